@@ -1,0 +1,14 @@
+// What every handler may use: the store, the event bus, the data home and the host description.
+import type { AppInfo } from '../../shared/api/index';
+import type { HomePaths } from '../home';
+import type { Db } from '../store/database';
+import type { PipelinesRepo } from '../store/pipelines.repo';
+import type { EventBus } from './event-bus';
+
+export interface ApiContext {
+  db: Db;
+  home: HomePaths;
+  events: EventBus;
+  pipelines: PipelinesRepo;
+  host: AppInfo['host'];
+}

@@ -1,0 +1,9 @@
+// Every command's handler, one domain file each; `satisfies` proves the set matches the command map exactly.
+import { appHandlers } from './app.handlers';
+import type { Handlers } from './handler-types';
+import { pipelineHandlers } from './pipeline.handlers';
+
+export const handlers = {
+  ...appHandlers,
+  ...pipelineHandlers,
+} satisfies Handlers;

@@ -1,0 +1,22 @@
+// What every CLI command gets: a lazily opened engine (commands that need no database never open it) and output.
+import { openEngine, type Engine } from '../app';
+
+export interface CliContext {
+  /** Opens the engine on first use (PIPEWRIGHT_HOME), then returns the same one. */
+  engine(): Engine;
+  /** Standard output, one call per line. */
+  print(line: string): void;
+  /** Standard error, one call per line. */
+  warn(line: string): void;
+  close(): void;
+}
+
+export function createCliContext(): CliContext {
+  let engine: Engine | undefined;
+  return {
+    engine: () => (engine ??= openEngine({ host: 'cli' })),
+    print: (line) => process.stdout.write(`${line}\n`),
+    warn: (line) => process.stderr.write(`${line}\n`),
+    close: () => engine?.close(),
+  };
+}

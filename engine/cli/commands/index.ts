@@ -1,0 +1,20 @@
+// Every CLI command, registered in help order. A new command is one file plus one line here.
+import type { Command } from 'commander';
+import type { CliContext } from '../cli-context';
+import { registerExportFile } from './export-file.command';
+import { registerImport } from './import.command';
+import { registerList } from './list.command';
+import { registerNodes } from './nodes.command';
+import { registerRunNode } from './run-node.command';
+import { registerServe } from './serve.command';
+import { registerValidate } from './validate.command';
+
+export const commandRegistrations: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
+  registerServe,
+  registerValidate,
+  registerImport,
+  registerExportFile,
+  registerList,
+  registerNodes,
+  registerRunNode,
+];

@@ -1,0 +1,31 @@
+// Turns a script node's command template into the shell command and environment to run (DESIGN §4 placeholders).
+import { nodeEnv, type NodeEnvSpec } from './node-env';
+
+/** Quotes a value for /bin/sh (paths with spaces must survive `{{inputs.x}}` substitution). */
+export function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Replaces `{{inputs.<port>}}`, `{{outputs.<port>}}` (shell-quoted paths) and `{{params.<name>}}` (the node's own
+ * resolved params, e.g. an env entry) in `template`. Unknown placeholders are an error: a typo must not run as text.
+ */
+export function renderCommand(template: string, spec: NodeEnvSpec): string {
+  return template.replace(/\{\{\s*(inputs|outputs|params)\.([A-Za-z][A-Za-z0-9_-]*)\s*\}\}/g, (match, kind: string, name: string) => {
+    if (kind === 'inputs' && spec.inputs[name]) return spec.inputs[name].map(shellQuote).join(' ');
+    if (kind === 'outputs' && spec.outputs[name] !== undefined) return shellQuote(spec.outputs[name]);
+    if (kind === 'params' && spec.params[name] !== undefined) return shellQuote(String(spec.params[name]));
+    throw new Error(`the command uses ${match}, but the node has no ${kind.slice(0, -1)} "${name}"`);
+  });
+}
+
+/** The process to start for a script node: `/bin/sh -c` (cmd.exe on Windows) plus the contract variables. */
+export function scriptProcess(
+  command: string,
+  spec: NodeEnvSpec,
+  extraEnv: Record<string, string> = {},
+): { file: string; args: string[]; env: Record<string, string> } {
+  const rendered = renderCommand(command, spec);
+  const shell = process.platform === 'win32' ? { file: process.env['ComSpec'] ?? 'cmd.exe', args: ['/d', '/s', '/c', rendered] } : { file: '/bin/sh', args: ['-c', rendered] };
+  return { ...shell, env: { ...extraEnv, ...nodeEnv(spec) } };
+}

@@ -1,0 +1,11 @@
+// The numbered, forward-only schema migrations of pipewright.db, in order. Never edit a shipped one: add the next.
+import pipelines from './001-pipelines';
+
+/** One migration: applied once, inside a transaction, recorded in `schema_migrations`. */
+export interface StoreMigration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const storeMigrations: readonly StoreMigration[] = [pipelines];

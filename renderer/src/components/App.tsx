@@ -1,0 +1,30 @@
+// The window layout: sidebar of pipelines, canvas of the open one, status bar; dialogs and toasts on top.
+import { useEffect } from 'react';
+import { useApp } from '../store/store-context';
+import { Canvas } from './Canvas';
+import { ConfirmDialog } from './ConfirmDialog';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+import { Toasts } from './Toasts';
+
+export function App() {
+  const refreshPipelines = useApp((s) => s.refreshPipelines);
+  const flushSave = useApp((s) => s.flushSave);
+  useEffect(() => {
+    void refreshPipelines();
+    const beforeUnload = () => void flushSave();
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => window.removeEventListener('beforeunload', beforeUnload);
+  }, [refreshPipelines, flushSave]);
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="workspace">
+        <Canvas />
+      </main>
+      <StatusBar />
+      <ConfirmDialog />
+      <Toasts />
+    </div>
+  );
+}

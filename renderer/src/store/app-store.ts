@@ -1,0 +1,25 @@
+// The renderer's one zustand store, built from slices (DESIGN §8); components read it with narrow selectors.
+import { create } from 'zustand';
+import type { ApiClient } from '../../../shared/api/channel';
+import { createDocumentSlice, type DocumentSlice } from './document.slice';
+import { createPipelinesSlice, type PipelinesSlice } from './pipelines.slice';
+import { createUiSlice, type UiSlice } from './ui.slice';
+
+export type AppState = PipelinesSlice & DocumentSlice & UiSlice;
+
+/** Signature every slice creator has: zustand's set/get plus the API client. */
+export type SliceCreator<S> = (
+  set: (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void,
+  get: () => AppState,
+  api: ApiClient,
+) => S;
+
+export function createAppStore(api: ApiClient) {
+  return create<AppState>()((set, get) => ({
+    ...createPipelinesSlice(set, get, api),
+    ...createDocumentSlice(set, get, api),
+    ...createUiSlice(set, get, api),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,0 +1,33 @@
+// The API contract (DESIGN §6): the full command map, the event map, and the types clients and handlers share.
+import type { z } from 'zod';
+import { appCommands } from './app.commands';
+import type { CommandSpec } from './define';
+import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
+
+/** Every command, `noun.verb`. Names are API: never renamed. */
+export const commands = {
+  ...appCommands,
+  ...pipelineCommands,
+} satisfies Record<string, CommandSpec>;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+/** What a caller passes (before defaults are applied). */
+export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type CommandArgs<K extends CommandName> = z.output<Commands[K]['input']>;
+export type CommandOutput<K extends CommandName> = NonNullable<Commands[K]['output']>;
+
+/** Every pushed event topic and its payload. */
+export interface ApiEvents {
+  'pipeline.changed': PipelineChangedEvent;
+}
+export type TopicName = keyof ApiEvents;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(commands, name);
+}
+
+export * from './define';
+export type { AppInfo } from './app.commands';
+export type { PipelineChangedEvent, PipelineRecord, PipelineSummary, RevisionSummary } from './pipeline.commands';

@@ -1,0 +1,46 @@
+// Foundation end-to-end: pipelines persist through a reload and a server restart; requests without the token fail.
+import { expect, test } from './serve-fixture';
+
+test('create, rename, duplicate and delete a pipeline; it survives a reload and a restart', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(page.getByTestId('connection')).toHaveText('connected');
+
+  await page.getByRole('button', { name: 'New pipeline' }).click();
+  const name = page.getByRole('textbox', { name: 'Name of the new pipeline' });
+  await name.fill('churn model');
+  await name.press('Enter');
+  await expect(page.getByTestId('canvas')).toBeVisible();
+  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText(/saved/);
+
+  await page.getByTestId('pipeline-item').filter({ hasText: 'churn model' }).hover();
+  await page.getByRole('button', { name: 'Rename churn model' }).click();
+  const rename = page.getByRole('textbox', { name: 'New name for churn model' });
+  await rename.fill('churn classifier');
+  await rename.press('Enter');
+  await expect(page.getByTestId('pipeline-item').filter({ hasText: 'churn classifier' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByTestId('pipeline-item').filter({ hasText: 'churn classifier' })).toBeVisible();
+
+  await page.goto(await served.restart());
+  const item = page.getByTestId('pipeline-item').filter({ hasText: 'churn classifier' });
+  await expect(item).toBeVisible();
+
+  await item.hover();
+  await page.getByRole('button', { name: 'Duplicate churn classifier' }).click();
+  await expect(page.getByTestId('pipeline-item').filter({ hasText: 'churn classifier copy' })).toBeVisible();
+
+  await page.getByTestId('pipeline-item').filter({ hasText: 'churn classifier copy' }).hover();
+  await page.getByRole('button', { name: 'Delete churn classifier copy' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Delete “churn classifier copy”?');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('pipeline-item')).toHaveCount(1);
+});
+
+test('refuses requests without the token and from a foreign origin', async ({ request, served }) => {
+  const bare = `http://127.0.0.1:${served.port}/`;
+  expect((await request.get(bare)).status()).toBe(401);
+  expect((await request.get(served.url, { headers: { Origin: 'http://evil.example' } })).status()).toBe(403);
+  expect((await request.get(served.url)).status()).toBe(200);
+});

@@ -1,0 +1,100 @@
+// The `pipewright` CLI as a subprocess: help and version, validate exit codes, import → list → export-file round trip.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixturePath, readFixture } from '../support/fixtures';
+import { runCli } from '../support/run-cli';
+import { tempDir } from '../support/temp-home';
+
+const COMMANDS = ['serve', 'validate', 'import', 'export-file', 'list', 'nodes', 'run-node'];
+
+describe('pipewright CLI', () => {
+  it('prints --version and --help for the program and every command', () => {
+    const home = tempDir();
+    const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version as string;
+    expect(runCli(['--version'], { home })).toMatchObject({ status: 0, stdout: `${version}\n` });
+    const help = runCli(['--help'], { home });
+    expect(help.status).toBe(0);
+    for (const command of COMMANDS) {
+      expect(help.stdout).toContain(command);
+      const sub = runCli([command, '--help'], { home });
+      expect(sub.status, command).toBe(0);
+      expect(sub.stdout).toContain(`Usage: pipewright ${command}`);
+    }
+  });
+
+  it('exits 2 on bad usage', () => {
+    const home = tempDir();
+    expect(runCli(['no-such-command'], { home }).status).toBe(2);
+    expect(runCli(['validate'], { home }).status).toBe(2);
+  });
+
+  it('validate: 0 for a valid file, 2 with every problem printed for an invalid one or a missing file', () => {
+    const home = tempDir();
+    const ok = runCli(['validate', fixturePath('pipelines/hello.pipeline.json')], { home });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/valid \(2 nodes, 1 edges\)/);
+    const cycle = runCli(['validate', fixturePath('pipelines/cycle.pipeline.yaml')], { home });
+    expect(cycle.status).toBe(2);
+    expect(cycle.stdout).toMatch(/error: the pipeline has a cycle: a → b → c → a/);
+    const missing = runCli(['validate', 'nowhere.json'], { home });
+    expect(missing).toMatchObject({ status: 2, stderr: expect.stringContaining('nowhere.json: no such file') });
+    const json = runCli(['validate', '--json', fixturePath('pipelines/cycle.pipeline.yaml')], { home });
+    expect(JSON.parse(json.stdout)[0]).toMatchObject({ code: 'cycle', severity: 'error' });
+  });
+
+  it('import → list → export-file gives back the same bytes, and data lives in PIPEWRIGHT_HOME', () => {
+    const home = tempDir();
+    const imported = runCli(['import', fixturePath('pipelines/hello.pipeline.json')], { home });
+    expect(imported).toMatchObject({ status: 0, stdout: expect.stringContaining('imported "hello"') });
+    const list = runCli(['list'], { home });
+    expect(list.stdout).toMatch(/^NAME\s+REVISION\s+NODES\s+UPDATED\nhello\s+1\s+2\s/);
+    const out = join(home, 'out.json');
+    expect(runCli(['export-file', 'hello', '--out', out], { home }).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFixture('pipelines/hello.pipeline.json'));
+    expect(runCli(['export-file', 'hello'], { home }).stdout).toBe(readFixture('pipelines/hello.pipeline.json'));
+    expect(runCli(['list', '--json'], { home: tempDir() }).stdout.trim()).toBe('[]');
+  });
+
+  it('refuses to import an invalid file and stores nothing', () => {
+    const home = tempDir();
+    const result = runCli(['import', fixturePath('pipelines/README.md')], { home });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/README\.md/);
+    expect(runCli(['list', '--json'], { home }).stdout.trim()).toBe('[]');
+  });
+
+  it('nodes lists the catalog as a table and as JSON', () => {
+    const home = tempDir();
+    expect(runCli(['nodes'], { home }).stdout).toMatch(/script\.shell\s+utility/);
+    const json = JSON.parse(runCli(['nodes', '--json'], { home }).stdout) as { id: string }[];
+    expect(json.map((t) => t.id)).toContain('script.shell');
+  });
+
+  it('run-node runs a script node from the env/flag contract and propagates failures', () => {
+    const home = tempDir();
+    const out = join(home, 'artifacts', 'greeting.txt');
+    const ok = runCli(['run-node', 'script.shell', '--params', JSON.stringify({ command: 'printf "$GREETING" > {{outputs.text}}' }), '--output', `text=${out}`], {
+      home,
+      env: { GREETING: 'hi there' },
+    });
+    expect(ok.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('hi there');
+    const failed = runCli(['run-node', 'script.shell', '--params', '{"command":"exit 4"}'], { home });
+    expect(failed).toMatchObject({ status: 4, stderr: expect.stringContaining('command exited with code 4') });
+    const typo = runCli(['run-node', 'script.shell', '--params', '{"command":"cat {{inputs.nope}}"}'], { home });
+    expect(typo).toMatchObject({ status: 2, stderr: expect.stringContaining('no input "nope"') });
+  });
+
+  it('refuses a database from a newer version with a clear message', async () => {
+    const home = tempDir();
+    runCli(['list'], { home });
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(home, 'pipewright.db'));
+    db.pragma('user_version = 500');
+    db.close();
+    const result = runCli(['list'], { home });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/newer version of Pipewright/);
+  });
+});
