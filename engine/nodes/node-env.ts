@@ -6,12 +6,22 @@ export function portEnvName(portId: string): string {
   return portId.toUpperCase().replace(/-/g, '_');
 }
 
+/** Where a node runs: set by the local runner (and by exports where the target has an equivalent). */
+export interface NodeRunInfo {
+  runId: string;
+  nodeId: string;
+  pipelineName: string;
+  /** Stored pipeline revision, when the pipeline came from the database. */
+  pipelineRevision?: number;
+}
+
 export interface NodeEnvSpec {
   params: Record<string, unknown>;
   inputs: Record<string, string[]>;
   outputs: Record<string, string>;
   metricsFile?: string;
   baseDir?: string;
+  run?: NodeRunInfo;
 }
 
 /** The variables a node process receives. A multi-edge input lists its paths separated by the OS path delimiter. */
@@ -21,6 +31,12 @@ export function nodeEnv(spec: NodeEnvSpec): Record<string, string> {
   for (const [port, path] of Object.entries(spec.outputs)) env[`PIPEWRIGHT_OUTPUT_${portEnvName(port)}`] = path;
   if (spec.metricsFile) env['PIPEWRIGHT_METRICS'] = spec.metricsFile;
   if (spec.baseDir) env['PIPEWRIGHT_BASE_DIR'] = spec.baseDir;
+  if (spec.run) {
+    env['PIPEWRIGHT_RUN_ID'] = spec.run.runId;
+    env['PIPEWRIGHT_NODE_ID'] = spec.run.nodeId;
+    env['PIPEWRIGHT_PIPELINE'] = spec.run.pipelineName;
+    if (spec.run.pipelineRevision !== undefined) env['PIPEWRIGHT_PIPELINE_REVISION'] = String(spec.run.pipelineRevision);
+  }
   return env;
 }
 
@@ -39,7 +55,17 @@ export function readNodeEnv(
     const value = env[`PIPEWRIGHT_OUTPUT_${portEnvName(port)}`];
     if (value) outputs[port] = value;
   }
+  const run: NodeRunInfo | undefined =
+    env['PIPEWRIGHT_RUN_ID'] && env['PIPEWRIGHT_NODE_ID']
+      ? {
+          runId: env['PIPEWRIGHT_RUN_ID'],
+          nodeId: env['PIPEWRIGHT_NODE_ID'],
+          pipelineName: env['PIPEWRIGHT_PIPELINE'] ?? '',
+          ...(env['PIPEWRIGHT_PIPELINE_REVISION'] ? { pipelineRevision: Number(env['PIPEWRIGHT_PIPELINE_REVISION']) } : {}),
+        }
+      : undefined;
   return {
+    ...(run ? { run } : {}),
     params: env['PIPEWRIGHT_PARAMS'] ? (JSON.parse(env['PIPEWRIGHT_PARAMS']) as Record<string, unknown>) : {},
     inputs,
     outputs,

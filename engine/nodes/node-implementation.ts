@@ -1,5 +1,6 @@
 // The Node-side half of a node type (DESIGN §2, §4): what `pipewright run-node` calls with resolved inputs and outputs.
 import type { NodeTypeDefinition } from '../../shared/nodes/node-type';
+import type { NodeRunInfo } from './node-env';
 
 /** Everything a node implementation may use; the same locally, in CI and in a Kubernetes pod. */
 export interface NodeRunContext {
@@ -12,6 +13,8 @@ export interface NodeRunContext {
   outputs: Record<string, string>;
   /** Folder relative file params resolve against (the pipeline file's folder). */
   baseDir: string;
+  /** The run this node belongs to, when started by the runner (absent for a bare `run-node`). */
+  run?: NodeRunInfo;
   /** Records a run metric (also written to PIPEWRIGHT_METRICS when set). */
   reportMetric(name: string, value: number): void;
   /** Aborted when the run is canceled or times out. */

@@ -35,6 +35,7 @@ export async function runNode(typeId: string, spec: NodeEnvSpec, signal: AbortSi
       inputs: spec.inputs,
       outputs: spec.outputs,
       baseDir: spec.baseDir ?? process.cwd(),
+      ...(spec.run ? { run: spec.run } : {}),
       reportMetric: (name, value) => spec.metricsFile && recordMetric(spec.metricsFile, name, value),
       signal,
     });

@@ -53,6 +53,11 @@ export interface NodeTypeDefinition<P extends z.ZodObject = z.ZodObject> {
   params: P;
   /** A small, valid use of the node: the conformance test parses, runs and exports it. */
   example: { params: z.input<P> };
+  /**
+   * The node acts on the world (registers a model, starts a server): the runner never serves it from the cache, and
+   * exporters and the capability lint treat it specially.
+   */
+  sideEffects?: boolean;
   /** Targets this type cannot be exported to, each with the reason shown to the user. */
   unsupportedTargets?: Partial<Record<ExportTarget, string>>;
 }
