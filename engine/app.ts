@@ -3,6 +3,7 @@ import type { AppInfo } from '../shared/api/index';
 import type { ApiContext } from './api/context';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/event-bus';
+import { fromAppRoot } from './app-root';
 import { resolveHome } from './home';
 import { openDatabase } from './store/database';
 import { PipelinesRepo } from './store/pipelines.repo';
@@ -19,15 +20,21 @@ export interface EngineOptions {
   host: AppInfo['host'];
   /** better-sqlite3 binary for this runtime (the Electron shell's ABI differs from Node's). */
   nativeBinding?: string;
+  /** Folder of pipeline templates; defaults to PIPEWRIGHT_TEMPLATES_DIR, else resources/templates in the package. */
+  templatesDir?: string;
 }
 
 export function openEngine(options: EngineOptions): Engine {
   const home = resolveHome(options.home);
   const db = openDatabase(home.database, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const ctx: ApiContext = { db, home, events: new EventBus(), pipelines: new PipelinesRepo(db), host: options.host };
+  const ctx: ApiContext = { db, home, events: new EventBus(), pipelines: new PipelinesRepo(db), host: options.host, templatesDir: templatesDir(options) };
   return {
     ctx,
     dispatch: createDispatch(ctx),
     close: () => db.close(),
   };
+}
+
+function templatesDir(options: EngineOptions): string {
+  return options.templatesDir ?? process.env['PIPEWRIGHT_TEMPLATES_DIR'] ?? fromAppRoot('resources', 'templates');
 }

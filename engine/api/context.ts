@@ -11,4 +11,6 @@ export interface ApiContext {
   events: EventBus;
   pipelines: PipelinesRepo;
   host: AppInfo['host'];
+  /** Folder of `*.pipeline.json` templates. */
+  templatesDir: string;
 }

@@ -2,8 +2,10 @@
 import { appHandlers } from './app.handlers';
 import type { Handlers } from './handler-types';
 import { pipelineHandlers } from './pipeline.handlers';
+import { templateHandlers } from './template.handlers';
 
 export const handlers = {
   ...appHandlers,
   ...pipelineHandlers,
+  ...templateHandlers,
 } satisfies Handlers;

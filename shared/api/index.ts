@@ -3,11 +3,13 @@ import type { z } from 'zod';
 import { appCommands } from './app.commands';
 import type { CommandSpec } from './define';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
+import { templateCommands } from './template.commands';
 
 /** Every command, `noun.verb`. Names are API: never renamed. */
 export const commands = {
   ...appCommands,
   ...pipelineCommands,
+  ...templateCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;
@@ -31,3 +33,4 @@ export function isCommandName(name: string): name is CommandName {
 export * from './define';
 export type { AppInfo } from './app.commands';
 export type { PipelineChangedEvent, PipelineRecord, PipelineSummary, RevisionSummary } from './pipeline.commands';
+export type { TemplateSummary } from './template.commands';
