@@ -10,10 +10,16 @@ export function identifierStem(text: string, fallback = 'node'): string {
   return cleaned === '' ? fallback : cleaned;
 }
 
-/** `base` if free, else `base-2`, `base-3`, …; the result is added to `taken`. */
+/**
+ * `base` if free, else the next free `stem-N` (`train` → `train-2`; a copy of `train-2` becomes `train-3`, not
+ * `train-2-2`); the result is added to `taken`.
+ */
 export function uniqueId(base: string, taken: Set<string>): string {
   let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  if (taken.has(id)) {
+    const stem = /^(.*[^\d-].*)-\d+$/.exec(base)?.[1] ?? base;
+    for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
+  }
   taken.add(id);
   return id;
 }

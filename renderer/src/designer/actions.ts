@@ -12,14 +12,21 @@ export const NODE_TYPE_MIME = 'application/x-pipewright-node-type';
 /** Adds a node of `type` centred on `at` and selects it. */
 export function addNodeAt(state: AppState, type: string, at: XY): void {
   let id: string | undefined;
-  // Centre the new node on the point (180×60 is about its size before it is measured).
-  const position = { x: at.x - 90, y: at.y - 30 };
   state.updateDocument((doc) => {
+    // Centre the new node on the point (180×60 is about its size before it is measured).
+    const position = freeSpot(doc.nodes.map((n) => n.position), { x: at.x - 90, y: at.y - 30 });
     const added = addNode(doc, type, position, getNodeType(type)?.title);
     id = added.id;
     return added.doc;
   });
   if (id) state.select({ nodes: [id] });
+}
+
+/** `wanted`, or the first point down-right of it that no node occupies, so repeated adds don't stack up. */
+export function freeSpot(taken: readonly XY[], wanted: XY): XY {
+  let spot = wanted;
+  while (taken.some((p) => Math.abs(p.x - spot.x) < 24 && Math.abs(p.y - spot.y) < 24)) spot = { x: spot.x + 32, y: spot.y + 48 };
+  return spot;
 }
 
 /** Adds an empty sticky note at `at` and selects it (it opens for editing). */

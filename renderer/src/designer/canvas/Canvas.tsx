@@ -28,6 +28,8 @@ import { rememberPointer } from './pointer';
 /** Above this many elements only what is on screen is rendered (React Flow's onlyRenderVisibleElements). */
 const RENDER_VISIBLE_ONLY_ABOVE = 400;
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** Opening a small pipeline must not zoom in past 100 %. */
+const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
 
 export function Canvas() {
   const openId = useApp((s) => s.openId);
@@ -53,6 +55,8 @@ function FlowCanvas({ name }: { name: string }) {
   const snapToGrid = useApp((s) => s.snapToGrid);
   const busy = useApp((s) => s.canvasBusy);
   const [cache] = useState(createFlowCache);
+  // Fit only a pipeline that has content when opened: fitting later would jump the view on the first drop.
+  const [fitOnOpen] = useState(() => document.nodes.length + (document.notes?.length ?? 0) > 0);
   const nodes = useMemo(() => toFlowNodes(document, selection, measured, cache), [document, selection, measured, cache]);
   const edges = useMemo(() => toFlowEdges(document, selection, nodeIndex, cache), [document, selection, nodeIndex, cache]);
 
@@ -121,7 +125,8 @@ function FlowCanvas({ name }: { name: string }) {
         snapToGrid={snapToGrid}
         snapGrid={SNAP_GRID}
         onlyRenderVisibleElements={nodes.length + edges.length > RENDER_VISIBLE_ONLY_ABOVE}
-        fitView
+        fitView={fitOnOpen}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
         maxZoom={2.5}
       >
