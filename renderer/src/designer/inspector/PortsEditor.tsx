@@ -53,7 +53,7 @@ function PortList({ nodeId, side }: { nodeId: string; side: Side }) {
           </label>
           <label className="field">
             <span>Label</span>
-            <input value={port.label ?? ''} placeholder={port.id} onChange={(e) => change(index, { label: e.target.value })} />
+            <input aria-label={`Label of ${side === 'inputs' ? 'input' : 'output'} ${port.id}`} value={port.label ?? ''} placeholder={port.id} onChange={(e) => change(index, { label: e.target.value })} />
           </label>
           {side === 'inputs' && (
             <div className="checkbox-row">
