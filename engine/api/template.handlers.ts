@@ -35,7 +35,7 @@ function loadTemplate(dir: string, id: string): LoadedTemplate {
     throw error;
   }
   const parsed = parsePipelineText(text, fileName);
-  if (!parsed.ok) return { id, error: `${fileName}: ${parsed.problems[0]!.message}` };
+  if (!parsed.ok) return { id, error: parsed.problems[0]!.message.startsWith(fileName) ? parsed.problems[0]!.message : `${fileName}: ${parsed.problems[0]!.message}` };
   const missing = [...new Set(parsed.pipeline.nodes.map((n) => n.type))].filter((type) => !getNodeType(type)).sort();
   return { id, pipeline: parsed.pipeline, missing };
 }

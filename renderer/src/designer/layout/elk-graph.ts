@@ -63,9 +63,12 @@ export function toElkGraph(doc: Pipeline, lookup: NodeTypeLookup, measured: Read
   return { id: 'root', layoutOptions: LAYOUT_OPTIONS, children, edges };
 }
 
-/** Node positions from ELK's result, offset so the layout starts where the old one did. */
+/** Node positions from ELK's result, shifted so the layout's top-left corner is `origin` (where the old one was). */
 export function positionsFromElk(result: ElkNode, origin: XY): Map<string, XY> {
-  return new Map((result.children ?? []).map((c) => [c.id, { x: Math.round((c.x ?? 0) + origin.x), y: Math.round((c.y ?? 0) + origin.y) }]));
+  const children = result.children ?? [];
+  const minX = Math.min(...children.map((c) => c.x ?? 0));
+  const minY = Math.min(...children.map((c) => c.y ?? 0));
+  return new Map(children.map((c) => [c.id, { x: Math.round((c.x ?? 0) - minX + origin.x), y: Math.round((c.y ?? 0) - minY + origin.y) }]));
 }
 
 /** The top-left corner of the current nodes, so a layout does not jump the pipeline across the canvas. */
