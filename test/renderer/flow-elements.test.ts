@@ -52,8 +52,11 @@ describe('flow elements', () => {
     const edited = toFlowNodes(setNodeParam(moved, 'a', 'command', 'x'), none, new Map(), cache);
     expect(edited[1]!.data).not.toBe(first[1]!.data);
     const edgesA = toFlowEdges(doc, none, index(doc), cache);
-    const edgesB = toFlowEdges(doc, none, index(doc), cache);
-    expect(edgesB[0]).toBe(edgesA[0]);
+    const edgesB = toFlowEdges(moved, none, index(moved), cache);
+    expect(edgesB).toBe(edgesA);
+    const edgesC = toFlowEdges(moved, { ...none, edges: new Set(['order']) }, index(moved), cache);
+    expect(edgesC).not.toBe(edgesA);
+    expect(edgesC[0]).toBe(edgesA[0]);
   });
 
   it('passes measured sizes through so React Flow keeps handle positions', () => {

@@ -55,6 +55,8 @@ function FlowCanvas({ name }: { name: string }) {
   const snapToGrid = useApp((s) => s.snapToGrid);
   const busy = useApp((s) => s.canvasBusy);
   const [cache] = useState(createFlowCache);
+  const [moving, setMoving] = useState(false);
+  const [dragging, setDragging] = useState(false);
   // Fit only a pipeline that has content when opened: fitting later would jump the view on the first drop.
   const [fitOnOpen] = useState(() => document.nodes.length + (document.notes?.length ?? 0) > 0);
   const nodes = useMemo(() => toFlowNodes(document, selection, measured, cache), [document, selection, measured, cache]);
@@ -78,8 +80,14 @@ function FlowCanvas({ name }: { name: string }) {
     },
     [store],
   );
-  const beginGesture = useCallback(() => store.getState().beginGesture(), [store]);
-  const endGesture = useCallback(() => store.getState().endGesture(), [store]);
+  const beginGesture = useCallback(() => {
+    setDragging(true);
+    store.getState().beginGesture();
+  }, [store]);
+  const endGesture = useCallback(() => {
+    setDragging(false);
+    store.getState().endGesture();
+  }, [store]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(NODE_TYPE_MIME)) return;
@@ -98,7 +106,7 @@ function FlowCanvas({ name }: { name: string }) {
 
   return (
     <div
-      className="canvas"
+      className={`canvas${moving ? ' moving' : ''}${dragging ? ' dragging' : ''}`}
       data-testid="canvas"
       aria-label={`Canvas of ${name}`}
       onDragOver={onDragOver}
@@ -119,6 +127,8 @@ function FlowCanvas({ name }: { name: string }) {
         onNodeDragStop={endGesture}
         onSelectionDragStart={beginGesture}
         onSelectionDragStop={endGesture}
+        onMoveStart={() => setMoving(true)}
+        onMoveEnd={() => setMoving(false)}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}

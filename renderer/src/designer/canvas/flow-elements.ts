@@ -41,10 +41,12 @@ interface Cached<S, F> {
 export interface FlowCache {
   nodes: Map<string, Cached<PipelineNode | PipelineNote, FlowNode>>;
   edges: Map<string, Cached<PipelineEdge, Edge>>;
+  /** The last edges array: returned again when no edge changed, so React Flow skips rebuilding its edge lookups. */
+  edgeList: Edge[];
 }
 
 export function createFlowCache(): FlowCache {
-  return { nodes: new Map(), edges: new Map() };
+  return { nodes: new Map(), edges: new Map(), edgeList: [] };
 }
 
 /** React Flow nodes: pipeline nodes, then notes (drawn underneath). */
@@ -81,13 +83,17 @@ export function toFlowEdges(doc: Pipeline, selection: Selection, nodeIndex: Read
   const edges = doc.edges.map((edge) => {
     const selected = selection.edges.has(edge.id);
     const sourceNode = nodeIndex.get(edge.source);
+    // The edge's look depends on its source's ports only: moving the source must not recreate the edge.
+    const dep = sourceNode?.outputs ?? sourceNode?.type;
     const old = cache.edges.get(edge.id);
-    const flow = old && old.source === edge && old.selected === selected && old.dep === sourceNode ? old.flow : flowEdge(edge, selected, sourceNode);
-    next.set(edge.id, { source: edge, selected, dep: sourceNode, flow });
+    const flow = old && old.source === edge && old.selected === selected && old.dep === dep ? old.flow : flowEdge(edge, selected, sourceNode);
+    next.set(edge.id, { source: edge, selected, dep, flow });
     return flow;
   });
   cache.edges = next;
-  return edges;
+  const unchanged = edges.length === cache.edgeList.length && edges.every((e, i) => e === cache.edgeList[i]);
+  if (!unchanged) cache.edgeList = edges;
+  return cache.edgeList;
 }
 
 function pipelineFlowNode(node: PipelineNode, selected: boolean, size: Size | undefined, old: PipelineFlowNode | undefined): PipelineFlowNode {

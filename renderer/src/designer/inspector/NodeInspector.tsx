@@ -15,7 +15,7 @@ import { PortsEditor } from './PortsEditor';
 import { CommittedTextInput } from './CommittedTextInput';
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
-  const node = useApp((s) => s.nodeIndex.get(nodeId));
+  const node = useNodeContent(nodeId);
   const parameters = useApp((s) => s.document?.parameters ?? NO_PARAMETERS);
   const problems = useApp((s) => s.problemsByNode.get(nodeId));
   const updateDocument = useApp((s) => s.updateDocument);
@@ -104,6 +104,21 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
 }
 
 const NO_PARAMETERS: readonly PipelineParameter[] = [];
+
+/**
+ * The node's fields the inspector shows, each selected on its own: they keep their identity while the node is dragged,
+ * so the inspector (and its code editor) does not re-render on every frame of a drag.
+ */
+function useNodeContent(nodeId: string) {
+  const exists = useApp((s) => s.nodeIndex.has(nodeId));
+  const type = useApp((s) => s.nodeIndex.get(nodeId)?.type ?? '');
+  const label = useApp((s) => s.nodeIndex.get(nodeId)?.label);
+  const params = useApp((s) => s.nodeIndex.get(nodeId)?.params ?? NO_VALUES);
+  const settings = useApp((s) => s.nodeIndex.get(nodeId)?.settings);
+  return useMemo(() => (exists ? { type, label, params, settings } : undefined), [exists, type, label, params, settings]);
+}
+
+const NO_VALUES: Record<string, unknown> = {};
 
 /** Why `value` cannot be the new id of node `current`, or null when it can. */
 function checkNodeId(value: string, current: string, existing: ReadonlyMap<string, unknown>): string | null {
