@@ -104,22 +104,31 @@ async function panGesture(page: Page): Promise<Motion> {
 /** Drags the node nearest the middle of the view (none for the empty baseline). */
 async function dragGesture(page: Page, n: number): Promise<Motion> {
   if (n === 0) return { fps: NaN, p95Ms: NaN };
-  const box = await page.evaluate(() => {
-    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-    const cx = pane.left + pane.width / 2;
-    const cy = pane.top + pane.height / 2;
-    let best: DOMRect | null = null;
-    for (const el of document.querySelectorAll('.react-flow__node-pipeline .pw-node-header')) {
-      const r = el.getBoundingClientRect();
-      if (!best || Math.hypot(r.x - cx, r.y - cy) < Math.hypot(best.x - cx, best.y - cy)) best = r;
-    }
-    return best && { x: best.x + best.width / 2, y: best.y + best.height / 2 };
-  });
-  return gesture(page, box!, { x: 200, y: 120 });
+  // Nodes that just came into view may still be mounting: wait for one near the middle.
+  const handle = await page.waitForFunction(
+    () => {
+      const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      const cx = pane.left + pane.width / 2;
+      const cy = pane.top + pane.height / 2;
+      let best: DOMRect | null = null;
+      for (const el of document.querySelectorAll('.react-flow__node-pipeline .pw-node-header')) {
+        const r = el.getBoundingClientRect();
+        const inside = r.left > pane.left && r.right < pane.right && r.top > pane.top && r.bottom < pane.bottom;
+        if (inside && (!best || Math.hypot(r.x - cx, r.y - cy) < Math.hypot(best.x - cx, best.y - cy))) best = r;
+      }
+      return best && { x: best.x + best.width / 2, y: best.y + best.height / 2 };
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  const box = (await handle.jsonValue())!;
+  return gesture(page, box, { x: 200, y: 120 });
 }
 
-/** Zooms (mouse wheel over the canvas) until the view is at about 100 %. */
+/** Fits the pipeline in view again (the pan moved it), then zooms in on the middle until the view is at about 100 %. */
 async function zoomTo100(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await page.waitForTimeout(500);
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
   for (let i = 0; i < 40 && (await zoom(page)) < 0.95; i++) await page.mouse.wheel(0, -200);

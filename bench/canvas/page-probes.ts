@@ -51,15 +51,16 @@ export function stopFrames(page: Page): Promise<{ median: number; p95: number; f
   });
 }
 
-/** A point over empty canvas (the pane itself), so a drag there pans. */
+/** A point over the pane or an edge (not a node), so a drag there pans the view. */
 export function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(() => {
     const rect = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-    for (let fy = 0.1; fy < 0.9; fy += 0.02) {
-      for (let fx = 0.1; fx < 0.9; fx += 0.02) {
+    for (let fy = 0.1; fy < 0.9; fy += 0.01) {
+      for (let fx = 0.1; fx < 0.9; fx += 0.01) {
         const x = rect.left + rect.width * fx;
         const y = rect.top + rect.height * fy;
-        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        const hit = document.elementFromPoint(x, y);
+        if (hit?.classList.contains('react-flow__pane') || hit?.closest('.react-flow__edge')) return { x, y };
       }
     }
     throw new Error('no empty spot on the canvas');

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fieldErrors, errorAt } from '../../renderer/src/designer/inspector/form/field-errors';
 import { fieldsOf, humanize } from '../../renderer/src/designer/inspector/form/field-spec';
+import { columnSuggestions } from '../../renderer/src/designer/inspector/form/column-suggestions';
 import { getNodeType } from '../../shared/nodes/index';
+import { defineNodeType, type NodeTypeDefinition } from '../../shared/nodes/node-type';
 import { nodeSettingsSchema } from '../../shared/pipeline/pipeline.schema';
 
 const params = z.object({
@@ -115,5 +117,23 @@ describe('inline field errors', () => {
     const errors = fieldErrors(nodeSettingsSchema, { retries: 11, resources: { memory: 'lots' } }, []);
     expect(errors.has('retries')).toBe(true);
     expect(errorAt(errors, 'resources')).toMatch(/memory quantity/);
+  });
+});
+
+describe('column suggestions', () => {
+  it('offers the distinct literal values of column params used in the pipeline', () => {
+    const type = defineNodeType({
+      id: 'test.train', version: 1, category: 'train', title: 'Train', description: '', icon: 'x', runtime: 'builtin', inputs: [], outputs: [],
+      params: z.object({ target: z.string().meta({ ui: { kind: 'column' } }), note: z.string().optional() }),
+      example: { params: { target: 'y' } },
+    });
+    const lookup = (id: string) => (id === type.id ? (type as NodeTypeDefinition) : undefined);
+    const node = (id: string, params: Record<string, unknown>, t = 'test.train') => ({ id, type: t, params, position: { x: 0, y: 0 } });
+    const doc = {
+      schemaVersion: 1 as const, name: 'p', parameters: [], edges: [],
+      nodes: [node('a', { target: 'price', note: 'x' }), node('b', { target: 'churn' }), node('c', { target: 'price' }), node('d', { target: '{{params.t}}' }), node('e', { target: 'zzz' }, 'other')],
+    };
+    expect(columnSuggestions(doc, lookup)).toEqual(['churn', 'price']);
+    expect(columnSuggestions(null, lookup)).toEqual([]);
   });
 });

@@ -22,8 +22,6 @@ export interface SchemaFormProps {
   pathPrefix?: string;
   /** When given, each field can take a pipeline parameter instead of a literal value. */
   parameters?: readonly PipelineParameter[];
-  /** Column names to suggest in `column` fields. */
-  columns?: readonly string[];
   onChange(name: string, value: unknown): void;
   /** Declares a new pipeline parameter holding the field's current value and links the field to it. */
   onPromote?(field: FieldSpec, value: unknown): void;
@@ -81,7 +79,7 @@ function FieldRow(props: SchemaFormProps & { field: FieldSpec }) {
         )}
         {props.parameters && !ref && <LinkParameter {...props} field={field} value={value} />}
       </div>
-      {ref ? <LinkedParameter {...props} field={field} id={id} name={ref} /> : <Widget {...widgetProps} labelId={`${id}-label`} columns={props.columns ?? []} />}
+      {ref ? <LinkedParameter {...props} field={field} id={id} name={ref} /> : <Widget {...widgetProps} labelId={`${id}-label`} />}
       <div id={describedBy} className="field-help">
         {error && (
           <p className="field-error" data-testid="field-error">
@@ -94,7 +92,7 @@ function FieldRow(props: SchemaFormProps & { field: FieldSpec }) {
   );
 }
 
-function Widget(props: WidgetProps & { labelId: string; columns: readonly string[] }) {
+function Widget(props: WidgetProps & { labelId: string }) {
   switch (props.field.kind) {
     case 'multiline':
       return <MultilineWidget {...props} />;
@@ -103,7 +101,7 @@ function Widget(props: WidgetProps & { labelId: string; columns: readonly string
     case 'file':
       return <FileWidget {...props} />;
     case 'column':
-      return <ColumnWidget {...props} suggestions={props.columns} />;
+      return <ColumnWidget {...props} />;
     case 'number':
     case 'integer':
       return <NumberWidget {...props} />;

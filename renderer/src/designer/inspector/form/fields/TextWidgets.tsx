@@ -1,23 +1,31 @@
 // Text-like widgets: one-line string, multi-line text, file path and column name.
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { useAppStore } from '../../../../store/store-context';
+import { columnSuggestions } from '../column-suggestions';
 import { shown, type WidgetProps } from './widget-props';
 
 function text(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
-export function StringWidget(props: WidgetProps) {
+/** The one-line text input every text-like widget is built on. */
+function TextInput(props: WidgetProps & { placeholder?: string; list?: string }) {
   return (
     <input
       id={props.id}
       type="text"
+      list={props.list}
       value={text(shown(props))}
       aria-invalid={props.invalid}
       aria-describedby={props.describedBy}
-      placeholder={props.field.required ? 'required' : undefined}
+      placeholder={props.placeholder}
       onChange={(e) => props.onChange(e.target.value)}
     />
   );
+}
+
+export function StringWidget(props: WidgetProps) {
+  return <TextInput {...props} placeholder={props.field.required ? 'required' : undefined} />;
 }
 
 export function MultilineWidget(props: WidgetProps) {
@@ -42,15 +50,7 @@ export function FileWidget(props: WidgetProps) {
   const extensions = props.field.extensions?.map((e) => `.${e}`).join(', ');
   return (
     <div className="file-widget">
-      <input
-        id={props.id}
-        type="text"
-        value={text(shown(props))}
-        aria-invalid={props.invalid}
-        aria-describedby={props.describedBy}
-        placeholder={extensions ? `path to a ${extensions} file` : 'path to a file'}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
+      <TextInput {...props} placeholder={extensions ? `path to a ${extensions} file` : 'path to a file'} />
       {pick && (
         <button
           type="button"
@@ -67,26 +67,19 @@ export function FileWidget(props: WidgetProps) {
   );
 }
 
-/** A dataset column: free text, suggesting the column names used elsewhere in the pipeline. */
-export function ColumnWidget(props: WidgetProps & { suggestions: readonly string[] }) {
+/** A dataset column: free text, suggesting the column names used elsewhere in the pipeline (read when focused). */
+export function ColumnWidget(props: WidgetProps) {
   const listId = useId();
+  const store = useAppStore();
+  const [suggestions, setSuggestions] = useState<string[]>([]);
   return (
-    <>
-      <input
-        id={props.id}
-        type="text"
-        list={listId}
-        value={text(shown(props))}
-        aria-invalid={props.invalid}
-        aria-describedby={props.describedBy}
-        placeholder="column name"
-        onChange={(e) => props.onChange(e.target.value)}
-      />
+    <span onFocus={() => setSuggestions(columnSuggestions(store.getState().document))}>
+      <TextInput {...props} list={listId} placeholder="column name" />
       <datalist id={listId}>
-        {props.suggestions.map((s) => (
+        {suggestions.map((s) => (
           <option key={s} value={s} />
         ))}
       </datalist>
-    </>
+    </span>
   );
 }
