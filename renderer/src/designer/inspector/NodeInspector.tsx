@@ -2,16 +2,17 @@
 // schema, user-declared ports, run settings, and sections other features register.
 import { useMemo } from 'react';
 import { addParameter, parameterRef } from '../../../../shared/graph/parameters-edit';
-import { renameNode, setNodeLabel, setNodeParam, setNodeSettings } from '../../../../shared/graph/graph-edit';
+import { renameNode, setNodeLabel, setNodeParam } from '../../../../shared/graph/graph-edit';
 import { identifierStem } from '../../../../shared/graph/unique-id';
 import { getNodeType } from '../../../../shared/nodes/index';
-import { identifierSchema, nodeSettingsSchema, type PipelineParameter } from '../../../../shared/pipeline/pipeline.schema';
+import { identifierSchema, type PipelineParameter } from '../../../../shared/pipeline/pipeline.schema';
 import { useApp, useAppStore } from '../../store/store-context';
 import { inspectorSections } from '../extensions';
 import { fieldErrors } from './form/field-errors';
 import { fieldsOf, type FieldSpec } from './form/field-spec';
 import { SchemaForm } from './form/SchemaForm';
 import { PortsEditor } from './PortsEditor';
+import { RunSettings } from './RunSettings';
 import { CommittedTextInput } from './CommittedTextInput';
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
@@ -26,7 +27,6 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
     () => (definition && node ? fieldErrors(definition.params, node.params, parameters) : new Map<string, string>()),
     [definition, node, parameters],
   );
-  const settingsErrors = useMemo(() => fieldErrors(nodeSettingsSchema, node?.settings ?? {}, []), [node?.settings]);
   if (!node) return null;
   const title = definition?.title ?? `Unknown type ${node.type}`;
 
@@ -79,20 +79,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         </section>
       )}
       {definition?.userPorts && <PortsEditor nodeId={nodeId} />}
-      <section className="inspector-group" aria-label="Run settings">
-        <h3>Run settings</h3>
-        <SchemaForm
-          idPrefix={`settings-${nodeId}`}
-          fields={fieldsOf(nodeSettingsSchema)}
-          values={node.settings ?? {}}
-          errors={settingsErrors}
-          onChange={(name, value) =>
-            updateDocument((doc) => setNodeSettings(doc, nodeId, { ...(doc.nodes.find((n) => n.id === nodeId)?.settings ?? {}), [name]: value }), {
-              coalesce: `settings:${nodeId}:${name}`,
-            })
-          }
-        />
-      </section>
+      <RunSettings nodeId={nodeId} settings={node.settings} />
       {inspectorSections.map((section) => (
         <section key={section.id} className="inspector-group" aria-label={section.title}>
           <h3>{section.title}</h3>
