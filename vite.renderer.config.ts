@@ -10,7 +10,6 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    minify: process.env.PW_NO_MINIFY ? false : undefined,
     outDir: fileURLToPath(new URL('./out/renderer', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
