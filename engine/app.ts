@@ -5,6 +5,8 @@ import { createDispatch, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/event-bus';
 import { resolveHome } from './home';
 import { openDatabase } from './store/database';
+import { DeploymentsRepo } from './store/deployments.repo';
+import { ModelsRepo } from './store/models.repo';
 import { PipelinesRepo } from './store/pipelines.repo';
 
 export interface Engine {
@@ -24,7 +26,7 @@ export interface EngineOptions {
 export function openEngine(options: EngineOptions): Engine {
   const home = resolveHome(options.home);
   const db = openDatabase(home.database, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const ctx: ApiContext = { db, home, events: new EventBus(), pipelines: new PipelinesRepo(db), host: options.host };
+  const ctx: ApiContext = { db, home, events: new EventBus(), pipelines: new PipelinesRepo(db), models: new ModelsRepo(db), deployments: new DeploymentsRepo(db), host: options.host };
   return {
     ctx,
     dispatch: createDispatch(ctx),

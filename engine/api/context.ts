@@ -2,6 +2,8 @@
 import type { AppInfo } from '../../shared/api/index';
 import type { HomePaths } from '../home';
 import type { Db } from '../store/database';
+import type { DeploymentsRepo } from '../store/deployments.repo';
+import type { ModelsRepo } from '../store/models.repo';
 import type { PipelinesRepo } from '../store/pipelines.repo';
 import type { EventBus } from './event-bus';
 
@@ -10,5 +12,7 @@ export interface ApiContext {
   home: HomePaths;
   events: EventBus;
   pipelines: PipelinesRepo;
+  models: ModelsRepo;
+  deployments: DeploymentsRepo;
   host: AppInfo['host'];
 }

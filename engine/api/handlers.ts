@@ -1,9 +1,11 @@
 // Every command's handler, one domain file each; `satisfies` proves the set matches the command map exactly.
 import { appHandlers } from './app.handlers';
 import type { Handlers } from './handler-types';
+import { modelHandlers } from './model.handlers';
 import { pipelineHandlers } from './pipeline.handlers';
 
 export const handlers = {
   ...appHandlers,
   ...pipelineHandlers,
+  ...modelHandlers,
 } satisfies Handlers;

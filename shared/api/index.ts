@@ -2,12 +2,14 @@
 import type { z } from 'zod';
 import { appCommands } from './app.commands';
 import type { CommandSpec } from './define';
+import { modelCommands, type DeploymentChangedEvent, type ModelChangedEvent } from './model.commands';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
 
 /** Every command, `noun.verb`. Names are API: never renamed. */
 export const commands = {
   ...appCommands,
   ...pipelineCommands,
+  ...modelCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;
@@ -21,6 +23,8 @@ export type CommandOutput<K extends CommandName> = NonNullable<Commands[K]['outp
 /** Every pushed event topic and its payload. */
 export interface ApiEvents {
   'pipeline.changed': PipelineChangedEvent;
+  'model.changed': ModelChangedEvent;
+  'deployment.changed': DeploymentChangedEvent;
 }
 export type TopicName = keyof ApiEvents;
 
@@ -30,4 +34,5 @@ export function isCommandName(name: string): name is CommandName {
 
 export * from './define';
 export type { AppInfo } from './app.commands';
+export type { DeploymentChangedEvent, DeploymentRecord, ModelChangedEvent, ModelComparison, ModelLineage, ModelSummary, ModelVersionRecord } from './model.commands';
 export type { PipelineChangedEvent, PipelineRecord, PipelineSummary, RevisionSummary } from './pipeline.commands';

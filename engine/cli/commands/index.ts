@@ -1,12 +1,14 @@
 // Every CLI command, registered in help order. A new command is one file plus one line here.
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context';
+import { registerDeployments } from './deployments.command';
 import { registerExportFile } from './export-file.command';
 import { registerImport } from './import.command';
 import { registerList } from './list.command';
 import { registerNodes } from './nodes.command';
 import { registerRunNode } from './run-node.command';
 import { registerServe } from './serve.command';
+import { registerServeModel } from './serve-model.command';
 import { registerValidate } from './validate.command';
 
 export const commandRegistrations: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
@@ -17,4 +19,6 @@ export const commandRegistrations: ReadonlyArray<(program: Command, ctx: CliCont
   registerList,
   registerNodes,
   registerRunNode,
+  registerDeployments,
+  registerServeModel,
 ];

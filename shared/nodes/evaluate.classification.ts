@@ -1,0 +1,34 @@
+// `evaluate.classification`: scores a classifier on a labelled dataset.
+import { z } from 'zod';
+import { targetParam } from './ml-params';
+import { defineNodeType } from './node-type';
+
+export const evaluateClassification = defineNodeType({
+  id: 'evaluate.classification',
+  version: 1,
+  category: 'evaluate',
+  title: 'Evaluate classifier',
+  description:
+    'Predicts the dataset with the model and reports accuracy, precision/recall/F1 per class and macro, ROC-AUC (binary, or ' +
+    'macro one-vs-rest), log loss, the confusion matrix and ROC curve points. Scalar metrics become run metrics; ' +
+    'predictions holds the rows with the predicted class and class probabilities.',
+  icon: 'target',
+  inputs: [
+    { id: 'model', type: 'model', label: 'Model' },
+    { id: 'dataset', type: 'dataset', label: 'Test data' },
+  ],
+  outputs: [
+    { id: 'metrics', type: 'metrics', label: 'Metrics' },
+    { id: 'predictions', type: 'dataset', label: 'Predictions' },
+  ],
+  runtime: 'builtin',
+  params: z.object({
+    target: targetParam('the model’s target column'),
+    positiveClass: z
+      .string()
+      .default('')
+      .describe('Binary problems: the positive class for ROC-AUC. Empty: the second class in sorted order (scikit-learn’s pos_label=1).'),
+    rocPoints: z.number().int().min(2).max(10_000).default(101).describe('Most points kept per ROC curve.'),
+  }),
+  example: { params: {} },
+});

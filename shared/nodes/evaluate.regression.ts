@@ -1,0 +1,29 @@
+// `evaluate.regression`: scores a regressor on a dataset with known values.
+import { z } from 'zod';
+import { targetParam } from './ml-params';
+import { defineNodeType } from './node-type';
+
+export const evaluateRegression = defineNodeType({
+  id: 'evaluate.regression',
+  version: 1,
+  category: 'evaluate',
+  title: 'Evaluate regressor',
+  description:
+    'Predicts the dataset with the model and reports RMSE, MAE and R² as run metrics, plus a residual summary (histogram, ' +
+    'actual vs predicted points) in the metrics artifact; predictions holds the rows with the prediction and residual.',
+  icon: 'target',
+  inputs: [
+    { id: 'model', type: 'model', label: 'Model' },
+    { id: 'dataset', type: 'dataset', label: 'Test data' },
+  ],
+  outputs: [
+    { id: 'metrics', type: 'metrics', label: 'Metrics' },
+    { id: 'predictions', type: 'dataset', label: 'Predictions' },
+  ],
+  runtime: 'builtin',
+  params: z.object({
+    target: targetParam('the model’s target column'),
+    scatterPoints: z.number().int().min(0).max(100_000).default(500).describe('Actual/predicted pairs kept in the metrics artifact.'),
+  }),
+  example: { params: {} },
+});

@@ -1,0 +1,15 @@
+// `train.decision-tree`: CART decision tree for classes or values (ml-cart).
+import { maxDepthParam, minSamplesSplitParam, taskParam } from './ml-params';
+import { defineTrainNodeType } from './train-node-type';
+
+export const trainDecisionTree = defineTrainNodeType({
+  id: 'train.decision-tree',
+  title: 'Decision tree',
+  description: 'Classifier or regressor: a CART tree split by Gini impurity (classes) or squared error (values).',
+  hyperparameters: {
+    task: taskParam,
+    maxDepth: maxDepthParam,
+    minSamplesSplit: minSamplesSplitParam,
+  },
+  example: { target: 'label', maxDepth: 3 },
+});
