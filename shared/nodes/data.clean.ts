@@ -13,6 +13,7 @@ export const dataClean = defineNodeType({
   inputs: [{ id: 'dataset', type: 'dataset', label: 'Dataset' }],
   outputs: [{ id: 'dataset', type: 'dataset', label: 'Clean dataset' }],
   runtime: 'builtin',
+  builtOn: '`simple-statistics` (mean, median, mode)',
   params: z.object({
     missing: z
       .enum(['drop-rows', 'impute', 'keep'])

@@ -14,6 +14,7 @@ export const dataCsv = defineNodeType({
   inputs: [],
   outputs: [{ id: 'dataset', type: 'dataset', label: 'Dataset' }],
   runtime: 'builtin',
+  builtOn: '`csv-parse` (reading, quoting, error positions) and `csv-stringify` (writing)',
   params: z.object({
     path: z
       .string()

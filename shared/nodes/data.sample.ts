@@ -17,6 +17,7 @@ export const dataSample = defineNodeType({
   inputs: [],
   outputs: [{ id: 'dataset', type: 'dataset', label: 'Dataset' }],
   runtime: 'builtin',
+  builtOn: 'the CSV files in `resources/datasets/` (converted from scikit-learn’s copies; sources and licences in its README)',
   params: z.object({
     dataset: z.enum(SAMPLE_DATASETS).default('iris').describe('Which dataset. Sources and licences: resources/datasets/README.md.'),
   }),

@@ -21,6 +21,7 @@ export const dataValidate = defineNodeType({
     { id: 'report', type: 'report', label: 'Validation report' },
   ],
   runtime: 'builtin',
+  builtOn: '`zod` (the schema param) and `simple-statistics` (ranges)',
   params: z.object({
     schema: z
       .string()

@@ -14,6 +14,7 @@ export const deployPackage = defineNodeType({
   inputs: [{ id: 'model', type: 'model', label: 'Model' }],
   outputs: [{ id: 'package', type: 'any', label: 'Deployment package' }],
   runtime: 'builtin',
+  builtOn: '`yaml` (the manifests); the image runs `pipewright serve-model`',
   params: z.object({
     name: z
       .string()

@@ -18,6 +18,7 @@ export const deployRegister = defineNodeType({
   ],
   outputs: [{ id: 'model', type: 'model', label: 'Registered model' }],
   runtime: 'builtin',
+  builtOn: 'the model registry in `pipewright.db` (SQLite through `better-sqlite3`)',
   sideEffects: true,
   params: z.object({
     name: z

@@ -15,6 +15,7 @@ export const deployServe = defineNodeType({
   inputs: [{ id: 'model', type: 'model', label: 'Model' }],
   outputs: [{ id: 'endpoint', type: 'endpoint', label: 'Endpoint' }],
   runtime: 'builtin',
+  builtOn: 'Node’s `http` server in a detached `pipewright serve-model` process',
   sideEffects: true,
   params: z.object({
     name: z

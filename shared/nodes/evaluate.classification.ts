@@ -22,6 +22,7 @@ export const evaluateClassification = defineNodeType({
     { id: 'predictions', type: 'dataset', label: 'Predictions' },
   ],
   runtime: 'builtin',
+  builtOn: 'Pipewright’s metric code, written to scikit-learn’s definitions and tested against scikit-learn’s values',
   params: z.object({
     target: targetParam('the model’s target column'),
     positiveClass: z

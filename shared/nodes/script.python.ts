@@ -16,6 +16,7 @@ export const scriptPython = defineNodeType({
   outputs: [],
   userPorts: true,
   runtime: 'builtin',
+  builtOn: 'the Python interpreter you choose',
   params: z.object({
     code: z
       .string()

@@ -7,6 +7,8 @@ interface TrainNodeSpec<S extends z.ZodRawShape> {
   id: `train.${string}`;
   title: string;
   description: string;
+  /** Markdown naming the library that fits the model. */
+  builtOn: string;
   hyperparameters: S;
   example: Record<string, unknown>;
 }
@@ -28,6 +30,7 @@ export function defineTrainNodeType<S extends z.ZodRawShape>(spec: TrainNodeSpec
     inputs: [{ id: 'dataset', type: 'dataset', label: 'Training data' }],
     outputs: [{ id: 'model', type: 'model', label: 'Model' }],
     runtime: 'builtin',
+    builtOn: spec.builtOn,
     params,
     example: { params: spec.example as z.input<typeof params> },
   });

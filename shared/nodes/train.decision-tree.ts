@@ -6,6 +6,7 @@ export const trainDecisionTree = defineTrainNodeType({
   id: 'train.decision-tree',
   title: 'Decision tree',
   description: 'Classifier or regressor: a CART tree split by Gini impurity (classes) or squared error (values).',
+  builtOn: '`ml-cart`',
   hyperparameters: {
     task: taskParam,
     maxDepth: maxDepthParam,

@@ -6,6 +6,7 @@ export const trainLinearRegression = defineTrainNodeType({
   id: 'train.linear-regression',
   title: 'Linear regression',
   description: 'Regressor: ordinary least squares, solved in closed form.',
+  builtOn: '`ml-regression-multivariate-linear` (least squares through `ml-matrix`’s SVD)',
   hyperparameters: {
     intercept: z.boolean().default(true).describe('Fit an intercept (bias) term.'),
   },

@@ -6,6 +6,7 @@ export const trainNaiveBayes = defineTrainNodeType({
   id: 'train.naive-bayes',
   title: 'Naive Bayes',
   description: 'Classifier: Gaussian naive Bayes — per-class normal distributions of each feature, assumed independent.',
+  builtOn: '`ml-naivebayes` fits the per-class means, variances and priors; Pipewright scores in log space (the library’s own predict underflows on many features)',
   hyperparameters: {
     varSmoothing: z
       .number()

@@ -35,6 +35,11 @@ export interface DriftOptions {
   driftShare: number;
 }
 
+/** At most one bin per 10 rows of the smaller sample (at least 2): fewer rows per bin make PSI mostly noise. */
+export function psiBins(wanted: number, referenceRows: number, currentRows: number): number {
+  return Math.max(2, Math.min(wanted, Math.floor(Math.min(referenceRows, currentRows) / 10)));
+}
+
 function present(table: Table, column: string): string[] {
   const index = columnIndex(table, column);
   return table.rows.map((row) => row[index] ?? '').filter((v) => !isMissing(v));
@@ -47,7 +52,7 @@ function compareColumn(reference: Table, current: Table, column: string, options
   let result: Omit<ColumnDrift, 'drifted' | 'reason'>;
   if (numeric) {
     const [r, c] = [ref.map((v) => toNumber(v)!), cur.map((v) => toNumber(v)!)];
-    const edges = quantileEdges(r, options.bins);
+    const edges = quantileEdges(r, psiBins(options.bins, r.length, c.length));
     const ks = ksTwoSample(r, c);
     result = { column, type: 'number', psi: psi(binCounts(r, edges), binCounts(c, edges)), test: 'ks', ...ks };
   } else {

@@ -46,14 +46,14 @@ export function chiSquareHomogeneity(reference: ReadonlyMap<string, number>, cur
   return { statistic, df, pValue: categories.length < 2 ? 1 : chiSquareSurvival(statistic, df) };
 }
 
-/** Empty bins get this share so the logarithm stays finite (the usual PSI convention). */
-const PSI_FLOOR = 1e-4;
-
-/** PSI = Σ (current − reference) · ln(current / reference) over bins, from counts. */
+/**
+ * PSI = Σ (current − reference) · ln(current / reference) over bin shares. Each count gets +0.5 first (Jeffreys
+ * smoothing): with the usual floor of 0.0001, one empty bin in a small sample alone scores ~0.7 and flags drift.
+ */
 export function psi(referenceCounts: readonly number[], currentCounts: readonly number[]): number {
   const shares = (counts: readonly number[]) => {
-    const total = counts.reduce((s, c) => s + c, 0) || 1;
-    return counts.map((c) => Math.max(c / total, PSI_FLOOR));
+    const total = counts.reduce((s, c) => s + c + 0.5, 0);
+    return counts.map((c) => (c + 0.5) / total);
   };
   const r = shares(referenceCounts);
   const c = shares(currentCounts);

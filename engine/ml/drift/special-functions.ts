@@ -56,14 +56,19 @@ export function chiSquareSurvival(statistic: number, df: number): number {
   return regularizedGammaQ(df / 2, statistic / 2);
 }
 
-/** Q_KS(λ) = 2 Σ (−1)^(k−1) e^(−2k²λ²): the Kolmogorov distribution's survival function (scipy.special.kolmogorov). */
+/**
+ * Q_KS(λ) = 1 − K(λ), the Kolmogorov distribution's survival function (scipy.special.kolmogorov). Small λ use the
+ * Jacobi-theta form K(λ) = √(2π)/λ · Σ e^(−(2k−1)²π²/(8λ²)), large λ the alternating series 2 Σ (−1)^(k−1) e^(−2k²λ²);
+ * each converges in a few terms on its side.
+ */
 export function kolmogorovSurvival(lambda: number): number {
-  if (lambda < 0.2) return 1;
-  let sum = 0;
-  for (let k = 1; k <= 100; k++) {
-    const term = (k % 2 === 1 ? 2 : -2) * Math.exp(-2 * k * k * lambda * lambda);
-    sum += term;
-    if (Math.abs(term) < 1e-16) break;
+  if (lambda <= 0) return 1;
+  if (lambda < 1.18) {
+    let cdf = 0;
+    for (let k = 1; k <= 10; k++) cdf += Math.exp(-((2 * k - 1) ** 2) * Math.PI * Math.PI / (8 * lambda * lambda));
+    return Math.min(1, Math.max(0, 1 - (Math.sqrt(2 * Math.PI) / lambda) * cdf));
   }
+  let sum = 0;
+  for (let k = 1; k <= 20; k++) sum += (k % 2 === 1 ? 2 : -2) * Math.exp(-2 * k * k * lambda * lambda);
   return Math.min(1, Math.max(0, sum));
 }
