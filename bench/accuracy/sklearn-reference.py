@@ -3,7 +3,8 @@
 
 Reads a JSON list of jobs on stdin — {"train": csv, "test": csv, "target": column, "algorithm": name, "params": {...}} —
 fits scikit-learn's counterpart of each Pipewright classifier with the same hyperparameters on the same split files,
-and prints one accuracy per job as a JSON list. Run with Debian's interpreter: /usr/bin/python3 (python3-sklearn).
+and prints per job {"mean", "min", "max", "fits"} accuracy as a JSON list (one fit for deterministic algorithms).
+Run with Debian's interpreter: /usr/bin/python3 (python3-sklearn).
 """
 import json
 import sys
@@ -58,7 +59,7 @@ def accuracy(job):
         model = model_for(job["algorithm"], job["params"], state)
         model.fit(train.drop(columns=[target]), train[target].astype(str))
         scores.append(accuracy_score(test[target].astype(str), model.predict(test.drop(columns=[target]))))
-    return sum(scores) / len(scores)
+    return {"mean": sum(scores) / len(scores), "min": min(scores), "max": max(scores), "fits": len(scores)}
 
 
 if __name__ == "__main__":

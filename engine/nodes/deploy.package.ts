@@ -3,11 +3,10 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { deployPackage } from '../../shared/nodes/deploy.package';
-import { readRegistration } from '../deploy/registration';
 import { dockerfile, kserveManifest, kubernetesManifests, packageReadme, type PackageSpec } from '../deploy/package-files';
-import { readModel } from '../ml/model-artifact';
 import { NodeError, type NodeImplementation } from './node-implementation';
-import { inputPath, log } from './node-io';
+import { readModelInput } from './model-input';
+import { log } from './node-io';
 
 type Params = z.output<typeof deployPackage.params>;
 
@@ -20,12 +19,10 @@ export function kubernetesName(text: string): string {
 export const deployPackageNode: NodeImplementation = {
   async run(ctx) {
     const params = ctx.params as Params;
-    const modelDir = inputPath(ctx, 'model');
-    const artifact = readModel(modelDir);
-    const registration = readRegistration(modelDir);
+    const { dir: modelDir, artifact, registration, defaultName } = readModelInput(ctx);
     const out = ctx.outputs['package'];
     if (!out) throw new NodeError('output "package" has no path; pass --output package=<folder>');
-    const name = params.name || kubernetesName(registration?.name ?? ctx.run?.pipelineName ?? `${artifact.algorithm}-${artifact.target}`);
+    const name = params.name || kubernetesName(defaultName);
     const spec: PackageSpec = {
       name,
       image: params.image || `pipewright-model-${name}:latest`,

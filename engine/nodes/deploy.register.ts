@@ -5,16 +5,11 @@ import type { z } from 'zod';
 import type { deployRegister } from '../../shared/nodes/deploy.register';
 import { withRegistry } from '../deploy/registry';
 import { writeRegistration } from '../deploy/registration';
-import { readModel, type ModelArtifact } from '../ml/model-artifact';
-import { NodeError, type NodeImplementation, type NodeRunContext } from './node-implementation';
-import { inputPath, log, optionalInputPath } from './node-io';
+import { readModelInput } from './model-input';
+import { NodeError, type NodeImplementation } from './node-implementation';
+import { log, optionalInputPath } from './node-io';
 
 type Params = z.output<typeof deployRegister.params>;
-
-/** The registered name: the param, else the pipeline's name, else `<algorithm>-<target>`. */
-export function modelName(ctx: NodeRunContext, explicit: string, artifact: ModelArtifact): string {
-  return explicit || ctx.run?.pipelineName || `${artifact.algorithm}-${artifact.target}`;
-}
 
 /** Top-level finite numbers of a metrics artifact (accuracy, rmse, …) and the hash of the data it was computed on. */
 function readMetrics(path: string | undefined): { metrics: Record<string, number>; evaluationSha256?: string } {
@@ -32,9 +27,8 @@ function readMetrics(path: string | undefined): { metrics: Record<string, number
 export const deployRegisterNode: NodeImplementation = {
   async run(ctx) {
     const params = ctx.params as Params;
-    const source = inputPath(ctx, 'model');
-    const artifact = readModel(source);
-    const name = modelName(ctx, params.name, artifact);
+    const { dir: source, artifact, defaultName } = readModelInput(ctx);
+    const name = params.name || defaultName;
     const { metrics, evaluationSha256 } = readMetrics(optionalInputPath(ctx, 'metrics'));
     const record = await withRegistry(({ home, models }) =>
       models.register(

@@ -3,21 +3,17 @@ import type { z } from 'zod';
 import type { deployServe } from '../../shared/nodes/deploy.serve';
 import { startDeployment, stopByName } from '../deploy/deployments';
 import { withRegistry } from '../deploy/registry';
-import { readRegistration } from '../deploy/registration';
-import { readModel } from '../ml/model-artifact';
-import { modelName } from './deploy.register';
 import type { NodeImplementation } from './node-implementation';
-import { inputPath, log, writeOutputJson } from './node-io';
+import { readModelInput } from './model-input';
+import { log, writeOutputJson } from './node-io';
 
 type Params = z.output<typeof deployServe.params>;
 
 export const deployServeNode: NodeImplementation = {
   async run(ctx) {
     const params = ctx.params as Params;
-    const modelDir = inputPath(ctx, 'model');
-    const artifact = readModel(modelDir);
-    const registration = readRegistration(modelDir);
-    const name = params.name || registration?.name || modelName(ctx, '', artifact);
+    const { dir: modelDir, artifact, registration, defaultName } = readModelInput(ctx);
+    const name = params.name || defaultName;
     const deployment = await withRegistry(async ({ home, deployments }) => {
       if (params.replace) {
         for (const stopped of await stopByName(deployments, name)) log(`stopped the previous deployment ${stopped.id} of "${name}"`);

@@ -1,10 +1,11 @@
 // What both evaluate.* nodes share: load the model, check its task, predict the dataset, write predictions.
 import type { Task } from '../ml/target';
 import { sha256File } from '../ml/file-hash';
-import { loadPredictor, readModel, type ModelArtifact, type Prediction } from '../ml/model-artifact';
+import { loadPredictor, type ModelArtifact, type Prediction } from '../ml/model-artifact';
 import { tableRows } from '../ml/row-source';
 import { resolveTarget } from '../ml/target';
 import type { Table } from '../ml/table';
+import { readModelInput } from './model-input';
 import { NodeError, type NodeRunContext } from './node-implementation';
 import { inputPath, log, readInputTable, writeOutputTable } from './node-io';
 
@@ -19,7 +20,7 @@ export interface Evaluation {
 
 /** Loads the model from the `model` input and predicts the `dataset` input. */
 export function evaluateModel(ctx: NodeRunContext, task: Task, targetParam: string): Evaluation {
-  const artifact = readModel(inputPath(ctx, 'model'));
+  const { artifact } = readModelInput(ctx);
   if (artifact.task !== task) {
     const other = task === 'classification' ? 'evaluate.regression' : 'evaluate.classification';
     throw new NodeError(`this model does ${artifact.task} (${artifact.algorithm}); use ${other} for it`);

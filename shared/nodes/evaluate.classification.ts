@@ -1,6 +1,6 @@
 // `evaluate.classification`: scores a classifier on a labelled dataset.
 import { z } from 'zod';
-import { targetParam } from './ml-params';
+import { evaluatePorts, targetParam } from './ml-params';
 import { defineNodeType } from './node-type';
 
 export const evaluateClassification = defineNodeType({
@@ -13,14 +13,7 @@ export const evaluateClassification = defineNodeType({
     'macro one-vs-rest), log loss, the confusion matrix and ROC curve points. Scalar metrics become run metrics; ' +
     'predictions holds the rows with the predicted class and class probabilities.',
   icon: 'target',
-  inputs: [
-    { id: 'model', type: 'model', label: 'Model' },
-    { id: 'dataset', type: 'dataset', label: 'Test data' },
-  ],
-  outputs: [
-    { id: 'metrics', type: 'metrics', label: 'Metrics' },
-    { id: 'predictions', type: 'dataset', label: 'Predictions' },
-  ],
+  ...evaluatePorts,
   runtime: 'builtin',
   builtOn: 'Pipewright’s metric code, written to scikit-learn’s definitions and tested against scikit-learn’s values',
   params: z.object({

@@ -1,6 +1,6 @@
 // `evaluate.regression`: scores a regressor on a dataset with known values.
 import { z } from 'zod';
-import { targetParam } from './ml-params';
+import { evaluatePorts, targetParam } from './ml-params';
 import { defineNodeType } from './node-type';
 
 export const evaluateRegression = defineNodeType({
@@ -12,14 +12,7 @@ export const evaluateRegression = defineNodeType({
     'Predicts the dataset with the model and reports RMSE, MAE and R² as run metrics, plus a residual summary (histogram, ' +
     'actual vs predicted points) in the metrics artifact; predictions holds the rows with the prediction and residual.',
   icon: 'target',
-  inputs: [
-    { id: 'model', type: 'model', label: 'Model' },
-    { id: 'dataset', type: 'dataset', label: 'Test data' },
-  ],
-  outputs: [
-    { id: 'metrics', type: 'metrics', label: 'Metrics' },
-    { id: 'predictions', type: 'dataset', label: 'Predictions' },
-  ],
+  ...evaluatePorts,
   runtime: 'builtin',
   builtOn: 'Pipewright’s metric code (scikit-learn’s definitions, tested against scikit-learn) and `simple-statistics`',
   params: z.object({

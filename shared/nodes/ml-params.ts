@@ -36,3 +36,15 @@ export const minSamplesSplitParam = z
   .min(2)
   .default(2)
   .describe('A node with fewer rows than this is not split further (scikit-learn’s min_samples_split).');
+
+/** The ports of both evaluate.* nodes. */
+export const evaluatePorts = {
+  inputs: [
+    { id: 'model', type: 'model', label: 'Model' },
+    { id: 'dataset', type: 'dataset', label: 'Test data' },
+  ],
+  outputs: [
+    { id: 'metrics', type: 'metrics', label: 'Metrics' },
+    { id: 'predictions', type: 'dataset', label: 'Predictions' },
+  ],
+} as const;
