@@ -92,6 +92,7 @@ export function refreshDeployments(repo: DeploymentsRepo): DeploymentRecord[] {
 export async function stopDeployment(repo: DeploymentsRepo, record: DeploymentRecord): Promise<DeploymentRecord> {
   if (record.status !== 'running') return record;
   if (!isDeploymentProcess(record.pid, record.id)) return repo.markEnded(record.id, 'exited');
+  repo.markStopping(record.id);
   process.kill(record.pid, 'SIGTERM');
   if (!(await waitForExit(record.pid, 3000))) {
     process.kill(record.pid, 'SIGKILL');

@@ -72,8 +72,19 @@ export class DeploymentsRepo {
     return toRecord(rows[0]!);
   }
 
+  /** Records that a stop was asked for, so a concurrent status check that finds the process gone says "stopped". */
+  markStopping(id: string): void {
+    this.db.prepare("UPDATE deployments SET stopped_at = ? WHERE id = ? AND status = 'running'").run(new Date().toISOString(), id);
+  }
+
+  /** Ends a running deployment: `exited` becomes `stopped` when a stop had been asked for. */
   markEnded(id: string, status: 'stopped' | 'exited'): DeploymentRecord {
-    this.db.prepare("UPDATE deployments SET status = ?, stopped_at = ? WHERE id = ? AND status = 'running'").run(status, new Date().toISOString(), id);
+    this.db
+      .prepare(
+        `UPDATE deployments SET status = CASE WHEN stopped_at IS NOT NULL THEN 'stopped' ELSE ? END, stopped_at = coalesce(stopped_at, ?)
+         WHERE id = ? AND status = 'running'`,
+      )
+      .run(status, new Date().toISOString(), id);
     return this.get(id);
   }
 }

@@ -82,5 +82,8 @@ describe('DeploymentsRepo', () => {
     expect(deployments.markEnded('abc123', 'stopped').status).toBe('stopped');
     expect(deployments.markEnded('abc123', 'exited').status).toBe('stopped');
     expect(deployments.running().map((d) => d.id)).toEqual(['abd456']);
+    // A status check that finds the process gone while a stop is under way records the stop, not a crash.
+    deployments.markStopping('abd456');
+    expect(deployments.markEnded('abd456', 'exited').status).toBe('stopped');
   });
 });

@@ -16,18 +16,20 @@ export function ModelsView() {
   return (
     <div className="models-view" data-testid="models-view">
       <ModelList />
-      <section className="model-detail" aria-label={selected ? `Model ${selected}` : 'Model'}>
-        {selected ? (
-          <>
-            <h2>{selected}</h2>
-            <VersionTable />
-            {hasComparison && <VersionComparison />}
-          </>
-        ) : (
-          <p className="hint">No registered models yet. A pipeline’s deploy.register node adds one.</p>
-        )}
-      </section>
-      <DeploymentsPanel />
+      <div className="models-main">
+        <section className="model-detail" aria-label={selected ? `Model ${selected}` : 'Model'}>
+          {selected ? (
+            <>
+              <h2>{selected}</h2>
+              <VersionTable />
+              {hasComparison && <VersionComparison />}
+            </>
+          ) : (
+            <p className="hint">No registered models yet. A pipeline’s deploy.register node adds one.</p>
+          )}
+        </section>
+        <DeploymentsPanel />
+      </div>
     </div>
   );
 }
