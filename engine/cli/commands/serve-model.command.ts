@@ -2,8 +2,6 @@
 // containers run).
 import { renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createModelServer } from '../../deploy/model-server';
-import { loadPredictor, readModel } from '../../ml/model-artifact';
 import { NodeError } from '../../nodes/node-implementation';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../cli-context';
@@ -29,6 +27,9 @@ export function registerServeModel(program: Command, ctx: CliContext): void {
     .action(async (folder: string, options: Options) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number; got "${options.port}"`);
+      // Loaded on demand, like run-node's implementations: the ML libraries would slow every other command's start-up.
+      const { loadPredictor, readModel } = await import('../../ml/model-artifact');
+      const { createModelServer } = await import('../../deploy/model-server');
       let predictor;
       try {
         predictor = loadPredictor(readModel(folder));
