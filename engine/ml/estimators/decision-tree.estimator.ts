@@ -2,6 +2,7 @@
 import { DecisionTreeClassifier, DecisionTreeRegression } from 'ml-cart';
 import type { Matrix } from 'ml-matrix';
 import type { EstimatorKind } from './estimator';
+import { installFastSplitSearch } from './fast-split-search';
 
 export interface TreeParams {
   /** 0 = no limit. */
@@ -49,6 +50,7 @@ export const decisionTreeKind: EstimatorKind<TreeParams> = {
   tasks: ['classification', 'regression'],
   preprocessing: { scale: 'none' },
   fit(X, y, params, info) {
+    installFastSplitSearch();
     if (info.task === 'regression') {
       const model = new DecisionTreeRegression(cartOptions(params, 'regression'));
       model.train(X, y);

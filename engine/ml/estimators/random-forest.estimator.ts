@@ -2,6 +2,7 @@
 import { RandomForestClassifier, RandomForestRegression } from 'ml-random-forest';
 import { cartOptions, type TreeParams } from './decision-tree.estimator';
 import { voteShares, type EstimatorKind } from './estimator';
+import { installFastSplitSearch } from './fast-split-search';
 
 export interface RandomForestParams extends TreeParams {
   nEstimators: number;
@@ -45,6 +46,7 @@ export const randomForestKind: EstimatorKind<RandomForestParams> = {
   tasks: ['classification', 'regression'],
   preprocessing: { scale: 'none' },
   fit(X, y, params, info) {
+    installFastSplitSearch();
     const featureCount = X[0]?.length ?? 1;
     if (info.task === 'regression') {
       const model = new RandomForestRegression(forestOptions(params, featureCount, 'regression'));
