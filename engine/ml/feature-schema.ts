@@ -44,16 +44,6 @@ export function fitFeatures(table: Table, columns: readonly string[], forceCateg
   });
 }
 
-/** Width of the encoded feature vector (one-hot columns count once per category). */
-export function encodedWidth(features: readonly FeatureSpec[]): number {
-  return features.reduce((n, f) => n + (f.kind === 'number' ? 1 : f.categories.length), 0);
-}
-
-/** Names of the encoded columns (`color=red` for one-hot columns), for reports. */
-export function encodedNames(features: readonly FeatureSpec[]): string[] {
-  return features.flatMap((f) => (f.kind === 'number' ? [f.name] : f.categories.map((c) => `${f.name}=${c}`)));
-}
-
 export interface EncodedRows {
   X: number[][];
   /** Category values never seen in training, per column (encoded as all zeros, like scikit-learn's `handle_unknown='ignore'`). */

@@ -26,8 +26,6 @@ export interface TrainResult {
   artifact: ModelArtifact;
   /** Accuracy (classification) or R² (regression) on the training rows. */
   trainingScore: number;
-  /** Human-readable lines for the node's log. */
-  log: string[];
 }
 
 export interface TrainMeta {
@@ -37,9 +35,16 @@ export interface TrainMeta {
   pipeline?: string;
 }
 
-export function trainModel(table: Table, algorithm: Algorithm, settings: TrainSettings, hyper: Record<string, unknown>, meta: TrainMeta): TrainResult {
+/** Trains and packs the model; `log` receives progress lines as the work goes (fitting may take a while). */
+export function trainModel(
+  table: Table,
+  algorithm: Algorithm,
+  settings: TrainSettings,
+  hyper: Record<string, unknown>,
+  meta: TrainMeta,
+  log: (line: string) => void,
+): TrainResult {
   const kind = estimatorKinds[algorithm];
-  const log: string[] = [];
   const target = resolveTarget(table, settings.target);
   const features = chooseFeatures(table, target, settings.features);
   const task = chooseTask(table, target, settings.task, kind.tasks, log);
@@ -48,14 +53,15 @@ export function trainModel(table: Table, algorithm: Algorithm, settings: TrainSe
   const y = labels && classes ? encodeLabels(labels, classes, target) : readNumericTarget(table, target);
   const schema = fitFeatures(table, features, new Set(parseColumnList(settings.categorical)));
   const { X } = encodeRows(tableRows(table), schema, kind.preprocessing);
-  log.push(`target "${target}"${classes ? ` with ${classes.length} classes (${classes.join(', ')})` : ''}; ${features.length} features: ${describeColumns(features, 8)}`);
+  log(`target "${target}"${classes ? ` with ${classes.length} classes (${classes.join(', ')})` : ''}; ${features.length} features: ${describeColumns(features, 8)}`);
+  log(`fitting ${algorithm} (${kind.library}) on ${table.rows.length} rows…`);
   const started = performance.now();
   const info = { task, classCount: classes?.length ?? 0 };
   const estimator = kind.fit(X, y, hyper as never, info);
   const seconds = (performance.now() - started) / 1000;
   const fitted = estimator.predict(X);
   const trainingScore = task === 'classification' ? fitted.filter((p, i) => p === y[i]).length / y.length : rSquared(y, fitted);
-  log.push(`fitted ${algorithm} (${kind.library}) on ${table.rows.length} rows in ${seconds.toFixed(2)} s; training ${task === 'classification' ? 'accuracy' : 'R²'} ${trainingScore.toFixed(4)}`);
+  log(`fitted in ${seconds.toFixed(2)} s; training ${task === 'classification' ? 'accuracy' : 'R²'} ${trainingScore.toFixed(4)}`);
   const artifact: ModelArtifact = {
     format: 'pipewright-model',
     formatVersion: 1,
@@ -78,7 +84,7 @@ export function trainModel(table: Table, algorithm: Algorithm, settings: TrainSe
     },
     estimator: estimator.toJSON(),
   };
-  return { artifact, trainingScore, log };
+  return { artifact, trainingScore };
 }
 
 function chooseFeatures(table: Table, target: string, list: string): string[] {
@@ -89,13 +95,13 @@ function chooseFeatures(table: Table, target: string, list: string): string[] {
   return features;
 }
 
-function chooseTask(table: Table, target: string, wanted: Task | 'auto', supported: readonly Task[], log: string[]): Task {
+function chooseTask(table: Table, target: string, wanted: Task | 'auto', supported: readonly Task[], log: (line: string) => void): Task {
   if (wanted !== 'auto') {
     if (!supported.includes(wanted)) throw new NodeError(`this algorithm does ${supported.join(' and ')} only, not ${wanted}`);
     return wanted;
   }
   if (supported.length === 1) return supported[0]!;
   const inferred = inferTask(table, target);
-  log.push(`task: ${inferred.task} (${inferred.reason}; set "task" to choose)`);
+  log(`task: ${inferred.task} (${inferred.reason}; set "task" to choose)`);
   return inferred.task;
 }

@@ -27,8 +27,7 @@ export function trainNode(algorithm: Algorithm): NodeImplementation {
         nodeType: ctx.definition.id,
         dataSha256: sha256File(dataset),
         ...(ctx.run ? { runId: ctx.run.runId, pipeline: ctx.run.pipelineName } : {}),
-      });
-      for (const line of result.log) log(line);
+      }, log);
       const out = ctx.outputs['model'];
       if (!out) throw new NodeError('output "model" has no path; pass --output model=<folder>');
       writeModel(out, result.artifact);
