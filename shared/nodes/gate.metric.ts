@@ -26,7 +26,10 @@ export const gateMetric = defineNodeType({
     compareToProduction: z
       .boolean()
       .default(false)
-      .describe('Also fail when the metric is worse than the same metric of the model’s production version (if there is one).'),
+      .describe(
+        'Also fail when the metric is worse than the same metric of the model’s production version (if there is one). ' +
+          'The registry is not part of the cache key: turn this node’s cache setting off to compare on every run.',
+      ),
     model: z.string().default('').describe('Registered model name to compare with. Empty: the pipeline’s name.'),
     alias: z.string().min(1).default('production').describe('Alias of the version to compare with.'),
     tolerance: z.number().min(0).default(0).describe('How much worse than the production version is still accepted.'),
