@@ -1,0 +1,115 @@
+// A node's cache key and its explainable parts: type@version, params, input hashes, files it reads, environment.
+import { statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { NodeTypeDefinition } from '../../shared/nodes/node-type';
+import type { CacheKeyParts } from '../../shared/runs/cache-report';
+import type { CacheRepo } from '../store/cache.repo';
+import { hashFile, hashText, stableJson } from './content-hash';
+
+/** Short hashes keep the parts readable in the UI; the full key hashes the full parts. */
+const SHORT = 16;
+
+/** Remembers file hashes by path, size and mtime, so unchanged large files are not read again. */
+export class FileHasher {
+  constructor(private readonly repo: CacheRepo) {}
+
+  /** Content hash of a regular file, or null when there is none at `path`. */
+  async hash(path: string): Promise<string | null> {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      return null;
+    }
+    if (!stats.isFile()) return null;
+    const known = this.repo.fileHash(path, stats.size, stats.mtimeMs);
+    if (known) return known;
+    const hash = await hashFile(path);
+    this.repo.rememberFileHash(path, stats.size, stats.mtimeMs, hash);
+    return hash;
+  }
+}
+
+export interface CacheKeyInput {
+  definition: NodeTypeDefinition;
+  /** Resolved, validated params. */
+  params: Record<string, unknown>;
+  /** Content hashes of the input artifacts, by port. */
+  inputs: Record<string, string[]>;
+  baseDir: string;
+  hasher: FileHasher;
+}
+
+/** Computes the parts; only file reads are asynchronous (and skipped entirely when a node names no files). */
+export async function cacheKeyParts(input: CacheKeyInput): Promise<CacheKeyParts> {
+  const { definition, params } = input;
+  const files: Record<string, string> = {};
+  for (const name of fileReferences(definition, params, input.baseDir)) {
+    const hash = await input.hasher.hash(isAbsolute(name) ? name : resolve(input.baseDir, name));
+    files[name] = hash ? hash.slice(0, SHORT) : 'missing';
+  }
+  return {
+    type: `${definition.id}@${definition.version}`,
+    params: hashText(stableJson(params)).slice(0, SHORT),
+    inputs: input.inputs,
+    files,
+    env: hashText(stableJson(environment(definition, params))).slice(0, SHORT),
+  };
+}
+
+/** The full key. The node id scopes it: two identical nodes in one pipeline keep their own results. */
+export function cacheKey(nodeId: string, parts: CacheKeyParts): string {
+  return hashText(stableJson({ nodeId, parts }));
+}
+
+/**
+ * Files a node reads besides its artifacts: params marked as files in the definition (`ui.kind: 'file'`, hashed even
+ * when missing), and for script nodes every word of the command that names an existing file (`python train.py` →
+ * train.py), so editing the script invalidates the cache.
+ */
+export function fileReferences(definition: NodeTypeDefinition, params: Record<string, unknown>, baseDir: string): string[] {
+  const names = new Set<string>();
+  for (const [key, schema] of Object.entries(definition.params.shape)) {
+    const ui = (schema as { meta?: () => { ui?: { kind?: string } } | undefined }).meta?.()?.ui;
+    const value = params[key];
+    if (ui?.kind === 'file' && typeof value === 'string' && value !== '') names.add(value);
+  }
+  if (definition.runtime === 'script' && typeof params['command'] === 'string') {
+    for (const word of commandFileWords(params['command'])) if (isFile(resolve(baseDir, word))) names.add(word);
+  }
+  return [...names].sort();
+}
+
+/** Words of a command that look like paths (contain `.`, `/` or `\\`), without placeholders, variables or options. */
+export function commandFileWords(command: string): string[] {
+  const words: string[] = [];
+  for (const match of command.matchAll(/[^\s;|&<>()'"`]+/g)) {
+    let word = match[0];
+    if (word.includes('=')) word = word.slice(word.indexOf('=') + 1);
+    if (!word || word.startsWith('-') || word.includes('{{') || word.includes('$') || !/[./\\]/.test(word)) continue;
+    words.push(word);
+    if (words.length === 50) break;
+  }
+  return words;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** What of the environment can change a node's result: OS, CPU architecture, and the variables its command reads. */
+function environment(definition: NodeTypeDefinition, params: Record<string, unknown>): Record<string, unknown> {
+  const vars: Record<string, string | null> = {};
+  if (definition.runtime === 'script' && typeof params['command'] === 'string') {
+    const own = new Set(Object.keys((params['env'] as Record<string, string> | undefined) ?? {}));
+    for (const match of params['command'].matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)|%([A-Za-z_][A-Za-z0-9_]*)%/g)) {
+      const name = (match[1] ?? match[2])!;
+      if (!name.startsWith('PIPEWRIGHT_') && !own.has(name)) vars[name] = process.env[name] ?? null;
+    }
+  }
+  return { platform: process.platform, arch: process.arch, vars };
+}
