@@ -1,6 +1,6 @@
 // A node's cache key and its explainable parts: type@version, params, input hashes, files it reads, environment.
 import { statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { NodeTypeDefinition } from '../../shared/nodes/node-type';
 import type { CacheKeyParts } from '../../shared/runs/cache-report';
 import type { CacheRepo } from '../store/cache.repo';
@@ -64,8 +64,9 @@ export function cacheKey(nodeId: string, parts: CacheKeyParts): string {
 
 /**
  * Files a node reads besides its artifacts: params marked as files in the definition (`ui.kind: 'file'`, hashed even
- * when missing), and for script nodes every word of the command that names an existing file (`python train.py` →
- * train.py), so editing the script invalidates the cache.
+ * when missing), and for script nodes every word of the command that names an existing file inside the pipeline's
+ * folder (`python train.py` → train.py), so editing the script invalidates the cache. Interpreters and tools outside
+ * that folder (`/usr/bin/python3`) are environment, not content: hashing them would cost seconds and say little.
  */
 export function fileReferences(definition: NodeTypeDefinition, params: Record<string, unknown>, baseDir: string): string[] {
   const names = new Set<string>();
@@ -75,7 +76,10 @@ export function fileReferences(definition: NodeTypeDefinition, params: Record<st
     if (ui?.kind === 'file' && typeof value === 'string' && value !== '') names.add(value);
   }
   if (definition.runtime === 'script' && typeof params['command'] === 'string') {
-    for (const word of commandFileWords(params['command'])) if (isFile(resolve(baseDir, word))) names.add(word);
+    for (const word of commandFileWords(params['command'])) {
+      const path = resolve(baseDir, word);
+      if (isInside(baseDir, path) && isFile(path)) names.add(word);
+    }
   }
   return [...names].sort();
 }
@@ -91,6 +95,11 @@ export function commandFileWords(command: string): string[] {
     if (words.length === 50) break;
   }
   return words;
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function isFile(path: string): boolean {

@@ -1,6 +1,5 @@
 // The process that runs a node: script nodes run their command directly under /bin/sh (no Node in between),
 // built-in nodes run `pipewright run-node <type>` — the same command exported CI jobs and pods run.
-import { existsSync } from 'node:fs';
 import { nodeEnv, type NodeEnvSpec } from '../nodes/node-env';
 import { scriptProcess } from '../nodes/script-command';
 import type { ProcessCommand } from './process-group';
@@ -9,7 +8,7 @@ import type { PlannedNode } from './run-plan';
 
 /** Builds the command for one attempt; throws with a one-line reason when the command cannot be built. */
 export function nodeProcessCommand(ctx: RunContext, planned: PlannedNode, spec: NodeEnvSpec): ProcessCommand {
-  const cwd = existsSync(ctx.baseDir) ? ctx.baseDir : process.cwd();
+  const { cwd } = ctx;
   if (planned.definition.runtime === 'script') {
     const extra = (planned.params['env'] ?? {}) as Record<string, string>;
     const proc = scriptProcess(String(planned.params['command']), spec, extra);

@@ -140,7 +140,7 @@ export class NodeExecution {
       mkdirSync(dirname(path), { recursive: true });
     }
     const metricsFile = metricsPath(ctx.runDir, planned.id);
-    rmSync(metricsFile, { force: true });
+    if (attempt > 1) rmSync(metricsFile, { force: true });
     const spec: NodeEnvSpec = {
       params: planned.params,
       inputs: this.inputPaths,

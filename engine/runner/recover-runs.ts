@@ -32,7 +32,10 @@ export function recoverInterruptedRuns(runs: RunsRepo): string[] {
     }));
     const durationMs = Math.max(0, at - Date.parse(run.startedAt));
     events.push({ type: 'run.finished', runId: run.id, seq: ++seq, at, status: 'interrupted', durationMs, counts: {}, error: INTERRUPTED_MESSAGE });
-    runs.transaction(() => events.forEach((event) => runs.applyEvent(event)));
+    runs.transaction(() => {
+      for (const event of events) runs.applyEvent(event);
+      runs.noteLastSeq(run.id, seq);
+    });
     recovered.push(run.id);
   }
   return recovered;

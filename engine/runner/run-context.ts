@@ -26,6 +26,8 @@ export interface RunContext {
   pipelineName: string;
   pipelineRevision?: number;
   baseDir: string;
+  /** Working directory of node processes: baseDir when it exists, else the engine's. */
+  cwd: string;
   /** PIPEWRIGHT_HOME/artifacts/<runId>: outputs go in `<nodeId>/`, metrics files in `_metrics/`. */
   runDir: string;
   plan: RunPlan;

@@ -1,6 +1,6 @@
 // The runner service the engine hosts: starts runs (plan → store → scheduler), cancels them, answers for active
 // runs, and recovers runs a crashed engine left behind.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNodeType, type NodeTypeLookup } from '../../shared/nodes/index';
 import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
@@ -108,6 +108,7 @@ export class RunService {
       pipelineName: request.pipeline.name,
       ...(request.stored ? { pipelineRevision: request.stored.revision } : {}),
       baseDir: request.baseDir,
+      cwd: existsSync(request.baseDir) ? request.baseDir : process.cwd(),
       runDir,
       plan,
       options: request.options,

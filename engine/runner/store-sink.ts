@@ -101,9 +101,10 @@ export class StoreSink implements RunSink {
       for (const c of chunks) {
         this.logRepo.add({ ...c, text: c.texts.join('\n') });
       }
-      for (const [nodeId, count] of lines) this.runs.noteLogLines(this.runId, nodeId, count, lastSeq);
+      for (const [nodeId, count] of lines) this.runs.noteLogLines(this.runId, nodeId, count);
       for (const event of events) this.runs.applyEvent(event);
       for (const write of writes) write();
+      this.runs.noteLastSeq(this.runId, lastSeq);
     });
   }
 

@@ -1,6 +1,7 @@
 // Sends a run's stream to the UI as `run.events` batches about every 50 ms, never one message per line; when a
 // node logs faster than a person can read, the batch keeps its latest lines and reports the rest as a gap.
 import type { ApiEvents } from '../../shared/api/index';
+import { fairShares } from '../../shared/runs/fair-share';
 import type { LogGap, NodeLogEvent, RunEvent } from '../../shared/runs/run-events';
 import { expandLogChunk, type LogChunk } from './log-chunk';
 import type { RunSink } from './run-emitter';
@@ -58,12 +59,13 @@ export class UiBatcher implements RunSink {
       total += chunk.count;
     }
     if (total <= this.maxLines) return { lines: this.chunks.flatMap((c) => expandLogChunk(c)), gaps: [] };
-    const share = Math.max(1, Math.floor(this.maxLines / perNode.size));
+    const nodes = [...perNode];
+    const counts = nodes.map(([, chunks]) => chunks.reduce((n, c) => n + c.count, 0));
+    const shares = fairShares(counts, this.maxLines);
     const lines: NodeLogEvent[] = [];
     const gaps: LogGap[] = [];
-    for (const [nodeId, chunks] of perNode) {
-      const count = chunks.reduce((n, c) => n + c.count, 0);
-      let drop = Math.max(0, count - share);
+    for (const [i, [nodeId, chunks]] of nodes.entries()) {
+      let drop = counts[i]! - shares[i]!;
       if (drop > 0) gaps.push({ nodeId, fromLine: chunks[0]!.firstLine, count: drop });
       for (const chunk of chunks) {
         const skip = Math.min(drop, chunk.count);

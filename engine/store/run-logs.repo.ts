@@ -1,4 +1,5 @@
 // Node logs in SQLite as chunks of lines with a line index: pages by line number, search, and resume by seq.
+import { fairShares } from '../../shared/runs/fair-share';
 import type { LogGap, NodeLogEvent } from '../../shared/runs/run-events';
 import type { LogLine, LogPage } from '../../shared/runs/run-record';
 import type { LogStream } from '../../shared/runs/run-status';
@@ -135,15 +136,15 @@ export class RunLogsRepo {
         }
       }
     }
-    const total = [...perNode.values()].reduce((n, list) => n + list.length, 0);
+    const lists = [...perNode];
+    const shares = fairShares(lists.map(([, list]) => list.length), maxLines);
     const events: NodeLogEvent[] = [];
     const gaps: LogGap[] = [];
-    const share = total <= maxLines ? Infinity : Math.floor(maxLines / Math.max(1, perNode.size));
-    for (const [nodeId, list] of perNode) {
-      const keep = Math.min(list.length, share);
+    lists.forEach(([nodeId, list], i) => {
+      const keep = shares[i]!;
       if (keep < list.length) gaps.push({ nodeId, fromLine: list[0]!.line, count: list.length - keep });
-      events.push(...list.slice(list.length - keep));
-    }
+      for (let k = list.length - keep; k < list.length; k++) events.push(list[k]!);
+    });
     events.sort((a, b) => a.seq - b.seq);
     return { events, gaps };
   }

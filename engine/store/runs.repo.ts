@@ -171,12 +171,15 @@ export class RunsRepo {
       default:
         break;
     }
-    s.lastSeq.run(event.seq, event.runId);
   }
 
-  /** Records how many log lines a node has, and the run's highest seq. Call inside `transaction`. */
-  noteLogLines(runId: string, nodeId: string, lines: number, lastSeq: number): void {
+  /** Records how many log lines a node has. Call inside `transaction`. */
+  noteLogLines(runId: string, nodeId: string, lines: number): void {
     this.statements.nodeLogLines.run(lines, runId, nodeId);
+  }
+
+  /** Records the highest seq written so far (once per batch). Call inside `transaction`. */
+  noteLastSeq(runId: string, lastSeq: number): void {
     this.statements.lastSeq.run(lastSeq, runId);
   }
 
