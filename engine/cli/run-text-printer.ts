@@ -1,7 +1,7 @@
 // `pipewright run` output for people: each log line prefixed with its node, a line per node state change, and on a
 // terminal a live progress line (counts and elapsed time) kept at the bottom.
 import type { RunEvent } from '../../shared/runs/run-events';
-import { formatBytes, formatDuration } from '../../shared/runs/run-format';
+import { formatBytes, formatCounts, formatDuration } from '../../shared/runs/run-format';
 import type { FinalNodeState } from '../../shared/runs/run-status';
 import type { LogChunk } from '../runner/log-chunk';
 import type { RunSink } from '../runner/run-emitter';
@@ -51,7 +51,7 @@ export class RunTextPrinter implements RunSink {
         break;
       case 'run.finished': {
         clearInterval(this.ticker);
-        const counts = Object.entries(event.counts).map(([state, n]) => `${n} ${state}`).join(', ');
+        const counts = formatCounts(event.counts);
         const color = event.status === 'succeeded' ? 32 : 31;
         this.out.push(`${this.paint(color, `run ${event.runId} ${event.status}`)} in ${formatDuration(event.durationMs)}: ${counts}\n`);
         this.out.flush();

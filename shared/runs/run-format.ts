@@ -20,3 +20,12 @@ export function formatBytes(bytes: number): string {
   }
   return unit === 0 ? `${value} B` : `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
+
+const COUNT_ORDER = ['running', 'queued', 'succeeded', 'cached', 'failed', 'skipped', 'canceled'] as const;
+
+/** `3 succeeded, 1 failed`, always in the same order of states. */
+export function formatCounts(counts: Partial<Record<(typeof COUNT_ORDER)[number], number>>): string {
+  return COUNT_ORDER.filter((state) => counts[state])
+    .map((state) => `${counts[state]} ${state}`)
+    .join(', ');
+}

@@ -1,6 +1,6 @@
 // `pipewright runs [--pipeline NAME] [--limit N] [--json]`: the run history, newest first.
 import type { Command } from 'commander';
-import { formatDuration } from '../../../shared/runs/run-format';
+import { formatCounts, formatDuration } from '../../../shared/runs/run-format';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../cli-context';
 import { formatTable } from '../format-table';
@@ -35,7 +35,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
             r.trigger,
             r.startedAt,
             r.durationMs === null ? '-' : formatDuration(r.durationMs),
-            Object.entries(r.counts).map(([state, n]) => `${n} ${state}`).join(', '),
+            formatCounts(r.counts),
           ]),
         ),
       );
