@@ -24,11 +24,11 @@ describe('pipewright run', () => {
     const first = runCli(['run', fixturePath('pipelines/hello.pipeline.json'), '--param', 'greeting=bonjour'], { home });
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^run \S+ of hello: 2 nodes, concurrency auto$/m);
-    expect(first.stdout).toMatch(/^read  │ bonjour$/m);
+    expect(first.stdout).toMatch(/^read {2}│ bonjour$/m);
     expect(first.stdout).toMatch(/^write │ ✔ succeeded in \d+ ms$/m);
     expect(first.stdout).toMatch(/^run \S+ succeeded in \d+ ms: 2 succeeded$/m);
     const second = runCli(['run', fixturePath('pipelines/hello.pipeline.json'), '--param', 'greeting=bonjour'], { home });
-    expect(second.stdout).toMatch(/^read  │ ↺ cached in \d+ ms$/m);
+    expect(second.stdout).toMatch(/^read {2}│ ↺ cached in \d+ ms$/m);
     const runs = runCli(['runs', '--json'], { home });
     expect((JSON.parse(runs.stdout) as { status: string; trigger: string; params: object }[]).map((r) => [r.status, r.trigger, r.params])).toEqual([
       ['succeeded', 'cli', { greeting: 'bonjour' }],
@@ -79,7 +79,7 @@ describe('pipewright run', () => {
     expect(runCli(['import', fixturePath('pipelines/hello.pipeline.json')], { home }).status).toBe(0);
     const run = runCli(['run', 'hello'], { home });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^read  │ hello$/m);
+    expect(run.stdout).toMatch(/^read {2}│ hello$/m);
     const [listed] = JSON.parse(runCli(['runs', '--pipeline', 'hello', '--json'], { home }).stdout) as { pipelineRevision: number }[];
     expect(listed!.pipelineRevision).toBe(1);
   });
