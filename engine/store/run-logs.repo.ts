@@ -115,6 +115,24 @@ export class RunLogsRepo {
   }
 
   /**
+   * The whole log (or one stream) as text blocks in line order, a few chunks per query: a download can pause between
+   * blocks without holding the connection (better-sqlite3 allows no other statement while an iterator is open).
+   */
+  *texts(runId: string, nodeId: string, stream?: LogStream): Generator<string> {
+    const column = stream ? 'stream_line' : 'first_line';
+    const query = this.db.prepare(
+      `SELECT ${column} AS line, text FROM run_log_chunks WHERE run_id = ? AND node_id = ? ${stream ? 'AND stream = ?' : ''}
+         AND ${column} > ? ORDER BY ${column} LIMIT 16`,
+    );
+    for (let after = -1; ; ) {
+      const rows = query.all(runId, nodeId, ...(stream ? [stream] : []), after) as { line: number; text: string }[];
+      if (rows.length === 0) return;
+      for (const row of rows) yield row.text;
+      after = rows[rows.length - 1]!.line;
+    }
+  }
+
+  /**
    * Log lines with seq > `afterSeq` as events, at most `maxLines` of them (the latest per node are kept); the rest
    * are reported as gaps to load with `page`.
    */
