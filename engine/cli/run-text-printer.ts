@@ -11,7 +11,8 @@ const COLORS = [36, 35, 33, 32, 34, 96, 95, 93];
 const MARKS: Record<FinalNodeState, string> = { succeeded: '✔', failed: '✖', cached: '↺', skipped: '–', canceled: '■' };
 
 export interface TextPrinterOptions {
-  write(text: string): void;
+  /** Standard output; receives bytes (log lines are passed through unchanged). */
+  write(bytes: Buffer): void;
   /** Where the progress line goes (standard error on a terminal); absent: no progress line. */
   progress?: (text: string) => void;
   color: boolean;
@@ -27,7 +28,8 @@ export class RunTextPrinter implements RunSink {
   private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: TextPrinterOptions) {
-    this.out = new OutputBuffer(options.write, options.progress ? { before: () => this.clearProgress(), after: () => this.drawProgress() } : undefined);
+    const write = (text: string) => options.write(Buffer.from(text, 'latin1'));
+    this.out = new OutputBuffer(write, options.progress ? { before: () => this.clearProgress(), after: () => this.drawProgress() } : undefined);
   }
 
   event(event: RunEvent): void {
@@ -36,24 +38,24 @@ export class RunTextPrinter implements RunSink {
         this.total = event.nodeIds.length;
         this.started = event.at;
         const width = Math.min(24, Math.max(...event.nodeIds.map((id) => id.length)));
-        event.nodeIds.forEach((id, i) => this.prefixes.set(id, this.paint(COLORS[i % COLORS.length]!, `${id.padEnd(width).slice(0, width)} │ `)));
-        this.out.push(`run ${event.runId} of ${event.pipelineName}: ${this.total} node${this.total === 1 ? '' : 's'}, concurrency ${event.options.concurrency ?? 'auto'}\n`);
+        event.nodeIds.forEach((id, i) => this.prefixes.set(id, latin1(this.paint(COLORS[i % COLORS.length]!, `${id.padEnd(width).slice(0, width)} │ `))));
+        this.line(`run ${event.runId} of ${event.pipelineName}: ${this.total} node${this.total === 1 ? '' : 's'}, concurrency ${event.options.concurrency ?? 'auto'}`);
         if (this.options.progress) this.ticker = setInterval(() => this.redraw(), 250);
         break;
       }
       case 'node.started':
         this.states.set(event.nodeId, 'running');
-        this.out.push(`${this.prefix(event.nodeId)}${this.paint(2, `started${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}, pid ${event.pid}`)}\n`);
+        this.line(this.paint(2, `started${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}, pid ${event.pid}`), event.nodeId);
         break;
       case 'node.finished':
         this.states.set(event.nodeId, event.status);
-        this.out.push(`${this.prefix(event.nodeId)}${this.finishedLine(event)}\n`);
+        this.line(this.finishedLine(event), event.nodeId);
         break;
       case 'run.finished': {
         clearInterval(this.ticker);
         const counts = formatCounts(event.counts);
         const color = event.status === 'succeeded' ? 32 : 31;
-        this.out.push(`${this.paint(color, `run ${event.runId} ${event.status}`)} in ${formatDuration(event.durationMs)}: ${counts}\n`);
+        this.line(`${this.paint(color, `run ${event.runId} ${event.status}`)} in ${formatDuration(event.durationMs)}: ${counts}`);
         this.out.flush();
         this.clearProgress();
         this.options.progress = undefined;
@@ -64,9 +66,15 @@ export class RunTextPrinter implements RunSink {
     }
   }
 
+  /**
+   * Log lines pass through byte for byte: the block is read as latin1 (one char per byte, no UTF-8 decoding) and
+   * written back as latin1, so only the prefixes are added — fast, and even invalid UTF-8 reaches the terminal as the
+   * node wrote it.
+   */
   logs(chunk: LogChunk): void {
-    const prefix = this.prefix(chunk.nodeId);
-    const text = chunk.stream === 'system' ? this.paint(2, chunk.text) : chunk.stream === 'stderr' && this.options.color ? `\x1b[31m${chunk.text}\x1b[0m` : chunk.text;
+    const prefix = this.bytePrefix(chunk.nodeId);
+    const raw = chunk.bytes.toString('latin1');
+    const text = chunk.stream === 'system' ? this.paint(2, raw) : chunk.stream === 'stderr' && this.options.color ? `\x1b[31m${raw}\x1b[0m` : raw;
     this.out.push(`${prefix}${text.replaceAll('\n', `\n${prefix}`)}\n`);
   }
 
@@ -81,8 +89,14 @@ export class RunTextPrinter implements RunSink {
     return this.paint(color, `${mark} ${event.status}${detail}`);
   }
 
-  private prefix(nodeId: string): string {
-    return this.prefixes.get(nodeId) ?? `${nodeId} │ `;
+  /** One line from the printer itself (any Unicode), after the node's prefix when given. */
+  private line(text: string, nodeId?: string): void {
+    this.out.push(`${nodeId ? this.bytePrefix(nodeId) : ''}${latin1(text)}\n`);
+  }
+
+  /** The prefix as the latin1 view of its UTF-8 bytes; everything pushed to `out` is in that form. */
+  private bytePrefix(nodeId: string): string {
+    return this.prefixes.get(nodeId) ?? latin1(`${nodeId} │ `);
   }
 
   private paint(code: number, text: string): string {
@@ -113,4 +127,9 @@ export class RunTextPrinter implements RunSink {
     this.options.progress('\r\x1b[K');
     this.progressShown = false;
   }
+}
+
+/** The latin1 view of a string's UTF-8 bytes: what `Buffer.from(view, 'latin1')` turns back into those bytes. */
+function latin1(text: string): string {
+  return Buffer.from(text, 'utf8').toString('latin1');
 }

@@ -53,13 +53,14 @@ export async function cacheKeyParts(input: CacheKeyInput): Promise<CacheKeyParts
     params: hashText(stableJson(params)).slice(0, SHORT),
     inputs: input.inputs,
     files,
-    env: hashText(stableJson(environment(definition, params))).slice(0, SHORT),
+    env: environmentHash(definition, params),
   };
 }
 
 /** The full key. The node id scopes it: two identical nodes in one pipeline keep their own results. */
 export function cacheKey(nodeId: string, parts: CacheKeyParts): string {
-  return hashText(stableJson({ nodeId, parts }));
+  // The parts' own fields are in a fixed order already; only the maps need sorting.
+  return hashText(JSON.stringify([nodeId, parts.type, parts.params, stableJson(parts.inputs), stableJson(parts.files), parts.env]));
 }
 
 /**
@@ -70,10 +71,9 @@ export function cacheKey(nodeId: string, parts: CacheKeyParts): string {
  */
 export function fileReferences(definition: NodeTypeDefinition, params: Record<string, unknown>, baseDir: string): string[] {
   const names = new Set<string>();
-  for (const [key, schema] of Object.entries(definition.params.shape)) {
-    const ui = (schema as { meta?: () => { ui?: { kind?: string } } | undefined }).meta?.()?.ui;
+  for (const key of fileParams(definition)) {
     const value = params[key];
-    if (ui?.kind === 'file' && typeof value === 'string' && value !== '') names.add(value);
+    if (typeof value === 'string' && value !== '') names.add(value);
   }
   if (definition.runtime === 'script' && typeof params['command'] === 'string') {
     for (const word of commandFileWords(params['command'])) {
@@ -82,6 +82,20 @@ export function fileReferences(definition: NodeTypeDefinition, params: Record<st
     }
   }
   return [...names].sort();
+}
+
+const fileParamsByType = new WeakMap<NodeTypeDefinition, string[]>();
+
+/** Params the definition marks as files (`.meta({ ui: { kind: 'file' } })`), looked up once per node type. */
+function fileParams(definition: NodeTypeDefinition): string[] {
+  let keys = fileParamsByType.get(definition);
+  if (!keys) {
+    keys = Object.entries(definition.params.shape)
+      .filter(([, schema]) => (schema as { meta?: () => { ui?: { kind?: string } } | undefined }).meta?.()?.ui?.kind === 'file')
+      .map(([key]) => key);
+    fileParamsByType.set(definition, keys);
+  }
+  return keys;
 }
 
 /** Words of a command that look like paths (contain `.`, `/` or `\\`), without placeholders, variables or options. */
@@ -108,6 +122,16 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+const environmentHashes = new Map<string, string>();
+
+/** Hash of the environment part; nodes reading the same variables share it (most read none). */
+function environmentHash(definition: NodeTypeDefinition, params: Record<string, unknown>): string {
+  const env = stableJson(environment(definition, params));
+  let hash = environmentHashes.get(env);
+  if (!hash) environmentHashes.set(env, (hash = hashText(env).slice(0, SHORT)));
+  return hash;
 }
 
 /** What of the environment can change a node's result: OS, CPU architecture, and the variables its command reads. */

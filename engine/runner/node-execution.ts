@@ -7,6 +7,7 @@ import type { CacheEntry, CachedOutput } from '../store/cache.repo';
 import type { NodeEnvSpec } from '../nodes/node-env';
 import { cacheKey, cacheKeyParts } from './cache-key';
 import { hashContent, type ContentInfo } from './content-hash';
+import { blockText } from './line-splitter';
 import { nodeProcessCommand } from './node-command';
 import { metricsPath, outputPath, readMetrics } from './node-files';
 import { startAttempt, type ProcessOutcome, type RunningAttempt } from './node-process';
@@ -178,7 +179,7 @@ export class NodeExecution {
         },
         onLines: (stream, block) => {
           ctx.emitter.log(planned.id, stream, block);
-          if (stream === 'stderr') lastStderr = lastNonEmptyLine(block.text) ?? lastStderr;
+          if (stream === 'stderr') lastStderr = lastNonEmptyLine(block.bytes) ?? lastStderr;
         },
       },
     );
@@ -254,8 +255,9 @@ function failed(exitCode: number | null, error: string): Omit<NodeOutcome, 'atte
   return { status: 'failed', exitCode, error: error.length > 500 ? `${error.slice(0, 497)}...` : error, cached: false, outputs: {} };
 }
 
-/** Scans backwards, so a large block costs one slice, not a split. */
-function lastNonEmptyLine(text: string): string | undefined {
+/** The last non-blank line of a block, decoding only its tail (a large block costs one small slice). */
+function lastNonEmptyLine(bytes: Buffer): string | undefined {
+  const text = blockText(bytes.subarray(Math.max(0, bytes.length - 4096)));
   let end = text.length;
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;

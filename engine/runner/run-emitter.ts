@@ -54,7 +54,7 @@ export class RunEmitter {
       firstLine: counters.all,
       streamLine: counters[stream],
       count: block.count,
-      text: block.text,
+      bytes: block.bytes,
       at: Date.now(),
     };
     this.seq += block.count;
@@ -65,7 +65,7 @@ export class RunEmitter {
 
   /** A line from the runner itself (retry, timeout, kill), shown in the node's log on stream `system`. */
   system(nodeId: string, text: string): void {
-    this.log(nodeId, 'system', { text: text.replace(/\r?\n/g, ' '), count: 1 });
+    this.log(nodeId, 'system', { bytes: Buffer.from(text.replace(/\r?\n/g, ' ')), count: 1 });
   }
 
   /** Lines logged so far for `nodeId`, all streams. */

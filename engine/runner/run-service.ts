@@ -73,7 +73,7 @@ export class RunService {
 
   constructor(private readonly deps: RunServiceDeps) {
     this.runs = new RunsRepo(deps.db);
-    this.logs = new RunLogsRepo(deps.db);
+    this.logs = new RunLogsRepo(deps.db, deps.home.artifacts);
     this.cache = new CacheRepo(deps.db);
     this.objects = new ArtifactStore(deps.home.cache);
     this.hasher = new FileHasher(this.cache);

@@ -76,8 +76,8 @@ async function serveLog(engine: Engine, response: ServerResponse, url: URL): Pro
     'Content-Disposition': `attachment; filename="${runId}-${nodeId}${stream ? `-${stream}` : ''}.log"`,
     'X-Content-Type-Options': 'nosniff',
   });
-  for (const text of engine.ctx.runner.logs.texts(runId, nodeId, (stream ?? undefined) as LogStream | undefined)) {
-    if (!response.write(`${text}\n`)) await once(response, 'drain');
+  for (const block of engine.ctx.runner.logs.blocks(runId, nodeId, (stream ?? undefined) as LogStream | undefined)) {
+    if (!response.write(block)) await once(response, 'drain');
   }
   response.end();
   return true;

@@ -70,7 +70,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
     });
 }
 
-function write(text: string): void {
+function write(text: string | Buffer): void {
   process.stdout.write(text);
 }
 

@@ -54,9 +54,10 @@ export default {
       PRIMARY KEY (run_id, seq)
     ) WITHOUT ROWID;
 
-    -- Logs in chunks of consecutive lines of one stream: one row per chunk, not per line. first_line counts lines of
-    -- the node's whole log, stream_line counts within the stream; seq_runs lists the lines' event seqs as JSON
-    -- [[firstSeq, count], …] (other nodes' lines interleave), last_seq is the seq of the chunk's last line.
+    -- The line index of node logs: one row per chunk of consecutive lines of one stream, not per line. The bytes are
+    -- in the run folder (artifacts/<run>/_logs/<node>.log, newline-terminated lines) at byte_offset, byte_length.
+    -- first_line counts lines of the node's whole log, stream_line counts within the stream; seq_runs lists the
+    -- lines' event seqs as JSON [[firstSeq, count], …] (other nodes' lines interleave); last_seq is the last one.
     CREATE TABLE run_log_chunks (
       run_id       TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
       node_id      TEXT NOT NULL,
@@ -66,7 +67,8 @@ export default {
       line_count   INTEGER NOT NULL,
       last_seq     INTEGER NOT NULL,
       seq_runs     TEXT NOT NULL,
-      text         TEXT NOT NULL
+      byte_offset  INTEGER NOT NULL,
+      byte_length  INTEGER NOT NULL
     );
     CREATE UNIQUE INDEX run_log_chunks_by_line ON run_log_chunks (run_id, node_id, first_line);
     CREATE INDEX run_log_chunks_by_stream ON run_log_chunks (run_id, node_id, stream, stream_line);

@@ -58,8 +58,8 @@ describe('logs', () => {
     h = harness();
     const batches: RunEventBatch[] = [];
     const sink = new UiBatcher('r1', (batch) => batches.push(batch), 100);
-    sink.logs({ runId: 'r1', nodeId: 'a', stream: 'stdout', firstSeq: 1, firstLine: 0, streamLine: 0, count: 150, text: Array.from({ length: 150 }, (_, i) => `a${i}`).join('\n'), at: 0 });
-    sink.logs({ runId: 'r1', nodeId: 'b', stream: 'stderr', firstSeq: 151, firstLine: 0, streamLine: 0, count: 2, text: 'b0\nb1', at: 0 });
+    sink.logs({ runId: 'r1', nodeId: 'a', stream: 'stdout', firstSeq: 1, firstLine: 0, streamLine: 0, count: 150, bytes: Buffer.from(Array.from({ length: 150 }, (_, i) => `a${i}`).join('\n')), at: 0 });
+    sink.logs({ runId: 'r1', nodeId: 'b', stream: 'stderr', firstSeq: 151, firstLine: 0, streamLine: 0, count: 2, bytes: Buffer.from('b0\nb1'), at: 0 });
     sink.event({ type: 'node.finished', runId: 'r1', seq: 153, at: 0, nodeId: 'b', status: 'succeeded', exitCode: 0, durationMs: 1, cached: false, attempts: 1 });
     expect(batches).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 80));
