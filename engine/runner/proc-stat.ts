@@ -45,6 +45,50 @@ export function readProcStat(pid: number): ProcStat | null {
   }
 }
 
+/**
+ * `pid` and its descendants, walking /proc/<pid>/task/<tid>/children (a few reads per node instead of a scan of every
+ * process on the machine). Returns null where the kernel has no children files, so the caller can scan instead.
+ */
+export function processTree(pid: number): ProcStat[] | null {
+  if (!childrenFilesExist()) return null;
+  const found: ProcStat[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const next = queue.pop()!;
+    const stat = readProcStat(next);
+    if (!stat) continue;
+    found.push(stat);
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${next}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        for (const child of readFileSync(`/proc/${next}/task/${task}/children`, 'utf8').split(' ')) if (child.trim()) queue.push(Number(child));
+      } catch {
+        // the task ended while we looked
+      }
+    }
+  }
+  return found;
+}
+
+let childrenFiles: boolean | undefined;
+/** Whether this kernel has /proc/<pid>/task/<tid>/children (CONFIG_PROC_CHILDREN), probed once on ourselves. */
+function childrenFilesExist(): boolean {
+  if (childrenFiles === undefined) {
+    try {
+      readFileSync(`/proc/${process.pid}/task/${process.pid}/children`);
+      childrenFiles = true;
+    } catch {
+      childrenFiles = false;
+    }
+  }
+  return childrenFiles;
+}
+
 /** Every process on the machine (those that vanish while we look are skipped). */
 export function listProcesses(): ProcStat[] {
   const stats: ProcStat[] = [];

@@ -1,7 +1,7 @@
-// Samples peak memory and CPU time of each running node's process tree (Linux: its whole process group via /proc;
+// Samples peak memory and CPU time of each running node's process tree (Linux: the tree under its leader via /proc;
 // elsewhere: the leader process via pidusage, which asks ps or the OS and never throws into the run).
 import pidusage from 'pidusage';
-import { CLOCK_TICKS_PER_SECOND, HAS_PROC, listProcesses, PAGE_SIZE } from './proc-stat';
+import { CLOCK_TICKS_PER_SECOND, HAS_PROC, listProcesses, PAGE_SIZE, processTree, type ProcStat } from './proc-stat';
 
 /** Resource use of one node so far. */
 export interface NodeTelemetry {
@@ -17,8 +17,8 @@ interface Watched {
 }
 
 /**
- * One timer for every running node of the engine: each tick reads /proc once and sums, per process group, resident
- * memory and CPU time (including children the group already waited for). Peaks only go up.
+ * One timer for every running node of the engine: each tick sums, per node, the resident memory and CPU time of its
+ * process tree (CPU including children the tree already waited for). Peaks only go up.
  */
 export class TelemetrySampler {
   private readonly watched = new Map<number, Watched>();
@@ -55,15 +55,19 @@ export class TelemetrySampler {
   }
 
   private sampleProc(): void {
-    const totals = new Map<number, { rss: number; ticks: number }>();
-    for (const stat of listProcesses()) {
-      if (!this.watched.has(stat.pgid) || stat.state === 'Z') continue;
-      const total = totals.get(stat.pgid) ?? { rss: 0, ticks: 0 };
-      total.rss += stat.rssPages * PAGE_SIZE;
-      total.ticks += stat.cpuTicks;
-      totals.set(stat.pgid, total);
+    let scan: ProcStat[] | undefined;
+    for (const pid of [...this.watched.keys()]) {
+      // The node's process tree; without children files, every process of its group from one scan of /proc.
+      const tree = processTree(pid) ?? (scan ??= listProcesses()).filter((stat) => stat.pgid === pid);
+      let rss = 0;
+      let ticks = 0;
+      for (const stat of tree) {
+        if (stat.state === 'Z') continue;
+        rss += stat.rssPages * PAGE_SIZE;
+        ticks += stat.cpuTicks;
+      }
+      if (tree.length > 0) this.record(pid, rss, (ticks * 1000) / CLOCK_TICKS_PER_SECOND);
     }
-    for (const [pgid, total] of totals) this.record(pgid, total.rss, (total.ticks * 1000) / CLOCK_TICKS_PER_SECOND);
   }
 
   private async samplePidusage(): Promise<void> {

@@ -4,6 +4,8 @@ import type { LogLine, LogPage } from '../../../shared/runs/run-record';
 import type { LogStream } from '../../../shared/runs/run-status';
 
 export const PAGE_LINES = 500;
+/** A page whose lines were not in the store yet is asked for again at most this often. */
+const REFETCH_MS = 1000;
 /** Pages kept in memory (100 000 lines); the least recently used go first. */
 const MAX_PAGES = 200;
 
@@ -17,8 +19,8 @@ export class LogBuffer {
   total = 0;
   private readonly pages = new Map<number, Page>();
   private readonly loading = new Set<number>();
-  /** For each fetched page, how far the store's log reached when it was fetched: no refetch below that. */
-  private readonly fetchedUpTo = new Map<number, number>();
+  /** For each fetched page, how far the store's log reached and when: below that, or within a second, no refetch. */
+  private readonly fetched = new Map<number, { upTo: number; at: number }>();
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -54,7 +56,8 @@ export class LogBuffer {
       this.pages.set(pageIndex, page!);
       return line;
     }
-    if ((this.fetchedUpTo.get(pageIndex) ?? 0) <= index) void this.fetch(pageIndex);
+    const last = this.fetched.get(pageIndex);
+    if (!last || (index >= last.upTo && Date.now() - last.at >= REFETCH_MS)) void this.fetch(pageIndex);
     return undefined;
   }
 
@@ -86,7 +89,7 @@ export class LogBuffer {
       const page = this.pages.get(pageIndex) ?? [];
       for (const line of result.lines) page[line.line % PAGE_LINES] ??= line;
       this.remember(pageIndex, page);
-      this.fetchedUpTo.set(pageIndex, result.total);
+      this.fetched.set(pageIndex, { upTo: result.total, at: Date.now() });
       this.grow(result.total);
       this.emit();
     } finally {
