@@ -2,6 +2,7 @@
 // Chromium through Playwright, the run started from the Run button with the log viewer following the tail;
 // requestAnimationFrame intervals are recorded in the page for the whole run. Target: frame time p95 ≤ 50 ms.
 // Usage: node bench/runner/logs-ui.bench.mjs [--lines 1000000]
+/* global window, requestAnimationFrame -- these run inside the page, through page.evaluate */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -22,8 +22,6 @@ export interface NodeRunState {
   cpuMs?: number;
   metrics: Record<string, number>;
   cache?: CacheReport;
-  /** Lines in the node's log so far (all streams). */
-  logLines: number;
 }
 
 export interface RunState {
@@ -35,14 +33,17 @@ export interface RunState {
   finishedAt?: number;
   error?: string;
   nodeIds: string[];
+  /** Only replaced when a node's state changes — not for log lines — so views keyed on it skip log-only batches. */
   nodes: Record<string, NodeRunState>;
+  /** Lines in each node's log so far (all streams); changes with every batch of log lines. */
+  logLines: Record<string, number>;
   /** Highest seq folded in; a batch starting later than lastSeq + 1 means events were missed. */
   lastSeq: number;
   /** The pipeline as it ran, once loaded from the store (history view). */
   document?: Pipeline;
 }
 
-const emptyNode = (): NodeRunState => ({ status: 'queued', attempts: 0, cached: false, metrics: {}, logLines: 0 });
+const emptyNode = (): NodeRunState => ({ status: 'queued', attempts: 0, cached: false, metrics: {} });
 
 /** The state right after `run.started`. */
 export function initialRunState(event: Extract<RunEvent, { type: 'run.started' }>): RunState {
@@ -54,15 +55,20 @@ export function initialRunState(event: Extract<RunEvent, { type: 'run.started' }
     startedAt: event.at,
     nodeIds: event.nodeIds,
     nodes: Object.fromEntries(event.nodeIds.map((id) => [id, emptyNode()])),
+    logLines: {},
     lastSeq: event.seq,
   };
 }
 
 /** Folds events (in seq order) into a new state; events at or below `lastSeq` are ignored, so replays are safe. */
 export function applyRunEvents(state: RunState, events: readonly RunEvent[]): RunState {
-  const nodes = { ...state.nodes };
-  let next: RunState = { ...state, nodes };
-  const touch = (id: string): NodeRunState => (nodes[id] = { ...(nodes[id] ?? emptyNode()) });
+  let nodes = state.nodes;
+  let logLines = state.logLines;
+  let next: RunState = { ...state };
+  const touch = (id: string): NodeRunState => {
+    if (nodes === state.nodes) nodes = { ...state.nodes };
+    return (nodes[id] = { ...(nodes[id] ?? emptyNode()) });
+  };
   for (const event of events) {
     if (event.seq <= next.lastSeq || event.runId !== state.runId) continue;
     next.lastSeq = event.seq;
@@ -76,11 +82,10 @@ export function applyRunEvents(state: RunState, events: readonly RunEvent[]): Ru
         node.startedAt ??= event.at;
         break;
       }
-      case 'node.log': {
-        const node = touch(event.nodeId);
-        node.logLines = Math.max(node.logLines, event.line + 1);
+      case 'node.log':
+        if (logLines === state.logLines) logLines = { ...state.logLines };
+        logLines[event.nodeId] = Math.max(logLines[event.nodeId] ?? 0, event.line + 1);
         break;
-      }
       case 'node.metric':
         touch(event.nodeId).metrics = { ...nodes[event.nodeId]!.metrics, [event.name]: event.value };
         break;
@@ -106,22 +111,20 @@ export function applyRunEvents(state: RunState, events: readonly RunEvent[]): Ru
         next = { ...next, status: event.status, finishedAt: event.at, ...(event.error ? { error: event.error } : {}) };
         break;
       case 'run.started':
-        next = { ...initialRunState(event), nodes: { ...initialRunState(event).nodes, ...nodes } };
+        next = { ...initialRunState(event), lastSeq: next.lastSeq };
+        nodes = { ...next.nodes, ...nodes };
         break;
     }
   }
-  return next;
+  return { ...next, nodes, logLines };
 }
 
 /** Notes log lines a batch skipped (a gap): the node's line count covers them even though their text was not sent. */
 export function applyLogGaps(state: RunState, gaps: readonly { nodeId: string; fromLine: number; count: number }[]): RunState {
   if (gaps.length === 0) return state;
-  const nodes = { ...state.nodes };
-  for (const gap of gaps) {
-    const node = nodes[gap.nodeId];
-    if (node) nodes[gap.nodeId] = { ...node, logLines: Math.max(node.logLines, gap.fromLine + gap.count) };
-  }
-  return { ...state, nodes };
+  const logLines = { ...state.logLines };
+  for (const gap of gaps) logLines[gap.nodeId] = Math.max(logLines[gap.nodeId] ?? 0, gap.fromLine + gap.count);
+  return { ...state, logLines };
 }
 
 /** The state of a stored run (history, or a live run opened after a reload). */
@@ -153,10 +156,10 @@ export function runStateFromDetail(detail: RunDetail): RunState {
           cpuMs: n.cpuMs ?? undefined,
           metrics: n.metrics,
           cache: n.cache ?? undefined,
-          logLines: n.logLines,
         } satisfies NodeRunState,
       ]),
     ),
+    logLines: Object.fromEntries(detail.nodes.map((n) => [n.nodeId, n.logLines])),
     lastSeq: detail.lastSeq,
     document: detail.document,
   };

@@ -30,13 +30,21 @@ describe('run state', () => {
     ];
     const state = applyRunEvents(initialRunState(started), events);
     expect(state).toMatchObject({ status: 'failed', finishedAt: 1200, lastSeq: 8, error: 'node a failed', pipelineId: 'pid' });
-    expect(state.nodes['a']).toMatchObject({ status: 'failed', startedAt: 1100, pid: 42, exitCode: 3, logLines: 1, metrics: { loss: 0.5 }, peakRssBytes: 1024, cpuMs: 7 });
+    expect(state.nodes['a']).toMatchObject({ status: 'failed', startedAt: 1100, pid: 42, exitCode: 3, metrics: { loss: 0.5 }, peakRssBytes: 1024, cpuMs: 7 });
     expect(state.nodes['b']).toMatchObject({ status: 'skipped', error: 'upstream node a failed' });
+    expect(state.logLines).toEqual({ a: 1 });
     expect(applyRunEvents(state, events)).toEqual(state);
   });
 
   it('counts skipped log lines from gaps', () => {
     const state = applyLogGaps(initialRunState(started), [{ nodeId: 'a', fromLine: 0, count: 5000 }]);
-    expect(state.nodes['a']!.logLines).toBe(5000);
+    expect(state.logLines['a']).toBe(5000);
+  });
+
+  it('keeps the nodes object when a batch only carries log lines, so node views skip it', () => {
+    const state = initialRunState(started);
+    const next = applyRunEvents(state, [{ ...base, seq: 2, type: 'node.log', nodeId: 'a', stream: 'stdout', text: 'x', line: 0 }]);
+    expect(next.nodes).toBe(state.nodes);
+    expect(next.logLines).toEqual({ a: 1 });
   });
 });

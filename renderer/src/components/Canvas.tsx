@@ -3,7 +3,7 @@ import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type Edge, 
 import { useCallback, useMemo } from 'react';
 import type { Pipeline } from '../../../shared/pipeline/pipeline.schema';
 import { useApp } from '../store/store-context';
-import { decorateForRun, RunStateLayer } from '../runs/RunStateLayer';
+import { decorateForRun, RunStateLayer, useShownRunStates } from '../runs/RunStateLayer';
 
 function toFlowNodes(document: Pipeline): Node[] {
   return document.nodes.map((n) => ({ id: n.id, position: n.position, data: { label: n.label ?? n.id } }));
@@ -16,10 +16,10 @@ function toFlowEdges(document: Pipeline): Edge[] {
 export function Canvas() {
   const document = useApp((s) => s.document);
   const updateDocument = useApp((s) => s.updateDocument);
-  const shownRun = useApp((s) => (s.shownRun?.pipelineId === s.openId ? s.shownRun : null));
+  const runStates = useShownRunStates();
   const { nodes, edges } = useMemo(
-    () => decorateForRun(document ? toFlowNodes(document) : [], document ? toFlowEdges(document) : [], shownRun),
-    [document, shownRun],
+    () => decorateForRun(document ? toFlowNodes(document) : [], document ? toFlowEdges(document) : [], runStates),
+    [document, runStates],
   );
 
   const onNodesChange = useCallback(

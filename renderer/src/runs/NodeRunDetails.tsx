@@ -12,6 +12,7 @@ import { useNow } from './use-now';
 type Tab = 'logs' | 'details' | 'artifacts';
 
 export function NodeRunDetails({ runId, nodeId, node }: { runId: string; nodeId: string; node: NodeRunState }) {
+  const logLines = useApp((s) => s.shownRun?.logLines[nodeId] ?? 0);
   const [tab, setTab] = useState<Tab>('logs');
   const now = useNow(node.status === 'running');
   const elapsed = node.durationMs ?? (node.startedAt ? now - node.startedAt : undefined);
@@ -43,7 +44,7 @@ export function NodeRunDetails({ runId, nodeId, node }: { runId: string; nodeId:
         </p>
       )}
       {tab === 'logs' && (node.cached && node.cache?.sourceRunId ? <CachedLogNote sourceRunId={node.cache.sourceRunId} /> : null)}
-      {tab === 'logs' && <LogViewer runId={runId} nodeId={nodeId} logLines={node.logLines} running={node.status === 'running'} />}
+      {tab === 'logs' && <LogViewer runId={runId} nodeId={nodeId} logLines={logLines} running={node.status === 'running'} />}
       {tab === 'details' && <CacheAndMetrics node={node} />}
       {tab === 'artifacts' && <ArtifactsView runId={runId} nodeId={nodeId} finished={node.status !== 'running' && node.status !== 'queued'} />}
     </div>

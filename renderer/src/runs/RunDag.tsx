@@ -6,13 +6,13 @@ import type { RunState } from '../../../shared/runs/run-state';
 import { useApp } from '../store/store-context';
 import { STATE_ICONS } from './run-labels';
 
-export function RunDag({ run, document }: { run: RunState; document: Pipeline }) {
+export function RunDag({ states, document }: { states: RunState['nodes']; document: Pipeline }) {
   const showRunNode = useApp((s) => s.showRunNode);
   const selected = useApp((s) => s.runNodeId);
   const nodes = useMemo<Node[]>(
     () =>
       document.nodes.map((n) => {
-        const state = run.nodes[n.id]?.status;
+        const state = states[n.id]?.status;
         return {
           id: n.id,
           position: n.position,
@@ -21,11 +21,11 @@ export function RunDag({ run, document }: { run: RunState; document: Pipeline })
           selected: n.id === selected,
         };
       }),
-    [document, run.nodes, selected],
+    [document, states, selected],
   );
   const edges = useMemo<Edge[]>(
-    () => document.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, animated: run.nodes[e.target]?.status === 'running' })),
-    [document, run.nodes],
+    () => document.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, animated: states[e.target]?.status === 'running' })),
+    [document, states],
   );
   return (
     <div className="run-dag" data-testid="run-dag">

@@ -63,7 +63,7 @@ export function RunPanel() {
       ) : (
         <div className="run-panel-body run-split">
           <aside className="run-nodes">
-            {(mine.document ?? document) && <RunDag run={mine} document={(mine.document ?? document)!} />}
+            {(mine.document ?? document) && <RunDag states={mine.nodes} document={(mine.document ?? document)!} />}
             <ul className="run-node-list">
               {mine.nodeIds.map((id) => (
                 <li key={id}>

@@ -10,20 +10,24 @@ import { STATE_ICONS, stateLabel } from './run-labels';
 import { useNow } from './use-now';
 
 /** Adds `run-state-<state>` to nodes of the shown run and animates edges into running nodes. */
-export function decorateForRun<N extends Node, E extends Edge>(nodes: N[], edges: E[], run: RunState | null): { nodes: N[]; edges: E[] } {
-  if (!run) return { nodes, edges };
+export function decorateForRun<N extends Node, E extends Edge>(nodes: N[], edges: E[], states: RunState['nodes'] | null): { nodes: N[]; edges: E[] } {
+  if (!states) return { nodes, edges };
   return {
     nodes: nodes.map((n) => {
-      const state = run.nodes[n.id]?.status;
+      const state = states[n.id]?.status;
       return state ? { ...n, className: `${n.className ?? ''} run-state-${state}`.trim() } : n;
     }),
-    edges: edges.map((e) => (run.nodes[e.target]?.status === 'running' ? { ...e, animated: true, className: `${e.className ?? ''} run-edge-active`.trim() } : e)),
+    edges: edges.map((e) => (states[e.target]?.status === 'running' ? { ...e, animated: true, className: `${e.className ?? ''} run-edge-active`.trim() } : e)),
   };
 }
 
+/** The node states of the shown run when it belongs to the open pipeline (a stable reference between log batches). */
+export function useShownRunStates(): RunState['nodes'] | null {
+  return useApp((s) => (s.shownRun && s.shownRun.pipelineId === s.openId ? s.shownRun.nodes : null));
+}
+
 export function RunStateLayer() {
-  const run = useApp((s) => s.shownRun);
-  const openId = useApp((s) => s.openId);
+  const states = useShownRunStates();
   const showRunNode = useApp((s) => s.showRunNode);
   const setCanvasSelection = useApp((s) => s.setCanvasSelection);
   const nodes = useNodes();
@@ -36,16 +40,16 @@ export function RunStateLayer() {
       const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
       if (!id) return;
       setCanvasSelection([id]);
-      if (run?.nodes[id]) showRunNode(id);
+      if (states?.[id]) showRunNode(id);
     };
     dom.addEventListener('click', onClick);
     return () => dom.removeEventListener('click', onClick);
-  }, [store, run, showRunNode, setCanvasSelection]);
-  if (!run || run.pipelineId !== openId) return null;
+  }, [store, states, showRunNode, setCanvasSelection]);
+  if (!states) return null;
   return (
     <ViewportPortal>
       {nodes.map((n) => {
-        const state = run.nodes[n.id];
+        const state = states[n.id];
         if (!state) return null;
         return <RunBadge key={n.id} nodeId={n.id} state={state} x={n.position.x + (n.measured?.width ?? 150)} y={n.position.y} onOpen={() => showRunNode(n.id)} />;
       })}

@@ -3,7 +3,7 @@
 import type { ApiClient } from '../../../shared/api/channel';
 import type { NodeLogEvent } from '../../../shared/runs/run-events';
 import type { LogStream } from '../../../shared/runs/run-status';
-import { LogBuffer } from './log-buffer';
+import { LogBuffer } from '../../../shared/runs/log-buffer';
 
 const buffers = new Map<string, LogBuffer>();
 let currentRun: string | null = null;

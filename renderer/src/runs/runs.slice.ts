@@ -6,7 +6,7 @@ import type { ArtifactInfo, ArtifactPreview, RunSummary } from '../../../shared/
 import type { LogStream } from '../../../shared/runs/run-status';
 import { applyLogGaps, applyRunEvents, initialRunState, runStateFromDetail, type RunState } from '../../../shared/runs/run-state';
 import type { AppState, SliceCreator } from '../store/app-store';
-import type { LogBuffer } from './log-buffer';
+import type { LogBuffer } from '../../../shared/runs/log-buffer';
 import { downloadLog } from './log-download';
 import { feedLogBuffers, logBuffer } from './log-buffers';
 

@@ -2,7 +2,7 @@
 // refetch loops, and bounded memory.
 import { describe, expect, it } from 'vitest';
 import type { LogPage } from '../../shared/runs/run-record';
-import { LogBuffer, PAGE_LINES } from '../../renderer/src/runs/log-buffer';
+import { LogBuffer, PAGE_LINES } from '../../shared/runs/log-buffer';
 
 /** A stored log of `total` lines, recording which ranges were asked for. */
 function store(total: number) {

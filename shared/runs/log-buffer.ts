@@ -1,7 +1,7 @@
 // A node's log in the UI: a sparse, bounded window onto a log of any length. Live lines fill it as they stream; lines
 // the stream skipped (gaps) or that scrolled out are fetched from the store page by page when they become visible.
-import type { LogLine, LogPage } from '../../../shared/runs/run-record';
-import type { LogStream } from '../../../shared/runs/run-status';
+import type { LogLine, LogPage } from './run-record';
+import type { LogStream } from './run-status';
 
 export const PAGE_LINES = 500;
 /** A page whose lines were not in the store yet is asked for again at most this often. */
