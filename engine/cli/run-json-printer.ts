@@ -7,18 +7,18 @@ import { OutputBuffer } from './output-buffer';
 export class RunJsonPrinter implements RunSink {
   private readonly out: OutputBuffer;
 
-  constructor(write: (text: string) => void) {
+  constructor(write: (bytes: Buffer) => void) {
     this.out = new OutputBuffer(write);
   }
 
   event(event: RunEvent): void {
-    this.out.push(`${JSON.stringify(event)}\n`);
+    this.out.push(Buffer.from(`${JSON.stringify(event)}\n`));
   }
 
   logs(chunk: LogChunk): void {
     let text = '';
     for (const event of expandLogChunk(chunk)) text += `${JSON.stringify(event)}\n`;
-    this.out.push(text);
+    this.out.push(Buffer.from(text));
   }
 
   flush(): void {

@@ -28,8 +28,7 @@ export class RunTextPrinter implements RunSink {
   private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: TextPrinterOptions) {
-    const write = (text: string) => options.write(Buffer.from(text, 'latin1'));
-    this.out = new OutputBuffer(write, options.progress ? { before: () => this.clearProgress(), after: () => this.drawProgress() } : undefined);
+    this.out = new OutputBuffer(options.write, options.progress ? { before: () => this.clearProgress(), after: () => this.drawProgress() } : undefined);
   }
 
   event(event: RunEvent): void {
@@ -75,7 +74,7 @@ export class RunTextPrinter implements RunSink {
     const prefix = this.bytePrefix(chunk.nodeId);
     const raw = chunk.bytes.toString('latin1');
     const text = chunk.stream === 'system' ? this.paint(2, raw) : chunk.stream === 'stderr' && this.options.color ? `\x1b[31m${raw}\x1b[0m` : raw;
-    this.out.push(`${prefix}${text.replaceAll('\n', `\n${prefix}`)}\n`);
+    this.out.push(Buffer.from(`${prefix}${text.replaceAll('\n', `\n${prefix}`)}\n`, 'latin1'));
   }
 
   private finishedLine(event: Extract<RunEvent, { type: 'node.finished' }>): string {
@@ -91,7 +90,7 @@ export class RunTextPrinter implements RunSink {
 
   /** One line from the printer itself (any Unicode), after the node's prefix when given. */
   private line(text: string, nodeId?: string): void {
-    this.out.push(`${nodeId ? this.bytePrefix(nodeId) : ''}${latin1(text)}\n`);
+    this.out.push(Buffer.from(`${nodeId ? this.bytePrefix(nodeId) : ''}${latin1(text)}\n`, 'latin1'));
   }
 
   /** The prefix as the latin1 view of its UTF-8 bytes; everything pushed to `out` is in that form. */

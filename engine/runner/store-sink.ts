@@ -14,13 +14,22 @@ const NEWLINE = Buffer.from('\n');
 
 interface LogFile {
   fd: number;
+  /** Bytes in the file once `pending` is written. */
   size: number;
+  /** Blocks (each followed by a newline buffer) waiting for the next write. */
+  pending: Buffer[];
 }
+
+/** Pending log bytes are written at the latest when they reach this size (and at every flush). */
+const MAX_PENDING_BYTES = 8 << 20;
+/** writev takes at most IOV_MAX (1024 on Linux) buffers per call. */
+const MAX_IOVECS = 1024;
 
 /**
  * Commits every `flushMs` in one transaction (and at once on run.finished), so a busy run costs a handful of
- * transactions per second instead of one per line or event. Log bytes never wait for a commit: they are written to the
- * file at once, and only indexed lines are ever read back, so a crash between the two loses nothing that was shown.
+ * transactions per second instead of one per line or event. Log bytes are written to their files (a few writev calls
+ * per node, not one per read) right before the index rows that point at them are committed, and only indexed lines
+ * are ever read back, so a crash in between loses nothing that was shown.
  */
 export class StoreSink implements RunSink {
   private events: RunEvent[] = [];
@@ -30,6 +39,7 @@ export class StoreSink implements RunSink {
   private writes: (() => void)[] = [];
   private readonly logLines = new Map<string, number>();
   private lastSeq = 0;
+  private pendingBytes = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -52,8 +62,10 @@ export class StoreSink implements RunSink {
   logs(chunk: LogChunk): void {
     const file = this.file(chunk.nodeId);
     const offset = file.size;
-    file.size += writevSync(file.fd, [chunk.bytes, NEWLINE]);
-    const length = file.size - offset;
+    const length = chunk.bytes.length + 1;
+    file.size += length;
+    file.pending.push(chunk.bytes, NEWLINE);
+    this.pendingBytes += length;
     const open = this.open.get(chunk.nodeId);
     if (open && open.stream === chunk.stream && open.firstLine + open.count === chunk.firstLine && open.byteLength < MAX_CHUNK_BYTES) {
       open.count += chunk.count;
@@ -77,7 +89,8 @@ export class StoreSink implements RunSink {
     }
     this.logLines.set(chunk.nodeId, chunk.firstLine + chunk.count);
     this.lastSeq = chunk.firstSeq + chunk.count - 1;
-    this.schedule();
+    if (this.pendingBytes >= MAX_PENDING_BYTES) this.flush();
+    else this.schedule();
   }
 
   /** Runs `write` inside the next batch transaction (cache entries, artifact rows). */
@@ -100,6 +113,7 @@ export class StoreSink implements RunSink {
     this.writes = [];
     this.logLines.clear();
     const lastSeq = this.lastSeq;
+    this.writePending();
     this.runs.transaction(() => {
       for (const chunk of chunks) this.logRepo.add(chunk);
       for (const [nodeId, count] of lines) this.runs.noteLogLines(this.runId, nodeId, count);
@@ -109,20 +123,27 @@ export class StoreSink implements RunSink {
     });
   }
 
+  private writePending(): void {
+    for (const file of this.files.values()) writeAll(file);
+    this.pendingBytes = 0;
+  }
+
   private file(nodeId: string): LogFile {
     let file = this.files.get(nodeId);
     if (!file) {
       const path = this.logRepo.filePath(this.runId, nodeId);
       mkdirSync(dirname(path), { recursive: true });
-      file = { fd: openSync(path, 'a'), size: 0 };
+      file = { fd: openSync(path, 'a'), size: 0, pending: [] };
       this.files.set(nodeId, file);
     }
     return file;
   }
 
+  /** Closing needs no flush of the index: the node's last chunk is committed with its node.finished event. */
   private closeFile(nodeId: string): void {
     const file = this.files.get(nodeId);
     if (!file) return;
+    this.pendingBytes -= writeAll(file);
     closeSync(file.fd);
     this.files.delete(nodeId);
   }
@@ -130,4 +151,24 @@ export class StoreSink implements RunSink {
   private schedule(): void {
     this.timer ??= setTimeout(() => this.flush(), this.flushMs);
   }
+}
+
+/** Writes a file's pending blocks in writev calls of at most IOV_MAX buffers; returns the bytes written. */
+function writeAll(file: LogFile): number {
+  const buffers = file.pending;
+  file.pending = [];
+  let total = 0;
+  for (let from = 0; from < buffers.length; from += MAX_IOVECS) {
+    let batch = buffers.slice(from, from + MAX_IOVECS);
+    let left = batch.reduce((n, b) => n + b.length, 0);
+    total += left;
+    for (;;) {
+      const written = writevSync(file.fd, batch);
+      left -= written;
+      if (left <= 0) break;
+      // A partial write (rare on regular files): write the rest as one buffer.
+      batch = [Buffer.concat(batch).subarray(written)];
+    }
+  }
+  return total;
 }

@@ -81,8 +81,8 @@ function keepYoungGenerationSmall(): void {
   v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-function write(text: string | Buffer): void {
-  process.stdout.write(text);
+function write(bytes: Buffer): void {
+  process.stdout.write(bytes);
 }
 
 function textPrinter(): RunTextPrinter {
