@@ -1,6 +1,5 @@
 // `pipewright run <file|name>`: runs a pipeline here with prefixed live logs and a progress line; exit 0 when every
 // node succeeded, 1 when the run failed or was canceled, 2 when the pipeline or the options are invalid.
-import v8 from 'node:v8';
 import type { Command } from 'commander';
 import { runOptionsSchema, type RunOptions } from '../../../shared/runs/run-options';
 import { formatProblem } from '../../../shared/validation/problem';
@@ -42,7 +41,6 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option('--to <node>', 'run this node and everything it depends on')
     .option('--json', 'print the run events as JSON, one per line')
     .action(async (ref: string, flags: RunFlags) => {
-      keepYoungGenerationSmall();
       const options = runOptions(flags);
       const params = parseParams(flags.param);
       const loaded = loadPipeline(ref, ctx.engine);
@@ -70,15 +68,6 @@ export function registerRun(program: Command, ctx: CliContext): void {
       if (printer instanceof RunJsonPrinter) printer.flush();
       if (finished.status !== 'succeeded') throw new CliError('', EXIT_PIPELINE_FAILED);
     });
-}
-
-/**
- * Every node start forks this process, and fork copies its page tables: a 120 MB CLI spawns measurably slower than
- * a 60 MB one (bench/README.md). V8 grows the young generation to 2 × 16 MB under a run's allocation churn; capping
- * its growth keeps it at 2 MB for a few more scavenges, which cost far less than the slower forks.
- */
-function keepYoungGenerationSmall(): void {
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 function write(bytes: Buffer): void {
