@@ -78,8 +78,9 @@ export class NodeExecution {
         ctx.emitter.system(planned.id, `cache entry unusable (${(error as Error).message}); running the node`);
       }
     }
-    const previous = ctx.cache.latest(ctx.pipelineName, planned.id);
-    this.report = { hit: false, key, parts, ...(bypass ? { bypass } : {}), changed: previous ? changedKeyParts(previous.parts, parts) : null };
+    // What changed is worth a query only when the cache was asked; a bypass says why it was not.
+    const previous = bypass ? undefined : ctx.cache.latest(ctx.pipelineName, planned.id);
+    this.report = bypass ? { hit: false, key, parts, bypass } : { hit: false, key, parts, changed: previous ? changedKeyParts(previous.parts, parts) : null };
     ctx.emitter.emit({ type: 'node.cache', nodeId: planned.id, report: this.report });
     return null;
   }

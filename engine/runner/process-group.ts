@@ -48,24 +48,42 @@ export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
     // No process groups: taskkill walks the tree. /F because Windows has no SIGTERM equivalent for console apps.
     return spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).status === 0;
   }
+  return withoutStacks(() => {
+    try {
+      process.kill(-pid, signal);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+      throw error;
+    }
+  });
+}
+
+/**
+ * Runs `work` with stack capture off: a node's exit asks whether its group is gone, and "no such process" is an
+ * exception whose stack trace would cost more than the question.
+ */
+function withoutStacks<T>(work: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
-    process.kill(-pid, signal);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-    throw error;
+    return work();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
 /** True while any process of the group led by `pid` is alive. */
 export function groupAlive(pid: number): boolean {
   if (isWindows) return processAlive(pid);
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return withoutStacks(() => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  });
 }
 
 /** True while the process `pid` exists (EPERM means it exists but belongs to someone else). */

@@ -132,10 +132,14 @@ export class RunsRepo {
     });
   }
 
-  /** Applies one event to the rows it changes and keeps it for replay. Call inside `transaction`. */
+  /**
+   * Applies one event to the rows it changes and keeps it for replay — except telemetry samples (their peaks are in
+   * run_nodes) and node.queued (every node of run.started starts queued), which replay would not change. Call inside
+   * `transaction`.
+   */
   applyEvent(event: RunEvent): void {
     const s = this.statements;
-    if (event.type !== 'node.telemetry') s.insertEvent.run(event.runId, event.seq, JSON.stringify(event));
+    if (event.type !== 'node.telemetry' && event.type !== 'node.queued') s.insertEvent.run(event.runId, event.seq, JSON.stringify(event));
     const at = new Date(event.at).toISOString();
     switch (event.type) {
       case 'node.started':
