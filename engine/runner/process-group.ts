@@ -31,10 +31,11 @@ export function spawnInGroup(command: ProcessCommand): ChildProcess {
 let youngGenerationCapped = false;
 
 /**
- * Every node start forks the engine, and fork copies the engine's page tables: a 120 MB process spawns measurably
- * slower than a 60 MB one (bench/README.md). Under a run's allocation churn V8 grows the young generation to
- * 2 × 16 MB; from the first spawn on, its growth is capped (it stays at 2 × 1 MB), trading a few more — cheap —
- * scavenges for faster forks. A run served entirely from the cache never spawns and keeps V8's default.
+ * Every node start forks the engine, and fork copies the engine's page tables: a Node process with 135 MB resident
+ * spawns 1.3–1.6× slower than one with 64 MB (bench/README.md). Under a run's allocation churn V8 grows the young
+ * generation to 2 × 16 MB; from the first spawn on, its growth is capped (it stays at 2 × 1 MB), which keeps the CLI
+ * at ~94 MB instead of ~117 MB during a 1000-node run, for a few more (cheap) scavenges. A run served entirely from
+ * the cache never spawns and keeps V8's default.
  */
 function keepYoungGenerationSmall(): void {
   if (youngGenerationCapped) return;
