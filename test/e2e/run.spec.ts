@@ -65,6 +65,14 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByTestId('run-row')).toHaveCount(2);
   await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-status', 'succeeded');
+
+  // Open the first run from the history: its DAG as it ran, and a click on a canvas node shows that node's log.
+  await page.getByTestId('run-row').last().click();
+  await page.getByRole('tab', { name: 'Run' }).click();
+  await expect(page.getByTestId('run-dag').locator('.react-flow__node[data-id="train"]')).toHaveClass(/run-state-succeeded/);
+  await page.getByTestId('canvas').locator('.react-flow__node[data-id="prepare"]').click();
+  await expect(page.getByTestId('node-run')).toHaveAttribute('data-node', 'prepare');
+  await expect(page.getByTestId('log-lines')).toContainText('ready');
 });
 
 test('cancel a long node: its process is killed and the run ends canceled', async ({ page, served }) => {
