@@ -6,7 +6,7 @@ import { NodeExecution, type NodeOutcome } from './node-execution';
 import type { RunContext } from './run-context';
 import { nodeWeight, type PlannedNode } from './run-plan';
 
-type StopReason = { kind: 'cancel' } | { kind: 'failFast'; nodeId: string };
+type StopReason = { kind: 'cancel' } | { kind: 'failFast'; nodeId: string } | { kind: 'error'; message: string };
 
 export class Scheduler {
   private readonly results = new Map<string, NodeOutcome>();
@@ -39,6 +39,14 @@ export class Scheduler {
     if (this.stop?.kind === 'cancel' || this.results.size === this.ctx.plan.order.length) return;
     this.stop = { kind: 'cancel' };
     for (const node of this.ready.splice(0)) this.complete(node, canceledOutcome('canceled before it started'));
+    for (const execution of this.running.values()) execution.stop();
+  }
+
+  /** Stops the run because Pipewright itself cannot go on (its store cannot be written): like cancel, but it fails. */
+  fail(message: string): void {
+    if (this.stop?.kind === 'error' || this.results.size === this.ctx.plan.order.length) return;
+    this.stop = { kind: 'error', message };
+    for (const node of this.ready.splice(0)) this.complete(node, canceledOutcome(this.stopMessage()));
     for (const execution of this.running.values()) execution.stop();
   }
 
@@ -134,20 +142,30 @@ export class Scheduler {
   }
 
   private stopMessage(): string {
-    return this.stop?.kind === 'failFast' ? `not started: the run stopped after ${this.stop.nodeId} failed (fail-fast)` : 'canceled before it started';
+    if (this.stop?.kind === 'failFast') return `not started: the run stopped after ${this.stop.nodeId} failed (fail-fast)`;
+    if (this.stop?.kind === 'error') return `not started: ${this.stop.message}`;
+    return 'canceled before it started';
   }
 
   private finishRun(): void {
     const counts: Partial<Record<FinalNodeState, number>> = {};
     for (const outcome of this.results.values()) counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
-    const status: Exclude<RunStatus, 'running'> = counts.failed ? 'failed' : this.stop?.kind === 'cancel' ? 'canceled' : counts.canceled ? 'canceled' : 'succeeded';
+    const stop = this.stop;
+    const status: Exclude<RunStatus, 'running'> =
+      counts.failed || stop?.kind === 'error' ? 'failed' : stop?.kind === 'cancel' || counts.canceled ? 'canceled' : 'succeeded';
     const failedNodes = [...this.results].filter(([, o]) => o.status === 'failed').map(([id]) => id);
+    const error =
+      stop?.kind === 'error'
+        ? stop.message
+        : failedNodes.length > 0
+          ? `${failedNodes.length === 1 ? 'node' : 'nodes'} ${failedNodes.join(', ')} failed`
+          : undefined;
     const event = this.ctx.emitter.emit({
       type: 'run.finished',
       status,
       durationMs: Date.now() - this.runStarted,
       counts,
-      ...(failedNodes.length > 0 ? { error: `${failedNodes.length === 1 ? 'node' : 'nodes'} ${failedNodes.join(', ')} failed` } : {}),
+      ...(error ? { error } : {}),
     }) as RunFinishedEvent;
     this.finish(event);
   }

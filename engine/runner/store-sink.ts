@@ -41,11 +41,16 @@ export class StoreSink implements RunSink {
   private lastSeq = 0;
   private pendingBytes = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Nodes whose log file cannot be written (full disk, …): their later lines are not indexed. */
+  private readonly broken = new Set<string>();
+  private failed = false;
 
   constructor(
     private readonly runId: string,
     private readonly runs: RunsRepo,
     private readonly logRepo: RunLogsRepo,
+    /** Called once, on the first write that fails; the run is then stopped (RunService). */
+    private readonly onError: (error: Error) => void = () => undefined,
     private readonly flushMs = 100,
   ) {}
 
@@ -60,7 +65,9 @@ export class StoreSink implements RunSink {
   }
 
   logs(chunk: LogChunk): void {
+    if (this.broken.has(chunk.nodeId)) return;
     const file = this.file(chunk.nodeId);
+    if (!file) return;
     const offset = file.size;
     const length = chunk.bytes.length + 1;
     file.size += length;
@@ -114,26 +121,69 @@ export class StoreSink implements RunSink {
     this.logLines.clear();
     const lastSeq = this.lastSeq;
     this.writePending();
-    this.runs.transaction(() => {
-      for (const chunk of chunks) this.logRepo.add(chunk);
-      for (const [nodeId, count] of lines) this.runs.noteLogLines(this.runId, nodeId, count);
-      for (const event of events) this.runs.applyEvent(event);
-      for (const write of writes) write();
-      this.runs.noteLastSeq(this.runId, lastSeq);
-    });
+    const indexed = chunks.filter((chunk) => !this.broken.has(chunk.nodeId));
+    try {
+      this.runs.transaction(() => {
+        for (const chunk of indexed) this.logRepo.add(chunk);
+        for (const [nodeId, count] of lines) this.runs.noteLogLines(this.runId, nodeId, count);
+        for (const event of events) this.runs.applyEvent(event);
+        for (const write of writes) write();
+        this.runs.noteLastSeq(this.runId, lastSeq);
+      });
+    } catch (error) {
+      // Keep the batch: the next flush tries again (a disk that filled up may have room again).
+      this.closed = [...indexed, ...this.closed];
+      this.events = [...events, ...this.events];
+      this.writes = [...writes, ...this.writes];
+      for (const [nodeId, count] of lines) this.logLines.set(nodeId, Math.max(count, this.logLines.get(nodeId) ?? 0));
+      this.fail(error as Error);
+    }
+  }
+
+  private fail(error: Error): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.onError(error);
   }
 
   private writePending(): void {
-    for (const file of this.files.values()) writeAll(file);
+    for (const [nodeId, file] of this.files) this.write(nodeId, file);
     this.pendingBytes = 0;
   }
 
-  private file(nodeId: string): LogFile {
+  /** Writes a node's pending bytes; on failure its log is marked broken (nothing more is indexed) and the run told. */
+  private write(nodeId: string, file: LogFile): number {
+    try {
+      return writeAll(file);
+    } catch (error) {
+      this.breakLog(nodeId, error as Error);
+      return 0;
+    }
+  }
+
+  private breakLog(nodeId: string, error: Error): void {
+    this.broken.add(nodeId);
+    const file = this.files.get(nodeId);
+    if (file) {
+      file.pending = [];
+      closeSync(file.fd);
+      this.files.delete(nodeId);
+    }
+    this.open.delete(nodeId);
+    this.fail(new Error(`cannot write the log of ${nodeId}: ${error.message}`));
+  }
+
+  private file(nodeId: string): LogFile | undefined {
     let file = this.files.get(nodeId);
     if (!file) {
       const path = this.logRepo.filePath(this.runId, nodeId);
-      mkdirSync(dirname(path), { recursive: true });
-      file = { fd: openSync(path, 'a'), size: 0, pending: [] };
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        file = { fd: openSync(path, 'a'), size: 0, pending: [] };
+      } catch (error) {
+        this.breakLog(nodeId, error as Error);
+        return undefined;
+      }
       this.files.set(nodeId, file);
     }
     return file;
@@ -143,8 +193,8 @@ export class StoreSink implements RunSink {
   private closeFile(nodeId: string): void {
     const file = this.files.get(nodeId);
     if (!file) return;
-    this.pendingBytes -= writeAll(file);
-    closeSync(file.fd);
+    this.pendingBytes -= this.write(nodeId, file);
+    if (this.files.has(nodeId)) closeSync(file.fd);
     this.files.delete(nodeId);
   }
 

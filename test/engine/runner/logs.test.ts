@@ -1,9 +1,12 @@
 // Logs end to end with real processes: exact line counts per stream, pages across chunks, stream filter, search,
 // resume after a seq, and the UI batcher's cap with gaps.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runOptionsSchema } from '../../../shared/runs/run-options';
 import type { RunEventBatch } from '../../../shared/runs/run-events';
 import { UiBatcher } from '../../../engine/runner/ui-batcher';
-import { harness, nodeScript, pipeline, shell, type Harness } from './run-helpers';
+import { CollectSink, harness, nodeScript, pipeline, shell, type Harness } from './run-helpers';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -70,5 +73,30 @@ describe('logs', () => {
     const texts = batch!.events.map((e) => (e.type === 'node.log' ? e.text : e.type));
     expect(texts).toEqual([...Array.from({ length: 98 }, (_, i) => `a${52 + i}`), 'b0', 'b1', 'node.finished']);
     expect(batch!.events.map((e) => e.seq)).toEqual([...Array.from({ length: 98 }, (_, i) => 53 + i), 151, 152, 153]);
+  });
+});
+
+describe('logs that cannot be stored', () => {
+  it('stop the run with a clear error instead of losing lines silently', async () => {
+    h = harness({ killGraceMs: 200 });
+    const sink = new CollectSink();
+    const run = h.service.start({
+      pipeline: pipeline([shell('talk', 'sleep 0.3; echo hello; sleep 30'), shell('other', 'sleep 30')]),
+      baseDir: h.work,
+      params: {},
+      options: runOptionsSchema.parse({ concurrency: 2 }),
+      trigger: 'api',
+      sinks: [sink],
+    });
+    // The log folder's place is taken by a file: like a full or read-only disk, the bytes cannot be written.
+    writeFileSync(join(h.home, 'artifacts', run.id, '_logs'), '');
+    const started = Date.now();
+    const finished = await run.done;
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(finished.status).toBe('failed');
+    expect(finished.error).toMatch(/^could not store the run \(cannot write the log of talk: .*\); it was stopped$/);
+    expect(sink.finished('talk').status).toBe('canceled');
+    expect(sink.finished('other').status).toBe('canceled');
+    expect(h.service.runs.get(run.id)).toMatchObject({ status: 'failed', error: finished.error });
   });
 });
