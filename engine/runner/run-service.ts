@@ -100,8 +100,8 @@ export class RunService {
       startedAt: new Date().toISOString(),
       nodeIds: plan.order,
     });
-    let scheduler: Scheduler | undefined;
-    const store = new StoreSink(id, this.runs, this.logs, (error) => scheduler?.fail(`could not store the run (${error.message}); it was stopped`));
+    // The store reports write failures only once the run emits, which is after the scheduler below exists.
+    const store = new StoreSink(id, this.runs, this.logs, (error) => scheduler.fail(`could not store the run (${error.message}); it was stopped`));
     const ui = this.deps.publish ? new UiBatcher(id, this.deps.publish) : undefined;
     const emitter = new RunEmitter(id, [store, ...(ui ? [ui] : []), ...(request.sinks ?? [])]);
     const ctx: RunContext = {
@@ -124,7 +124,7 @@ export class RunService {
       settings: this.deps.settings,
       baseEnv: { ...process.env },
     };
-    scheduler = new Scheduler(ctx);
+    const scheduler = new Scheduler(ctx);
     this.active.set(id, { scheduler, store, ...(ui ? { ui } : {}) });
     emitter.emit({
       type: 'run.started',
@@ -142,7 +142,7 @@ export class RunService {
       return finished;
     });
     scheduler.start();
-    return { id, done, cancel: () => scheduler!.cancel() };
+    return { id, done, cancel: () => scheduler.cancel() };
   }
 
   /** Cancels an active run; false when it is not running in this engine. */
