@@ -36,16 +36,17 @@ export class Scheduler {
 
   /** Stops the run: nothing new starts, running nodes' process groups are killed, the rest end as canceled. */
   cancel(): void {
-    if (this.stop?.kind === 'cancel' || this.results.size === this.ctx.plan.order.length) return;
-    this.stop = { kind: 'cancel' };
-    for (const node of this.ready.splice(0)) this.complete(node, canceledOutcome('canceled before it started'));
-    for (const execution of this.running.values()) execution.stop();
+    this.halt({ kind: 'cancel' });
   }
 
   /** Stops the run because Pipewright itself cannot go on (its store cannot be written): like cancel, but it fails. */
   fail(message: string): void {
-    if (this.stop?.kind === 'error' || this.results.size === this.ctx.plan.order.length) return;
-    this.stop = { kind: 'error', message };
+    this.halt({ kind: 'error', message });
+  }
+
+  private halt(stop: StopReason): void {
+    if (this.stop?.kind === stop.kind || this.results.size === this.ctx.plan.order.length) return;
+    this.stop = stop;
     for (const node of this.ready.splice(0)) this.complete(node, canceledOutcome(this.stopMessage()));
     for (const execution of this.running.values()) execution.stop();
   }
