@@ -99,7 +99,7 @@ export function LogViewer({ runId, nodeId, logLines, running }: Props) {
         )}
         <span className="log-spacer" />
         <span className="log-count" data-testid="log-count">
-          {total.toLocaleString()} lines
+          {total.toLocaleString()} {total === 1 ? 'line' : 'lines'}
         </span>
         <label className="log-follow">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow

@@ -1,7 +1,7 @@
 // The canvas side of runs, kept apart from the canvas component: placed inside <ReactFlow>, it draws a state badge
 // (with elapsed time or the one-line error) over every node of the shown run, follows the canvas selection, and
 // opens a node's run details when it is clicked. `decorateForRun` adds state classes and edge animation.
-import { useOnSelectionChange, useNodes, useStoreApi, ViewportPortal, type Edge, type Node } from '@xyflow/react';
+import { useOnSelectionChange, useNodes, useReactFlow, useStore, useStoreApi, ViewportPortal, type Edge, type Node } from '@xyflow/react';
 import { useEffect } from 'react';
 import { formatDuration } from '../../../shared/runs/run-format';
 import type { NodeRunState, RunState } from '../../../shared/runs/run-state';
@@ -32,6 +32,12 @@ export function RunStateLayer() {
   const setCanvasSelection = useApp((s) => s.setCanvasSelection);
   const nodes = useNodes();
   const store = useStoreApi();
+  const { fitView } = useReactFlow();
+  const height = useStore((s) => s.height);
+  // Opening or closing the run panel changes the canvas height: refit so no node stays hidden below its edge.
+  useEffect(() => {
+    if (height > 0) void fitView({ duration: 200 });
+  }, [height, fitView]);
   useOnSelectionChange({ onChange: ({ nodes: selected }) => setCanvasSelection(selected.map((n) => n.id)) });
   useEffect(() => {
     const dom = store.getState().domNode;
