@@ -2,8 +2,10 @@
 import { appHandlers } from './app.handlers';
 import type { Handlers } from './handler-types';
 import { pipelineHandlers } from './pipeline.handlers';
+import { runHandlers } from './run.handlers';
 
 export const handlers = {
   ...appHandlers,
   ...pipelineHandlers,
+  ...runHandlers,
 } satisfies Handlers;

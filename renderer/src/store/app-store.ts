@@ -4,8 +4,9 @@ import type { ApiClient } from '../../../shared/api/channel';
 import { createDocumentSlice, type DocumentSlice } from './document.slice';
 import { createPipelinesSlice, type PipelinesSlice } from './pipelines.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
+import { createRunsSlice, type RunsSlice } from '../runs/runs.slice';
 
-export type AppState = PipelinesSlice & DocumentSlice & UiSlice;
+export type AppState = PipelinesSlice & DocumentSlice & UiSlice & RunsSlice;
 
 /** Signature every slice creator has: zustand's set/get plus the API client. */
 export type SliceCreator<S> = (
@@ -19,6 +20,7 @@ export function createAppStore(api: ApiClient) {
     ...createPipelinesSlice(set, get, api),
     ...createDocumentSlice(set, get, api),
     ...createUiSlice(set, get, api),
+    ...createRunsSlice(set, get, api),
   }));
 }
 
