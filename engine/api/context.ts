@@ -1,6 +1,7 @@
 // What every handler may use: the store, the event bus, the data home and the host description.
 import type { AppInfo } from '../../shared/api/index';
 import type { HomePaths } from '../home';
+import type { RunService } from '../runner/run-service';
 import type { Db } from '../store/database';
 import type { DeploymentsRepo } from '../store/deployments.repo';
 import type { ModelsRepo } from '../store/models.repo';
@@ -12,6 +13,7 @@ export interface ApiContext {
   home: HomePaths;
   events: EventBus;
   pipelines: PipelinesRepo;
+  runner: RunService;
   models: ModelsRepo;
   deployments: DeploymentsRepo;
   host: AppInfo['host'];

@@ -3,9 +3,11 @@ import { appHandlers } from './app.handlers';
 import type { Handlers } from './handler-types';
 import { modelHandlers } from './model.handlers';
 import { pipelineHandlers } from './pipeline.handlers';
+import { runHandlers } from './run.handlers';
 
 export const handlers = {
   ...appHandlers,
   ...pipelineHandlers,
+  ...runHandlers,
   ...modelHandlers,
 } satisfies Handlers;

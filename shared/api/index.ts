@@ -4,11 +4,14 @@ import { appCommands } from './app.commands';
 import type { CommandSpec } from './define';
 import { modelCommands, type DeploymentChangedEvent, type ModelChangedEvent } from './model.commands';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
+import { runCommands } from './run.commands';
+import type { RunEventBatch } from '../runs/run-events';
 
 /** Every command, `noun.verb`. Names are API: never renamed. */
 export const commands = {
   ...appCommands,
   ...pipelineCommands,
+  ...runCommands,
   ...modelCommands,
 } satisfies Record<string, CommandSpec>;
 
@@ -23,6 +26,8 @@ export type CommandOutput<K extends CommandName> = NonNullable<Commands[K]['outp
 /** Every pushed event topic and its payload. */
 export interface ApiEvents {
   'pipeline.changed': PipelineChangedEvent;
+  /** Run events of every active run, batched about every 50 ms (never one message per log line). */
+  'run.events': RunEventBatch;
   'model.changed': ModelChangedEvent;
   'deployment.changed': DeploymentChangedEvent;
 }

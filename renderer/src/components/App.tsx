@@ -2,6 +2,8 @@
 import { useEffect } from 'react';
 import { useApp } from '../store/store-context';
 import { Canvas } from './Canvas';
+import { RunPanel } from '../runs/RunPanel';
+import { RunToolbar } from '../runs/RunToolbar';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -21,6 +23,8 @@ export function App() {
       <Sidebar />
       <main className="workspace">
         <Canvas />
+        <RunToolbar />
+        <RunPanel />
       </main>
       <StatusBar />
       <ConfirmDialog />

@@ -5,8 +5,9 @@ import { createModelsSlice, type ModelsSlice } from '../models/models.slice';
 import { createDocumentSlice, type DocumentSlice } from './document.slice';
 import { createPipelinesSlice, type PipelinesSlice } from './pipelines.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
+import { createRunsSlice, type RunsSlice } from '../runs/runs.slice';
 
-export type AppState = PipelinesSlice & DocumentSlice & UiSlice & ModelsSlice;
+export type AppState = PipelinesSlice & DocumentSlice & UiSlice & RunsSlice & ModelsSlice;
 
 /** Signature every slice creator has: zustand's set/get plus the API client. */
 export type SliceCreator<S> = (
@@ -20,6 +21,7 @@ export function createAppStore(api: ApiClient) {
     ...createPipelinesSlice(set, get, api),
     ...createDocumentSlice(set, get, api),
     ...createUiSlice(set, get, api),
+    ...createRunsSlice(set, get, api),
     ...createModelsSlice(set, get, api),
   }));
 }
