@@ -46,7 +46,7 @@ export function DeploymentsPanel() {
                   <span className={`status status-${d.status}`}>{d.status}</span>
                 </td>
                 <td>{d.status === 'running' ? <code>POST {d.url}/predict</code> : <span className="muted">—</span>}</td>
-                <td>{formatTime(d.startedAt)}</td>
+                <td className="nowrap">{formatTime(d.startedAt)}</td>
                 <td>
                   {d.status === 'running' && (
                     <button type="button" aria-label={`Stop ${d.name}`} onClick={() => void stop(d.id)}>

@@ -46,6 +46,7 @@ export function VersionTable() {
 function VersionRow({ version: v, columns, picked }: { version: ModelVersionRecord; columns: string[]; picked: boolean }) {
   const togglePick = useApp((s) => s.toggleComparePick);
   const removeAlias = useApp((s) => s.removeModelAlias);
+  const openModelRun = useApp((s) => s.openModelRun);
   return (
     <tr data-testid="version-row" data-version={v.version}>
       <td>
@@ -73,27 +74,35 @@ function VersionRow({ version: v, columns, picked }: { version: ModelVersionReco
           {formatMetric(v.metrics[c])}
         </td>
       ))}
-      <td className="lineage">
-        {v.lineage.runId ? (
-          <a href={`#/runs/${encodeURIComponent(v.lineage.runId)}`} data-testid="run-link" title={`run ${v.lineage.runId}`}>
-            run {v.lineage.runId.slice(0, 8)}
-          </a>
-        ) : (
-          <span className="muted">no run</span>
-        )}
-        {v.lineage.pipelineName && (
-          <span className="muted">
-            {' '}
-            · {v.lineage.pipelineName}
-            {v.lineage.pipelineRevision !== null && ` r${v.lineage.pipelineRevision}`}
+      <td>
+        <div className="lineage">
+          {v.lineage.runId ? (
+            <a
+              href={`#/runs/${encodeURIComponent(v.lineage.runId)}`}
+              data-testid="run-link"
+              title={`open run ${v.lineage.runId}`}
+              onClick={(e) => {
+                e.preventDefault();
+                void openModelRun(v.lineage.runId!);
+              }}
+            >
+              run {v.lineage.runId}
+            </a>
+          ) : (
+            <span className="muted">no run</span>
+          )}
+          {v.lineage.pipelineName && (
+            <span className="muted">
+              {v.lineage.pipelineName}
+              {v.lineage.pipelineRevision !== null && ` r${v.lineage.pipelineRevision}`}
+            </span>
+          )}
+          <span className="muted" title={Object.entries(v.lineage.dataHashes).map(([k, h]) => `${k}: ${h}`).join('\n')}>
+            data {shortHash(v.lineage.dataHashes['training'])}
           </span>
-        )}
-        <span className="muted" title={Object.entries(v.lineage.dataHashes).map(([k, h]) => `${k}: ${h}`).join('\n')}>
-          {' '}
-          · data {shortHash(v.lineage.dataHashes['training'])}
-        </span>
+        </div>
       </td>
-      <td>{formatTime(v.createdAt)}</td>
+      <td className="nowrap">{formatTime(v.createdAt)}</td>
     </tr>
   );
 }

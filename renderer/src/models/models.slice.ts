@@ -4,6 +4,8 @@ import type { DeploymentRecord, ModelComparison, ModelSummary, ModelVersionRecor
 import type { SliceCreator } from '../store/app-store';
 
 export interface ModelsSlice {
+  /** The Models view replaces the canvas while open. */
+  modelsOpen: boolean;
   models: ModelSummary[];
   selectedModel: string | null;
   modelVersions: ModelVersionRecord[];
@@ -11,6 +13,9 @@ export interface ModelsSlice {
   comparePick: number[];
   comparison: ModelComparison | null;
   deployments: DeploymentRecord[];
+  setModelsOpen(open: boolean): void;
+  /** Lineage: leaves the Models view for the run that produced a version (its pipeline, with the run shown). */
+  openModelRun(runId: string): Promise<void>;
   refreshModels(): Promise<void>;
   selectModel(name: string | null): Promise<void>;
   setModelAlias(alias: string, version: number): Promise<boolean>;
@@ -44,12 +49,23 @@ export const createModelsSlice: SliceCreator<ModelsSlice> = (set, get, api) => {
   }
 
   return {
+    modelsOpen: false,
     models: [],
     selectedModel: null,
     modelVersions: [],
     comparePick: [],
     comparison: null,
     deployments: [],
+    setModelsOpen: (modelsOpen) => set({ modelsOpen }),
+    async openModelRun(runId) {
+      const run = await attempt(() => api.invoke('run.get', { runId }));
+      if (!run) return;
+      if (run.pipelineId) await get().openPipeline(run.pipelineId);
+      else get().showToast('info', `run ${runId} ran a pipeline file, not a stored pipeline; it is shown with the open pipeline`);
+      await get().openRun(runId);
+      get().setRunPanelOpen(true);
+      set({ modelsOpen: false });
+    },
     async refreshModels() {
       const models = await attempt(() => api.invoke('model.list', {}));
       if (!models) return;
