@@ -1,6 +1,7 @@
 // Every command's handler, one domain file each; `satisfies` proves the set matches the command map exactly.
 import { appHandlers } from './app.handlers';
 import type { Handlers } from './handler-types';
+import { modelHandlers } from './model.handlers';
 import { pipelineHandlers } from './pipeline.handlers';
 import { runHandlers } from './run.handlers';
 
@@ -8,4 +9,5 @@ export const handlers = {
   ...appHandlers,
   ...pipelineHandlers,
   ...runHandlers,
+  ...modelHandlers,
 } satisfies Handlers;

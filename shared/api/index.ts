@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { appCommands } from './app.commands';
 import type { CommandSpec } from './define';
+import { modelCommands, type DeploymentChangedEvent, type ModelChangedEvent } from './model.commands';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
 import { runCommands } from './run.commands';
 import type { RunEventBatch } from '../runs/run-events';
@@ -11,6 +12,7 @@ export const commands = {
   ...appCommands,
   ...pipelineCommands,
   ...runCommands,
+  ...modelCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;
@@ -26,6 +28,8 @@ export interface ApiEvents {
   'pipeline.changed': PipelineChangedEvent;
   /** Run events of every active run, batched about every 50 ms (never one message per log line). */
   'run.events': RunEventBatch;
+  'model.changed': ModelChangedEvent;
+  'deployment.changed': DeploymentChangedEvent;
 }
 export type TopicName = keyof ApiEvents;
 
@@ -35,4 +39,5 @@ export function isCommandName(name: string): name is CommandName {
 
 export * from './define';
 export type { AppInfo } from './app.commands';
+export type { DeploymentChangedEvent, DeploymentRecord, ModelChangedEvent, ModelComparison, ModelLineage, ModelSummary, ModelVersionRecord } from './model.commands';
 export type { PipelineChangedEvent, PipelineRecord, PipelineSummary, RevisionSummary } from './pipeline.commands';

@@ -2,6 +2,8 @@
 import { useEffect } from 'react';
 import { useApp } from '../store/store-context';
 import { Canvas } from './Canvas';
+import { ModelsView } from '../models/ModelsView';
+import { ViewTabs } from '../models/ViewTabs';
 import { RunPanel } from '../runs/RunPanel';
 import { RunToolbar } from '../runs/RunToolbar';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -12,6 +14,7 @@ import { Toasts } from './Toasts';
 export function App() {
   const refreshPipelines = useApp((s) => s.refreshPipelines);
   const flushSave = useApp((s) => s.flushSave);
+  const modelsOpen = useApp((s) => s.modelsOpen);
   useEffect(() => {
     void refreshPipelines();
     const beforeUnload = () => void flushSave();
@@ -22,9 +25,16 @@ export function App() {
     <div className="app">
       <Sidebar />
       <main className="workspace">
-        <Canvas />
-        <RunToolbar />
-        <RunPanel />
+        <ViewTabs />
+        {modelsOpen ? (
+          <ModelsView />
+        ) : (
+          <>
+            <Canvas />
+            <RunToolbar />
+            <RunPanel />
+          </>
+        )}
       </main>
       <StatusBar />
       <ConfirmDialog />
