@@ -6,7 +6,10 @@ import { EventBus } from './api/event-bus';
 import { fromAppRoot } from './app-root';
 import { resolveHome } from './home';
 import { openDatabase } from './store/database';
+import { DeploymentsRepo } from './store/deployments.repo';
+import { ModelsRepo } from './store/models.repo';
 import { PipelinesRepo } from './store/pipelines.repo';
+import { createRunService } from './runner/create-run-service';
 
 export interface Engine {
   ctx: ApiContext;
@@ -22,16 +25,41 @@ export interface EngineOptions {
   nativeBinding?: string;
   /** Folder of pipeline templates; defaults to PIPEWRIGHT_TEMPLATES_DIR, else resources/templates in the package. */
   templatesDir?: string;
+  /**
+   * Command that starts a built-in node, before `run-node <type>`; default `[node, <appRoot>/dist/cli.js]`. The
+   * Electron shell passes its own binary, with `{ ELECTRON_RUN_AS_NODE: '1' }` in `nodeCommandEnv`.
+   */
+  nodeCommand?: string[];
+  /** Extra environment for built-in node processes only. */
+  nodeCommandEnv?: Record<string, string>;
+  /** Milliseconds a node's processes get between SIGTERM and SIGKILL on cancel and timeout (default 5000). */
+  killGraceMs?: number;
 }
 
 export function openEngine(options: EngineOptions): Engine {
   const home = resolveHome(options.home);
   const db = openDatabase(home.database, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const ctx: ApiContext = { db, home, events: new EventBus(), pipelines: new PipelinesRepo(db), host: options.host, templatesDir: templatesDir(options) };
+  const events = new EventBus();
+  const runner = createRunService({ db, home, events, options });
+  const ctx: ApiContext = {
+    db,
+    home,
+    events,
+    pipelines: new PipelinesRepo(db),
+    models: new ModelsRepo(db),
+    deployments: new DeploymentsRepo(db),
+    runner,
+    host: options.host,
+    templatesDir: templatesDir(options),
+  };
+  runner.recover();
   return {
     ctx,
     dispatch: createDispatch(ctx),
-    close: () => db.close(),
+    close: () => {
+      runner.shutdown();
+      db.close();
+    },
   };
 }
 

@@ -1,7 +1,10 @@
 // What every handler may use: the store, the event bus, the data home and the host description.
 import type { AppInfo } from '../../shared/api/index';
 import type { HomePaths } from '../home';
+import type { RunService } from '../runner/run-service';
 import type { Db } from '../store/database';
+import type { DeploymentsRepo } from '../store/deployments.repo';
+import type { ModelsRepo } from '../store/models.repo';
 import type { PipelinesRepo } from '../store/pipelines.repo';
 import type { EventBus } from './event-bus';
 
@@ -10,6 +13,9 @@ export interface ApiContext {
   home: HomePaths;
   events: EventBus;
   pipelines: PipelinesRepo;
+  runner: RunService;
+  models: ModelsRepo;
+  deployments: DeploymentsRepo;
   host: AppInfo['host'];
   /** Folder of `*.pipeline.json` templates. */
   templatesDir: string;

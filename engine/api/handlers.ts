@@ -1,11 +1,15 @@
 // Every command's handler, one domain file each; `satisfies` proves the set matches the command map exactly.
 import { appHandlers } from './app.handlers';
 import type { Handlers } from './handler-types';
+import { modelHandlers } from './model.handlers';
 import { pipelineHandlers } from './pipeline.handlers';
 import { templateHandlers } from './template.handlers';
+import { runHandlers } from './run.handlers';
 
 export const handlers = {
   ...appHandlers,
   ...pipelineHandlers,
   ...templateHandlers,
+  ...runHandlers,
+  ...modelHandlers,
 } satisfies Handlers;

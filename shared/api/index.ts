@@ -2,14 +2,19 @@
 import type { z } from 'zod';
 import { appCommands } from './app.commands';
 import type { CommandSpec } from './define';
+import { modelCommands, type DeploymentChangedEvent, type ModelChangedEvent } from './model.commands';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
 import { templateCommands } from './template.commands';
+import { runCommands } from './run.commands';
+import type { RunEventBatch } from '../runs/run-events';
 
 /** Every command, `noun.verb`. Names are API: never renamed. */
 export const commands = {
   ...appCommands,
   ...pipelineCommands,
   ...templateCommands,
+  ...runCommands,
+  ...modelCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;
@@ -23,6 +28,10 @@ export type CommandOutput<K extends CommandName> = NonNullable<Commands[K]['outp
 /** Every pushed event topic and its payload. */
 export interface ApiEvents {
   'pipeline.changed': PipelineChangedEvent;
+  /** Run events of every active run, batched about every 50 ms (never one message per log line). */
+  'run.events': RunEventBatch;
+  'model.changed': ModelChangedEvent;
+  'deployment.changed': DeploymentChangedEvent;
 }
 export type TopicName = keyof ApiEvents;
 
@@ -32,5 +41,6 @@ export function isCommandName(name: string): name is CommandName {
 
 export * from './define';
 export type { AppInfo } from './app.commands';
+export type { DeploymentChangedEvent, DeploymentRecord, ModelChangedEvent, ModelComparison, ModelLineage, ModelSummary, ModelVersionRecord } from './model.commands';
 export type { PipelineChangedEvent, PipelineRecord, PipelineSummary, RevisionSummary } from './pipeline.commands';
 export type { TemplateSummary } from './template.commands';

@@ -49,7 +49,7 @@ test('restore an earlier revision from the history, then undo the restore', asyn
   await dragNode(page, 'read', 0, 160);
   await expectSaved(page);
 
-  await page.getByRole('tab', { name: 'History' }).click();
+  await page.getByRole('tab', { name: 'Revisions' }).click();
   const revisions = page.getByTestId('revisions-list');
   await expect(revisions.locator('li')).toHaveCount(3);
   await expect(revisions.locator('li').last()).toContainText('import of hello.pipeline.json');

@@ -4,6 +4,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Sidebar } from '../components/Sidebar';
 import { BottomPanel } from './BottomPanel';
 import { Canvas } from './canvas/Canvas';
+import { workspaceItems } from './extensions';
 import { FileDropZone } from './files/FileDropZone';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
@@ -32,6 +33,9 @@ function DesignerLayout() {
         <DesignerToolbar />
         <main className="workspace">
           <Canvas />
+          {workspaceItems.map((item) => (
+            <item.component key={item.id} />
+          ))}
         </main>
         <BottomPanel />
       </div>

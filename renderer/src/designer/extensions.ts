@@ -1,7 +1,12 @@
-// The designer's extension points. Other features plug in here with one line each: the runner adds its Run toolbar
-// button, a node run-state decoration, a Logs tab and a run inspector section; exports add an Export button.
-import type { ComponentType } from 'react';
+// The designer's extension points. Other features plug in here with one line each: the runner's Run button and run
+// panel over the canvas, its state badges inside the canvas and its node classes; exports add an Export button.
+import type { Edge } from '@xyflow/react';
+import { useMemo, type ComponentType } from 'react';
+import { RunPanel } from '../runs/RunPanel';
+import { decorateForRun, RunStateLayer, useShownRunStates } from '../runs/RunStateLayer';
+import { RunToolbar } from '../runs/RunToolbar';
 import { ProblemBadge } from './canvas/ProblemBadge';
+import type { FlowNode } from './canvas/flow-elements';
 import { ProblemsPanel, ProblemsTabTitle } from './problems/ProblemsPanel';
 import { RevisionsPanel } from './revisions/RevisionsPanel';
 
@@ -24,6 +29,24 @@ export interface BottomTab {
   component: ComponentType;
 }
 
+/** Drawn inside React Flow (may use its hooks and ViewportPortal), e.g. run-state badges. */
+export interface CanvasLayer {
+  id: string;
+  component: ComponentType;
+}
+
+/** Adjusts the canvas's nodes and edges (classes, animation): a hook returning the adjustment, or null for none. */
+export interface FlowDecorator {
+  id: string;
+  useDecorate(): ((nodes: FlowNode[], edges: Edge[]) => { nodes: FlowNode[]; edges: Edge[] }) | null;
+}
+
+/** Drawn in the canvas area, over or beside the canvas (which is `position: absolute; inset: 0` there). */
+export interface WorkspaceItem {
+  id: string;
+  component: ComponentType;
+}
+
 /** A section of the inspector for the selected node, after the built-in ones. */
 export interface InspectorSection {
   id: string;
@@ -37,7 +60,22 @@ export const toolbarItems: readonly ToolbarItem[] = [];
 
 export const bottomTabs: readonly BottomTab[] = [
   { id: 'problems', title: ProblemsTabTitle, component: ProblemsPanel },
-  { id: 'history', title: () => 'History', component: RevisionsPanel },
+  { id: 'revisions', title: () => 'Revisions', component: RevisionsPanel },
 ];
+
+export const canvasLayers: readonly CanvasLayer[] = [{ id: 'run-states', component: RunStateLayer }];
+
+export const flowDecorators: readonly FlowDecorator[] = [{ id: 'run-states', useDecorate: useRunDecoration }];
+
+export const workspaceItems: readonly WorkspaceItem[] = [
+  { id: 'run-toolbar', component: RunToolbar },
+  { id: 'run-panel', component: RunPanel },
+];
+
+/** Node state classes and animated edges of the run shown for the open pipeline. */
+function useRunDecoration() {
+  const states = useShownRunStates();
+  return useMemo(() => (states ? (nodes: FlowNode[], edges: Edge[]) => decorateForRun(nodes, edges, states) : null), [states]);
+}
 
 export const inspectorSections: readonly InspectorSection[] = [];

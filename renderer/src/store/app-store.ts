@@ -4,12 +4,14 @@ import { create } from 'zustand';
 import type { ApiClient } from '../../../shared/api/channel';
 import { createCanvasSlice, type CanvasSlice } from './canvas.slice';
 import { createClipboardSlice, type ClipboardSlice } from './clipboard.slice';
+import { createModelsSlice, type ModelsSlice } from '../models/models.slice';
 import { createDocumentSlice, type DocumentSlice } from './document.slice';
 import { createHistorySlice, type HistorySlice } from './history.slice';
 import { createPipelinesSlice, type PipelinesSlice } from './pipelines.slice';
 import { createProblemsSlice, type ProblemsSlice } from './problems.slice';
 import { createSelectionSlice, type SelectionSlice } from './selection.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
+import { createRunsSlice, type RunsSlice } from '../runs/runs.slice';
 
 export type AppState = PipelinesSlice &
   DocumentSlice &
@@ -18,7 +20,9 @@ export type AppState = PipelinesSlice &
   CanvasSlice &
   ProblemsSlice &
   ClipboardSlice &
-  UiSlice;
+  UiSlice &
+  RunsSlice &
+  ModelsSlice;
 
 /** Signature every slice creator has: zustand's set/get plus the API client. */
 export type SliceCreator<S> = (
@@ -37,6 +41,8 @@ export function createAppStore(api: ApiClient) {
     ...createProblemsSlice(set, get, api),
     ...createClipboardSlice(set, get, api),
     ...createUiSlice(set, get, api),
+    ...createRunsSlice(set, get, api),
+    ...createModelsSlice(set, get, api),
   }));
 }
 

@@ -19,6 +19,7 @@ import { getNodeType } from '../../../../shared/nodes/index';
 import { SNAP_GRID } from '../../store/canvas.slice';
 import { useApp, useAppStore } from '../../store/store-context';
 import { addNodeAt, connect, NODE_TYPE_MIME } from '../actions';
+import { canvasLayers, flowDecorators } from '../extensions';
 import { applyEdgeChanges, applyNodeChanges } from './canvas-changes';
 import { ConnectionHint } from './ConnectionHint';
 import { createFlowCache, toFlowEdges, toFlowNodes, type FlowNode } from './flow-elements';
@@ -59,8 +60,14 @@ function FlowCanvas({ name }: { name: string }) {
   const [dragging, setDragging] = useState(false);
   // Fit only a pipeline that has content when opened: fitting later would jump the view on the first drop.
   const [fitOnOpen] = useState(() => document.nodes.length + (document.notes?.length ?? 0) > 0);
-  const nodes = useMemo(() => toFlowNodes(document, selection, measured, cache), [document, selection, measured, cache]);
-  const edges = useMemo(() => toFlowEdges(document, selection, nodeIndex, cache), [document, selection, nodeIndex, cache]);
+  const baseNodes = useMemo(() => toFlowNodes(document, selection, measured, cache), [document, selection, measured, cache]);
+  const baseEdges = useMemo(() => toFlowEdges(document, selection, nodeIndex, cache), [document, selection, nodeIndex, cache]);
+  // The registry is fixed at build time, so these hooks are called in the same order on every render.
+  const decorations = flowDecorators.map((d) => d.useDecorate());
+  const { nodes, edges } = useMemo(
+    () => decorations.reduce((flow, decorate) => (decorate ? decorate(flow.nodes, flow.edges) : flow), { nodes: baseNodes, edges: baseEdges }),
+    [baseNodes, baseEdges, ...decorations],
+  );
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => applyNodeChanges(store.getState(), changes), [store]);
   const onEdgesChange = useCallback((changes: EdgeChange[]) => applyEdgeChanges(store.getState(), changes), [store]);
@@ -144,6 +151,9 @@ function FlowCanvas({ name }: { name: string }) {
         <Controls />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={miniMapClass} />
         <ConnectionHint />
+        {canvasLayers.map((layer) => (
+          <layer.component key={layer.id} />
+        ))}
       </ReactFlow>
       {busy && (
         <div className="canvas-busy" role="status" data-testid="canvas-busy">

@@ -46,6 +46,7 @@ export const shortcuts: readonly Shortcut[] = [
     matches: (e) => plain(e) && e.key === '/',
     run: () => document.getElementById('palette-search')?.focus(),
   },
+  { keys: 'Mod+Enter', description: 'Run the pipeline (the Run button’s menu runs parts of it)', matches: () => false, run: () => undefined },
   { keys: 'Shift+drag', description: 'Box-select; Shift+click adds to the selection', matches: () => false, run: () => undefined },
   { keys: 'Space+drag', description: 'Pan the canvas', matches: () => false, run: () => undefined },
   { keys: '?', description: 'Show these shortcuts', matches: (e) => e.key === '?', run: ({ state }) => state().openDialog('shortcuts') },
