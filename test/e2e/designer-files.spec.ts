@@ -68,20 +68,29 @@ test('restore an earlier revision from the history, then undo the restore', asyn
   await expect(flowNode(page, 'read')).toContainText('Renamed step');
 });
 
-test('create a pipeline from a template', async ({ page, served }) => {
+test('create pipelines from templates', async ({ page, served }) => {
   await page.goto(served.url);
   await page.getByRole('button', { name: 'New from template' }).click();
   const dialog = page.getByRole('dialog', { name: 'New pipeline from a template' });
-  await expect(dialog).toContainText('Shell steps');
-  await dialog.getByRole('button', { name: 'Create from template Shell steps' }).click();
+  for (const name of ['tabular classification', 'regression', 'python script', 'drift monitoring', 'shell steps']) {
+    await expect(dialog.getByRole('button', { name: `Create from template ${name}`, exact: true })).toBeEnabled();
+  }
+  await dialog.getByRole('button', { name: 'Create from template shell steps' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByTestId('canvas')).toHaveAttribute('aria-label', 'Canvas of Shell steps');
+  await expect(page.getByTestId('canvas')).toHaveAttribute('aria-label', 'Canvas of shell steps');
   for (const id of ['fetch', 'filter', 'summarise']) await expect(flowNode(page, id)).toBeVisible();
   await expect(page.locator('.react-flow__node-note')).toBeVisible();
   await expect(page.getByTestId('problem-count')).toHaveText('0');
 
   // A second pipeline from the same template gets a unique name.
   await page.getByRole('button', { name: 'New from template' }).click();
-  await page.getByRole('button', { name: 'Create from template Shell steps' }).click();
-  await expect(page.getByTestId('canvas')).toHaveAttribute('aria-label', 'Canvas of Shell steps (2)');
+  await page.getByRole('button', { name: 'Create from template shell steps' }).click();
+  await expect(page.getByTestId('canvas')).toHaveAttribute('aria-label', 'Canvas of shell steps (2)');
+
+  // The classification template: CSV → validate → split → train → evaluate → gate → register → serve, no problems.
+  await page.getByRole('button', { name: 'New from template' }).click();
+  await page.getByRole('button', { name: 'Create from template tabular classification' }).click();
+  await expect(page.getByTestId('canvas')).toHaveAttribute('aria-label', 'Canvas of tabular classification');
+  await expect(page.locator('.react-flow__node-pipeline')).toHaveCount(8);
+  await expect(page.getByTestId('problem-count')).toHaveText('0');
 });

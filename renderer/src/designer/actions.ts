@@ -25,7 +25,7 @@ export function addNodeAt(state: AppState, type: string, at: XY): void {
 /** `wanted`, or the first point down-right of it that no node occupies, so repeated adds don't stack up. */
 export function freeSpot(taken: readonly XY[], wanted: XY): XY {
   let spot = wanted;
-  while (taken.some((p) => Math.abs(p.x - spot.x) < 24 && Math.abs(p.y - spot.y) < 24)) spot = { x: spot.x + 32, y: spot.y + 48 };
+  while (taken.some((p) => Math.abs(p.x - spot.x) < 24 && Math.abs(p.y - spot.y) < 24)) spot = { x: spot.x + 40, y: spot.y + 110 };
   return spot;
 }
 

@@ -36,8 +36,9 @@ export function RunStateLayer() {
   const height = useStore((s) => s.height);
   // Opening or closing the run panel changes the canvas height: refit so no node stays hidden below its edge.
   useEffect(() => {
-    if (height > 0) void fitView({ duration: 200 });
-  }, [height, fitView]);
+    // fitView is queued until nodes exist: on an empty canvas it would jump the view on the first drop.
+    if (height > 0 && store.getState().nodeLookup.size > 0) void fitView({ duration: 200, maxZoom: 1 });
+  }, [height, fitView, store]);
   useOnSelectionChange({ onChange: ({ nodes: selected }) => setCanvasSelection(selected.map((n) => n.id)) });
   useEffect(() => {
     const dom = store.getState().domNode;

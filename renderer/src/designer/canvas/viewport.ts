@@ -9,3 +9,9 @@ export function viewportCentre(flow: Pick<ReactFlowInstance, 'screenToFlowPositi
   const rect = pane.getBoundingClientRect();
   return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
 }
+
+/** Fits the pipeline in view, not past 100 %. Does nothing on an empty canvas (React Flow would queue the fit and
+ * jump the view when the first node is added). */
+export function fitToContent(flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes'>): void {
+  if (flow.getNodes().length > 0) void flow.fitView({ duration: 200, maxZoom: 1, padding: 0.15 });
+}

@@ -4,6 +4,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import type { AppState } from '../../store/app-store';
 import { addNoteAt } from '../actions';
 import { placementPoint } from '../canvas/pointer';
+import { fitToContent } from '../canvas/viewport';
 import { autoLayout } from '../layout/auto-layout';
 
 /** What a shortcut may act on. */
@@ -37,7 +38,7 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'Delete / Backspace', description: 'Delete the selection', matches: (e) => plain(e) && (e.key === 'Delete' || e.key === 'Backspace'), run: ({ state }) => state().deleteSelection() },
   { keys: 'Escape', description: 'Clear the selection', matches: (e) => e.key === 'Escape', run: ({ state }) => state().clearSelection() },
   { keys: 'Shift+L', description: 'Auto-layout left to right', matches: (e) => plain(e) && e.shiftKey && e.key === 'L', run: ({ state, flow }) => void layoutAndFit(state, flow) },
-  { keys: 'Shift+F', description: 'Fit the pipeline in view', matches: (e) => plain(e) && e.shiftKey && e.key === 'F', run: ({ flow }) => void flow.fitView({ duration: 200 }) },
+  { keys: 'Shift+F', description: 'Fit the pipeline in view', matches: (e) => plain(e) && e.shiftKey && e.key === 'F', run: ({ flow }) => fitToContent(flow) },
   { keys: 'Shift+G', description: 'Snap to grid on/off', matches: (e) => plain(e) && e.shiftKey && e.key === 'G', run: ({ state }) => state().toggleSnapToGrid() },
   { keys: 'Shift+N', description: 'Add a sticky note', matches: (e) => plain(e) && e.shiftKey && e.key === 'N', run: ({ state, flow }) => addNoteAt(state(), placementPoint(flow)) },
   {
@@ -54,5 +55,5 @@ export const shortcuts: readonly Shortcut[] = [
 
 /** Auto-layout, then fit the result in view once React Flow has the new positions. */
 export async function layoutAndFit(state: () => AppState, flow: ReactFlowInstance): Promise<void> {
-  if (await autoLayout(state)) requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
+  if (await autoLayout(state)) requestAnimationFrame(() => fitToContent(flow));
 }

@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { useApi } from '../../api/api-context';
 import { useApp, useAppStore } from '../../store/store-context';
 import { addNoteAt } from '../actions';
-import { viewportCentre } from '../canvas/viewport';
+import { fitToContent, viewportCentre } from '../canvas/viewport';
 import { toolbarItems } from '../extensions';
 import { exportOpenPipeline, importFiles, PIPELINE_FILE_ACCEPT } from '../files/pipeline-files';
 import { layoutAndFit } from '../shortcuts/shortcuts';
@@ -61,7 +61,7 @@ export function DesignerToolbar() {
         <button type="button" disabled={!hasDocument || busy} onClick={() => void layoutAndFit(state, flow)} title="Auto-layout left to right (Shift+L)">
           Auto-layout
         </button>
-        <button type="button" disabled={!hasDocument} onClick={() => void flow.fitView({ duration: 200 })} title="Fit view (Shift+F)">
+        <button type="button" disabled={!hasDocument} onClick={() => fitToContent(flow)} title="Fit view (Shift+F)">
           Fit view
         </button>
         <button type="button" aria-pressed={snapToGrid} onClick={() => state().toggleSnapToGrid()} title="Snap to grid (Shift+G)">
