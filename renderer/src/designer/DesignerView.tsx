@@ -3,6 +3,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Sidebar } from '../components/Sidebar';
 import { BottomPanel } from './BottomPanel';
+import { BusyIndicator } from './canvas/BusyIndicator';
 import { Canvas } from './canvas/Canvas';
 import { workspaceItems } from './extensions';
 import { FileDropZone } from './files/FileDropZone';
@@ -33,6 +34,7 @@ function DesignerLayout() {
         <DesignerToolbar />
         <main className="workspace">
           <Canvas />
+          <BusyIndicator />
           {workspaceItems.map((item) => (
             <item.component key={item.id} />
           ))}

@@ -42,6 +42,16 @@ export const createPipelinesSlice: SliceCreator<PipelinesSlice> = (set, get, api
     }
   };
 
+  /** Shows `text` as progress over the canvas while `work` runs. */
+  const busy = async <T>(text: string, work: () => Promise<T>): Promise<T> => {
+    get().setCanvasBusy(text);
+    try {
+      return await work();
+    } finally {
+      if (get().canvasBusy === text) get().setCanvasBusy(null);
+    }
+  };
+
   const openCreated = async (record: PipelineRecord | undefined): Promise<boolean> => {
     if (!record) return false;
     await get().refreshPipelines();
@@ -63,7 +73,8 @@ export const createPipelinesSlice: SliceCreator<PipelinesSlice> = (set, get, api
         globalThis.localStorage?.removeItem(LAST_OPEN_KEY);
         return get().loadDocument(null, 0);
       }
-      const record = await attempt(() => api.invoke('pipeline.get', { id }));
+      const name = get().pipelines.find((p) => p.id === id)?.name ?? 'pipeline';
+      const record = await busy(`Opening ${name}…`, () => attempt(() => api.invoke('pipeline.get', { id })));
       if (!record) return;
       set({ openId: id, measured: new Map() });
       get().loadDocument(record.document, record.revision);
@@ -80,7 +91,7 @@ export const createPipelinesSlice: SliceCreator<PipelinesSlice> = (set, get, api
       return openCreated(await attempt(() => api.invoke('template.create', { id: templateId, ...(name ? { name } : {}) })));
     },
     async importPipelineFile(text, fileName) {
-      const opened = await openCreated(await attempt(() => api.invoke('pipeline.import', { text, fileName })));
+      const opened = await openCreated(await busy(`Importing ${fileName}…`, () => attempt(() => api.invoke('pipeline.import', { text, fileName }))));
       if (opened) get().showToast('info', `Imported ${fileName}`);
       return opened;
     },

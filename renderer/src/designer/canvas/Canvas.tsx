@@ -54,7 +54,6 @@ function FlowCanvas({ name }: { name: string }) {
   const measured = useApp((s) => s.measured);
   const nodeIndex = useApp((s) => s.nodeIndex);
   const snapToGrid = useApp((s) => s.snapToGrid);
-  const busy = useApp((s) => s.canvasBusy);
   const [cache] = useState(createFlowCache);
   const [moving, setMoving] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -155,11 +154,6 @@ function FlowCanvas({ name }: { name: string }) {
           <layer.component key={layer.id} />
         ))}
       </ReactFlow>
-      {busy && (
-        <div className="canvas-busy" role="status" data-testid="canvas-busy">
-          <span className="spinner" aria-hidden="true" /> {busy}
-        </div>
-      )}
     </div>
   );
 }
