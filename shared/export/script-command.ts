@@ -2,7 +2,7 @@
 // Parameters and secrets become shell variables (`${PIPEWRIGHT_PARAM_X}`, `${NAME}`) that the job's environment sets,
 // so a parameter value can never inject shell syntax into the exported script.
 import { parameterEnvName, shellQuote } from '../nodes/node-contract';
-import { parseTemplate, renderTemplate, type ValueTemplate } from './value-template';
+import { parseTemplate, renderTemplate, SECRET_NAME, type ValueTemplate } from './value-template';
 
 /** One piece of a command template. */
 export type CommandPart =
@@ -28,7 +28,7 @@ export function parseCommand(command: string, nodeParams: Record<string, unknown
     last = match.index + whole.length;
     if (kind === 'inputs') parts.push({ kind: 'input', port: name });
     else if (kind === 'outputs') parts.push({ kind: 'output', port: name });
-    else if (kind === 'secrets') parts.push({ kind: 'secret', name });
+    else if (kind === 'secrets') parts.push(SECRET_NAME.test(name) ? { kind: 'secret', name } : { kind: 'unknown', text: whole });
     else if (isParameter(name)) parts.push({ kind: 'param', name });
     else if (name !== 'command' && nodeParams[name] !== undefined && typeof nodeParams[name] !== 'object') {
       parts.push({ kind: 'nodeParam', name, value: parseTemplate(String(nodeParams[name]), isParameter) });

@@ -25,9 +25,12 @@ function actionMetadata(action: { owner: string; name: string; ref: string }): A
   return parse(readFileSync(file, 'utf8')) as ActionYaml;
 }
 
+let documentCount = 0;
+
 /** Every problem GitHub's tooling reports for `text`, as `line:column message`. */
-export async function validateGithubWorkflow(text: string, fileName = '.github/workflows/pipeline.yml'): Promise<string[]> {
-  const document = TextDocument.create(`file:///${fileName}`, 'yaml', 1, text);
+export async function validateGithubWorkflow(text: string): Promise<string[]> {
+  // The language service caches parsed workflows by URI and version: give every text its own URI.
+  const document = TextDocument.create(`file:///w${++documentCount}/.github/workflows/pipeline.yml`, 'yaml', 1, text);
   const diagnostics = await validate(document, {
     actionsMetadataProvider: { fetchActionMetadata: (action) => Promise.resolve(actionMetadata(action)) },
   });
