@@ -1,9 +1,11 @@
 // Every command's handler, one domain file each; `satisfies` proves the set matches the command map exactly.
 import { appHandlers } from './app.handlers';
+import { exportHandlers } from './export.handlers';
 import type { Handlers } from './handler-types';
 import { pipelineHandlers } from './pipeline.handlers';
 
 export const handlers = {
   ...appHandlers,
   ...pipelineHandlers,
+  ...exportHandlers,
 } satisfies Handlers;

@@ -2,12 +2,14 @@
 import type { z } from 'zod';
 import { appCommands } from './app.commands';
 import type { CommandSpec } from './define';
+import { exportCommands } from './export.commands';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
 
 /** Every command, `noun.verb`. Names are API: never renamed. */
 export const commands = {
   ...appCommands,
   ...pipelineCommands,
+  ...exportCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;

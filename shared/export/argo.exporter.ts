@@ -2,7 +2,7 @@
 // template per distinct node shape (built-ins of one type share theirs), artifacts wired
 // `from: "{{tasks.X.outputs.artifacts.Y}}"`, parameters as workflow arguments, resources from node settings.
 import { shellQuote } from '../nodes/node-contract';
-import { contractEnv, defaultText, dnsLabel, fileStem, runNodeCommand, toYaml, type Exporter } from './exporter';
+import { contractEnv, defaultText, dnsLabel, exportPath, runNodeCommand, toYaml, type Exporter } from './exporter';
 import type { ExportOptions } from './export-options';
 import { kubeEnv, kubeResources, scriptWithFolders } from './kubernetes';
 import { renderCommand } from './script-command';
@@ -128,6 +128,6 @@ export const argoExporter: Exporter = {
       options.argoKind === 'CronWorkflow'
         ? { apiVersion: 'argoproj.io/v1alpha1', kind: 'CronWorkflow', metadata, spec: { schedules: [options.schedule ?? ''], workflowSpec: spec } }
         : { apiVersion: 'argoproj.io/v1alpha1', kind: options.argoKind, metadata, spec };
-    return [{ path: `${fileStem(model.stamp.pipeline)}.argo.yaml`, content: toYaml(resource) }];
+    return [{ path: exportPath('argo', model.stamp.pipeline), content: toYaml(resource) }];
   },
 };

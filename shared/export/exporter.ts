@@ -87,6 +87,12 @@ export function dnsLabel(value: string, taken: Set<string>, maxLength = 63): str
   return name;
 }
 
+/** Where each target's file goes, relative to the output folder (where that tool expects it). */
+export function exportPath(target: ExportTarget, pipelineName: string): string {
+  const stem = fileStem(pipelineName);
+  return { github: `.github/workflows/${stem}.yml`, gitlab: '.gitlab-ci.yml', argo: `${stem}.argo.yaml`, kubeflow: `${stem}.kubeflow.yaml`, tekton: `${stem}.tekton.yaml` }[target];
+}
+
 /** A pipeline name as a file name: lower case, letters, digits, dots and dashes. */
 export function fileStem(name: string): string {
   return (

@@ -2,7 +2,7 @@
 // parameters as workflow_dispatch inputs, an optional cron schedule, and every job in its node's container image.
 import { shellQuote } from '../nodes/node-contract';
 import type { PipelineParameter } from '../pipeline/pipeline.schema';
-import { ciNodeDir, contractEnv, defaultText, fileStem, runNodeCommand, toYaml, type Exporter } from './exporter';
+import { ciNodeDir, contractEnv, defaultText, exportPath, runNodeCommand, toYaml, type Exporter } from './exporter';
 import type { ExportOptions } from './export-options';
 import { renderCommand } from './script-command';
 import type { ExportModel, ExportStep } from './step-model';
@@ -105,6 +105,6 @@ export const githubExporter: Exporter = {
       permissions: { contents: 'read' },
       jobs: Object.fromEntries(model.steps.map((s) => [s.id, job(s, model, options)])),
     };
-    return [{ path: `.github/workflows/${fileStem(model.stamp.pipeline)}.yml`, content: toYaml(workflow) }];
+    return [{ path: exportPath('github', model.stamp.pipeline), content: toYaml(workflow) }];
   },
 };

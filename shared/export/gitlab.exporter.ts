@@ -1,7 +1,7 @@
 // GitLab CI: one job per node in its node's image, `needs:` with `artifacts: true` from the DAG, the node's folder as
 // `artifacts:paths`, pipeline parameters as pipeline variables (editable in "Run pipeline"), secrets as CI/CD variables.
 import { shellQuote } from '../nodes/node-contract';
-import { ciNodeDir, contractEnv, defaultText, runNodeCommand, toYaml, type Exporter } from './exporter';
+import { ciNodeDir, contractEnv, defaultText, exportPath, runNodeCommand, toYaml, type Exporter } from './exporter';
 import { renderCommand } from './script-command';
 import type { ExportModel, ExportStep } from './step-model';
 
@@ -82,6 +82,6 @@ export const gitlabExporter: Exporter = {
       ...(usesRunner ? { default: { before_script: ['export PATH="${PIPEWRIGHT_BIN_DIR:+$PIPEWRIGHT_BIN_DIR:}$PATH"'] } } : {}),
       ...Object.fromEntries(model.steps.map((s) => [s.id, job(s, model, options.baseDir)])),
     };
-    return [{ path: '.gitlab-ci.yml', content: toYaml(document) }];
+    return [{ path: exportPath('gitlab', model.stamp.pipeline), content: toYaml(document) }];
   },
 };

@@ -6,7 +6,7 @@
 // that moves parameter values and artifact paths from its arguments into the contract variables.
 import { parameterEnvName, shellQuote } from '../nodes/node-contract';
 import type { ArtifactType } from '../pipeline/pipeline.schema';
-import { contractEnv, dnsLabel, runNodeCommand, fileStem, toYaml, type Exporter } from './exporter';
+import { contractEnv, dnsLabel, exportPath, runNodeCommand, toYaml, type Exporter } from './exporter';
 import type { ExportOptions } from './export-options';
 import { renderCommand } from './script-command';
 import type { ExportModel, ExportStep } from './step-model';
@@ -183,6 +183,6 @@ export const kubeflowExporter: Exporter = {
       sdkVersion: 'pipewright',
     };
     const platform = Object.keys(platformExecutors).length > 0 ? `---\n${toYaml({ platforms: { kubernetes: { deploymentSpec: { executors: platformExecutors } } } })}` : '';
-    return [{ path: `${fileStem(model.stamp.pipeline)}.kubeflow.yaml`, content: toYaml(spec) + platform }];
+    return [{ path: exportPath('kubeflow', model.stamp.pipeline), content: toYaml(spec) + platform }];
   },
 };

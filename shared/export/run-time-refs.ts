@@ -72,6 +72,6 @@ function readDeclarations(env: Record<string, string | undefined>): PipelinePara
   try {
     return JSON.parse(text) as PipelineParameter[];
   } catch (error) {
-    throw new Error(`${PARAMETERS_ENV} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${PARAMETERS_ENV} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -1,6 +1,6 @@
 // Tekton (tekton.dev/v1): one Task per node, a Pipeline with `runAfter` from the DAG, one shared workspace holding
 // every node's artifacts (`<workspace>/<node>/<port>`), pipeline parameters as params, and a sample PipelineRun.
-import { contractEnv, defaultText, dnsLabel, fileStem, runNodeCommand, toYaml, type Exporter } from './exporter';
+import { contractEnv, defaultText, dnsLabel, exportPath, runNodeCommand, toYaml, type Exporter } from './exporter';
 import type { ExportOptions } from './export-options';
 import { goDuration, kubeEnv, kubeResources, scriptWithFolders } from './kubernetes';
 import { renderCommand } from './script-command';
@@ -101,6 +101,6 @@ export const tektonExporter: Exporter = {
       },
     };
     const documents = [...tasks, pipeline, run].map(toYaml).join('---\n');
-    return [{ path: `${fileStem(model.stamp.pipeline)}.tekton.yaml`, content: documents }];
+    return [{ path: exportPath('tekton', model.stamp.pipeline), content: documents }];
   },
 };

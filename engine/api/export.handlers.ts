@@ -1,0 +1,35 @@
+// Handlers for export.* commands: the dialog's live preview and the desktop's save-to-folder.
+import { isAbsolute } from 'node:path';
+import { ApiError } from '../../shared/api/index';
+import { defaultRunnerImage, type ExportOptions } from '../../shared/export/export-options';
+import { exportPipeline } from '../../shared/export/export-pipeline';
+import { parsePipelineObject } from '../../shared/pipeline/pipeline-file';
+import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
+import { hasErrors } from '../../shared/validation/problem';
+import { runnerDockerfile, writeExportFiles } from '../export/export-to-folder';
+import { APP_VERSION } from '../version';
+import type { HandlersFor } from './handler-types';
+
+function toDocument(value: unknown): Pipeline {
+  const parsed = parsePipelineObject(value);
+  if (!parsed.ok) throw new ApiError('invalid_pipeline', `the pipeline document is invalid: ${parsed.problems[0]!.message}`, parsed.problems);
+  return parsed.pipeline;
+}
+
+function withImage(options: Omit<ExportOptions, 'runnerImage'> & { runnerImage?: string | undefined }): ExportOptions {
+  return { ...options, runnerImage: options.runnerImage ?? defaultRunnerImage(APP_VERSION) };
+}
+
+export const exportHandlers: HandlersFor<'export.preview' | 'export.write'> = {
+  'export.preview': ({ document, revision, options }) => ({
+    ...exportPipeline(toDocument(document), withImage(options), revision),
+    defaultRunnerImage: defaultRunnerImage(APP_VERSION),
+  }),
+  'export.write': ({ document, revision, options, dir, dockerfile }) => {
+    if (!isAbsolute(dir)) throw new ApiError('invalid_input', `the folder must be an absolute path; got "${dir}"`);
+    const result = exportPipeline(toDocument(document), withImage(options), revision);
+    if (hasErrors(result.problems)) throw new ApiError('invalid_pipeline', 'the export is blocked by errors: see the problems', result.problems);
+    const written = writeExportFiles(dir, [...result.files, ...(dockerfile ? [runnerDockerfile()] : [])]);
+    return { written, problems: result.problems };
+  },
+};
