@@ -21,10 +21,11 @@ function withImage(options: Omit<ExportOptions, 'runnerImage'> & { runnerImage?:
 }
 
 export const exportHandlers: HandlersFor<'export.preview' | 'export.write'> = {
-  'export.preview': ({ document, revision, options }) => ({
-    ...exportPipeline(toDocument(document), withImage(options), revision),
-    defaultRunnerImage: defaultRunnerImage(APP_VERSION),
-  }),
+  'export.preview': ({ document, revision, options, dockerfile }) => {
+    const result = exportPipeline(toDocument(document), withImage(options), revision);
+    const files = dockerfile && result.files.length > 0 ? [...result.files, runnerDockerfile()] : result.files;
+    return { files, problems: result.problems, defaultRunnerImage: defaultRunnerImage(APP_VERSION) };
+  },
   'export.write': ({ document, revision, options, dir, dockerfile }) => {
     if (!isAbsolute(dir)) throw new ApiError('invalid_input', `the folder must be an absolute path; got "${dir}"`);
     const result = exportPipeline(toDocument(document), withImage(options), revision);

@@ -1,6 +1,7 @@
 // The window layout: sidebar of pipelines, canvas of the open one, status bar; dialogs and toasts on top.
 import { useEffect } from 'react';
 import { useApp } from '../store/store-context';
+import { ExportPanel } from '../export/ExportPanel';
 import { Canvas } from './Canvas';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Sidebar } from './Sidebar';
@@ -21,6 +22,7 @@ export function App() {
       <Sidebar />
       <main className="workspace">
         <Canvas />
+        <ExportPanel />
       </main>
       <StatusBar />
       <ConfirmDialog />
