@@ -10,10 +10,10 @@ import { ajvMessages, yamlDocuments } from './validation-errors';
 
 const schema = JSON.parse(readFileSync(fixturePath('schemas/gitlab-ci/ci.json'), 'utf8')) as object;
 const validateSchema = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
-export const GITLAB_CI_LOCAL = join(process.cwd(), 'node_modules/.bin/gitlab-ci-local');
+const GITLAB_CI_LOCAL = join(process.cwd(), 'node_modules/.bin/gitlab-ci-local');
 
-/** Problems with `text` as a .gitlab-ci.yml; `preview: false` skips the (slower) gitlab-ci-local run. */
-export function validateGitlabCi(text: string, preview = true): string[] {
+/** Problems with `text` as a .gitlab-ci.yml (schema first; gitlab-ci-local only when the schema passes). */
+export function validateGitlabCi(text: string): string[] {
   let document: unknown;
   try {
     [document] = yamlDocuments(text);
@@ -22,7 +22,7 @@ export function validateGitlabCi(text: string, preview = true): string[] {
   }
   const problems = validateSchema(document) ? [] : ajvMessages(validateSchema.errors);
   problems.push(...needsProblems(document as Record<string, { needs?: Array<{ job: string } | string> }>));
-  if (preview && problems.length === 0) problems.push(...previewProblems(text));
+  if (problems.length === 0) problems.push(...previewProblems(text));
   return problems;
 }
 

@@ -8,12 +8,12 @@ import { validateKubeflow } from './kubeflow.validator';
 import { validateTekton } from './tekton.validator';
 
 /** Every problem the target's own schema/parser finds in `text` (the exported file's content). */
-export async function validateExportText(target: ExportTarget, text: string, options: { gitlabPreview?: boolean } = {}): Promise<string[]> {
+export async function validateExportText(target: ExportTarget, text: string): Promise<string[]> {
   switch (target) {
     case 'github':
       return validateGithubWorkflow(text);
     case 'gitlab':
-      return validateGitlabCi(text, options.gitlabPreview ?? true);
+      return validateGitlabCi(text);
     case 'argo':
       return validateArgo(text);
     case 'kubeflow':
@@ -24,7 +24,7 @@ export async function validateExportText(target: ExportTarget, text: string, opt
 }
 
 /** Problems of every file of an export, prefixed with the file's path. */
-export async function validateExport(target: ExportTarget, files: readonly ExportFile[], options: { gitlabPreview?: boolean } = {}): Promise<string[]> {
-  const all = await Promise.all(files.map(async (f) => (await validateExportText(target, f.content, options)).map((p) => `${f.path}: ${p}`)));
+export async function validateExport(target: ExportTarget, files: readonly ExportFile[]): Promise<string[]> {
+  const all = await Promise.all(files.map(async (f) => (await validateExportText(target, f.content)).map((p) => `${f.path}: ${p}`)));
   return all.flat();
 }
