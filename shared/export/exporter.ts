@@ -1,10 +1,11 @@
 // What an exporter is (one module per target over the neutral step model) and the helpers they share.
 import { stringify } from 'yaml';
 import type { ExportTarget } from '../nodes/node-type';
-import { parameterEnvName } from '../nodes/node-contract';
+import { parameterEnvName, shellQuote } from '../nodes/node-contract';
 import type { PipelineParameter } from '../pipeline/pipeline.schema';
 import type { ExportOptions } from './export-options';
 import { PARAMETERS_ENV } from './run-time-refs';
+import { renderCommand } from './script-command';
 import type { ExportModel, ExportStep } from './step-model';
 import type { ValueTemplate } from './value-template';
 
@@ -61,6 +62,20 @@ export function contractEnv(
   env.push({ name: 'PIPEWRIGHT_NODE_ID', value: text(step.id) });
   for (const entry of step.script?.env ?? []) env.push(entry);
   return env;
+}
+
+/** The contract environment of a CI job (GitHub, GitLab): every node's files under pipewright-artifacts/<node>/. */
+export function ciContractEnv(model: ExportModel, step: ExportStep, baseDir: string): EnvEntry[] {
+  const dir = ciNodeDir(step.id);
+  return contractEnv(model, step, { input: (s) => `${ciNodeDir(s.step)}/${s.port}`, output: (port) => `${dir}/${port}`, metrics: `${dir}/metrics.json`, baseDir });
+}
+
+/** A script node's command in a CI job: inputs and outputs as quoted paths under pipewright-artifacts/. */
+export function ciScriptCommand(step: ExportStep): string {
+  return renderCommand(step.script?.command ?? [], {
+    input: (port) => (step.inputs.find((i) => i.port === port)?.sources ?? []).map((s) => shellQuote(`${ciNodeDir(s.step)}/${s.port}`)).join(' '),
+    output: (port) => shellQuote(`${ciNodeDir(step.id)}/${port}`),
+  });
 }
 
 /** `pipewright run-node <type>` for built-ins. */

@@ -1,10 +1,8 @@
 // GitHub Actions: one job per node with `needs:` from the DAG, artifacts through upload/download-artifact, pipeline
 // parameters as workflow_dispatch inputs, an optional cron schedule, and every job in its node's container image.
-import { shellQuote } from '../nodes/node-contract';
 import type { PipelineParameter } from '../pipeline/pipeline.schema';
-import { ciNodeDir, contractEnv, defaultText, exportPath, runNodeCommand, toYaml, type Exporter } from './exporter';
+import { ciContractEnv, ciNodeDir, ciScriptCommand, defaultText, exportPath, runNodeCommand, toYaml, type Exporter } from './exporter';
 import type { ExportOptions } from './export-options';
-import { renderCommand } from './script-command';
 import type { ExportModel, ExportStep } from './step-model';
 import { renderTemplate } from './value-template';
 
@@ -34,12 +32,7 @@ function parameterExpression(name: string, model: ExportModel, options: ExportOp
 
 function job(step: ExportStep, model: ExportModel, options: ExportOptions): Record<string, unknown> {
   const dir = ciNodeDir(step.id);
-  const env = contractEnv(model, step, {
-    input: (s) => `${ciNodeDir(s.step)}/${s.port}`,
-    output: (port) => `${dir}/${port}`,
-    metrics: `${dir}/metrics.json`,
-    baseDir: options.baseDir,
-  });
+  const env = ciContractEnv(model, step, options.baseDir);
   const rendered: Record<string, string> = Object.fromEntries(
     env.map((e) => [e.name, renderTemplate(e.value, { text: literal, param: (n) => parameterExpression(n, model, options), secret: (n) => `\${{ secrets.${n} }}` })]),
   );
@@ -49,7 +42,7 @@ function job(step: ExportStep, model: ExportModel, options: ExportOptions): Reco
     ? {
         name: `Run ${literal(step.label)}`,
         shell: 'sh {0}',
-        run: literal(`mkdir -p ${dir}\n${renderCommand(step.script.command, { input: (port) => inputWords(step, port), output: (port) => shellQuote(`${dir}/${port}`) })}\n`),
+        run: literal(`mkdir -p ${dir}\n${ciScriptCommand(step)}\n`),
       }
     : { name: `Run ${literal(step.label)}`, run: runNodeCommand(step).join(' ') };
   return {
@@ -74,11 +67,6 @@ function job(step: ExportStep, model: ExportModel, options: ExportOptions): Reco
       },
     ],
   };
-}
-
-function inputWords(step: ExportStep, port: string): string {
-  const input = step.inputs.find((i) => i.port === port);
-  return input ? input.sources.map((s) => shellQuote(`${ciNodeDir(s.step)}/${s.port}`)).join(' ') : `{{inputs.${port}}}`;
 }
 
 export const githubExporter: Exporter = {

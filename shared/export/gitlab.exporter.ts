@@ -1,8 +1,6 @@
 // GitLab CI: one job per node in its node's image, `needs:` with `artifacts: true` from the DAG, the node's folder as
 // `artifacts:paths`, pipeline parameters as pipeline variables (editable in "Run pipeline"), secrets as CI/CD variables.
-import { shellQuote } from '../nodes/node-contract';
-import { ciNodeDir, contractEnv, defaultText, exportPath, runNodeCommand, toYaml, type Exporter } from './exporter';
-import { renderCommand } from './script-command';
+import { ciContractEnv, ciNodeDir, ciScriptCommand, defaultText, exportPath, runNodeCommand, toYaml, type Exporter } from './exporter';
 import type { ExportModel, ExportStep } from './step-model';
 
 /** The stage every job is in: order comes from `needs`, not from stages. */
@@ -27,12 +25,7 @@ function timeout(seconds: number): string {
 
 function job(step: ExportStep, model: ExportModel, baseDir: string): Record<string, unknown> {
   const dir = ciNodeDir(step.id);
-  const env = contractEnv(model, step, {
-    input: (s) => `${ciNodeDir(s.step)}/${s.port}`,
-    output: (port) => `${dir}/${port}`,
-    metrics: `${dir}/metrics.json`,
-    baseDir,
-  });
+  const env = ciContractEnv(model, step, baseDir);
   const variables: Record<string, unknown> = {};
   for (const entry of env) {
     // A CI/CD variable is already in every job's environment under its own name.
@@ -45,11 +38,7 @@ function job(step: ExportStep, model: ExportModel, baseDir: string): Record<stri
   variables['PIPEWRIGHT_RUN_ID'] = '$CI_PIPELINE_ID';
   let script: string[];
   if (step.script) {
-    const command = renderCommand(step.script.command, {
-      input: (port) => step.inputs.find((i) => i.port === port)?.sources.map((s) => shellQuote(`${ciNodeDir(s.step)}/${s.port}`)).join(' ') ?? '',
-      output: (port) => shellQuote(`${dir}/${port}`),
-    });
-    variables['PIPEWRIGHT_COMMAND'] = { value: command, expand: false };
+    variables['PIPEWRIGHT_COMMAND'] = { value: ciScriptCommand(step), expand: false };
     // Run exactly like a local run: `/bin/sh -c <command>`, without GitLab's per-line error checking.
     script = [`mkdir -p ${dir}`, '/bin/sh -c "$PIPEWRIGHT_COMMAND"'];
   } else script = [runNodeCommand(step).join(' ')];

@@ -7,7 +7,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { findCycle } from '../../../shared/graph/dag';
 import { fixturePath } from '../../support/fixtures';
 import { crdSchema, strictJsonSchema } from './openapi-schema';
-import { ajvMessages, yamlDocuments } from './validation-errors';
+import { ajvMessages, readDocuments } from './validation-errors';
 
 const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
 const workflowSchema = strictJsonSchema(crdSchema(fixturePath('schemas/argo-workflows/argoproj.io_workflows.yaml'), 'v1alpha1')) as Record<string, Record<string, unknown>>;
@@ -47,12 +47,9 @@ interface Spec {
 
 /** Every problem of the resources in `text`. */
 export function validateArgo(text: string): string[] {
-  let documents: unknown[];
-  try {
-    documents = yamlDocuments(text);
-  } catch (error) {
-    return [(error as Error).message];
-  }
+  const read = readDocuments(text);
+  if (read.problems.length > 0) return read.problems;
+  const documents = read.documents;
   return documents.flatMap((doc, i) => {
     const resource = doc as { kind?: string; metadata?: { name?: string; generateName?: string }; spec?: Spec & { workflowSpec?: Spec } };
     const at = `document ${i + 1} (${resource?.kind ?? 'no kind'})`;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { fixturePath } from '../../support/fixtures';
 import { tempDir } from '../../support/temp-home';
-import { ajvMessages, yamlDocuments } from './validation-errors';
+import { ajvMessages, readDocuments } from './validation-errors';
 
 const schema = JSON.parse(readFileSync(fixturePath('schemas/gitlab-ci/ci.json'), 'utf8')) as object;
 const validateSchema = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
@@ -14,12 +14,9 @@ const GITLAB_CI_LOCAL = join(process.cwd(), 'node_modules/.bin/gitlab-ci-local')
 
 /** Problems with `text` as a .gitlab-ci.yml (schema first; gitlab-ci-local only when the schema passes). */
 export function validateGitlabCi(text: string): string[] {
-  let document: unknown;
-  try {
-    [document] = yamlDocuments(text);
-  } catch (error) {
-    return [(error as Error).message];
-  }
+  const read = readDocuments(text);
+  if (read.problems.length > 0) return read.problems;
+  const document = read.documents[0];
   const problems = validateSchema(document) ? [] : ajvMessages(validateSchema.errors);
   problems.push(...needsProblems(document as Record<string, { needs?: Array<{ job: string } | string> }>));
   if (problems.length === 0) problems.push(...previewProblems(text));

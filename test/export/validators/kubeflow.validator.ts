@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import protobuf from 'protobufjs';
 import { fixturePath } from '../../support/fixtures';
-import { yamlDocuments } from './validation-errors';
+import { readDocuments } from './validation-errors';
 
 const protoDir = fixturePath('schemas/kubeflow-pipelines');
 const root = new protobuf.Root();
@@ -91,12 +91,9 @@ interface Spec {
 
 /** Every problem of the IR in `text` (one PipelineSpec document, optionally followed by a PlatformSpec). */
 export function validateKubeflow(text: string): string[] {
-  let documents: unknown[];
-  try {
-    documents = yamlDocuments(text);
-  } catch (error) {
-    return [(error as Error).message];
-  }
+  const read = readDocuments(text);
+  if (read.problems.length > 0) return read.problems;
+  const documents = read.documents;
   const problems: string[] = [];
   const [spec, platform, ...rest] = documents as [Spec, unknown, ...unknown[]];
   walk(spec, PipelineSpec, 'PipelineSpec', problems);

@@ -5,7 +5,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { findCycle } from '../../../shared/graph/dag';
 import { fixturePath } from '../../support/fixtures';
 import { crdSchema, strictJsonSchema } from './openapi-schema';
-import { ajvMessages, yamlDocuments } from './validation-errors';
+import { ajvMessages, readDocuments } from './validation-errors';
 
 const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
 const compile = (file: string): ValidateFunction => ajv.compile(strictJsonSchema(crdSchema(fixturePath(`schemas/tekton/${file}`), 'v1')) as object);
@@ -35,12 +35,9 @@ interface Resource {
 
 /** Every problem of the resources in `text`. */
 export function validateTekton(text: string): string[] {
-  let documents: Resource[];
-  try {
-    documents = yamlDocuments(text) as Resource[];
-  } catch (error) {
-    return [(error as Error).message];
-  }
+  const read = readDocuments(text);
+  if (read.problems.length > 0) return read.problems;
+  const documents = read.documents as Resource[];
   const problems: string[] = [];
   const at = (r: Resource, i: number) => `document ${i + 1} (${r?.kind ?? 'no kind'} ${r?.metadata?.name ?? r?.metadata?.generateName ?? ''})`;
   documents.forEach((r, i) => {

@@ -11,6 +11,15 @@ export function yamlDocuments(text: string): unknown[] {
   });
 }
 
+/** The documents, or the syntax problem as the validator's only finding. */
+export function readDocuments(text: string): { documents: unknown[]; problems: [] } | { documents: []; problems: string[] } {
+  try {
+    return { documents: yamlDocuments(text), problems: [] };
+  } catch (error) {
+    return { documents: [], problems: [(error as Error).message] };
+  }
+}
+
 /** One line per ajv error, located by JSON pointer. */
 export function ajvMessages(errors: ErrorObject[] | null | undefined, prefix = ''): string[] {
   return (errors ?? []).map((e) => {
