@@ -157,6 +157,9 @@ function lintStep(step: ExportStep, model: ExportModel, options: ExportOptions, 
     add('error', 'reserved-job-name', `node id "${step.id}" is a .gitlab-ci.yml keyword, so it can't name a job: rename the node`);
   }
   if (options.target === 'github') {
+    if (/(^|[/:])alpine([:@]|$)|-alpine/.test(step.image)) {
+      add('warning', 'alpine-container', `${what} runs in ${step.image}: GitHub's JavaScript actions (checkout, upload/download-artifact) can't run in Alpine containers — use a glibc image such as debian:12-slim`);
+    }
     for (const name of step.secrets) {
       if (/^GITHUB_/i.test(name)) add('error', 'secret-name', `${what} uses the secret ${name}, but GitHub reserves names starting with GITHUB_: rename it`);
     }

@@ -70,6 +70,12 @@ describe('capability lint', () => {
     expect(codes(reserved, 'github')).toContain('error:secret-name@variables');
   });
 
+  it('warns that GitHub actions cannot run in an Alpine job container', () => {
+    const alpine = withNode({ id: 'tiny', type: 'script.shell', params: { command: 'true', image: 'alpine:3.20' } });
+    expect(codes(alpine, 'github')).toContain('warning:alpine-container@tiny');
+    expect(codes(alpine, 'gitlab')).not.toContain('warning:alpine-container@tiny');
+  });
+
   it('passes validation errors through and exports nothing', () => {
     const cyclic = { ...mlFlow, edges: [...mlFlow.edges, { id: 'back', source: 'report', target: 'load' }] };
     const result = lint(cyclic, 'argo');
