@@ -9,6 +9,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const steps = [
   ['typecheck', npx, ['tsc', '-b', 'tsconfig.json']],
   ['lint', npx, ['eslint', '--max-warnings', '0', '.']],
+  ['electron security scan (electronegativity)', process.execPath, ['scripts/check-electron.mjs']],
   ['build (engine + renderer)', process.execPath, ['scripts/build.mjs']],
   ['unit + integration (vitest)', npx, ['vitest', 'run']],
   ['end-to-end (Playwright + Chromium)', npx, ['playwright', 'test']],

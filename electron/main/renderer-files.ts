@@ -1,0 +1,42 @@
+// Maps app:// request paths to files of the built renderer (out/renderer), refusing anything outside that folder.
+import { existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** A file to answer with. */
+export interface RendererFile {
+  path: string;
+  contentType: string;
+}
+
+/**
+ * The file for `urlPath` under `root`. A path without an extension is a client-side route and gets index.html
+ * (as the web server does); a missing asset, a malformed path or one escaping `root` gets null (404).
+ */
+export function resolveRendererFile(root: string, urlPath: string): RendererFile | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const requested = normalize(join(root, decoded));
+  if (requested.startsWith(root + sep) && existsSync(requested) && statSync(requested).isFile()) {
+    return { path: requested, contentType: CONTENT_TYPES[extname(requested)] ?? 'application/octet-stream' };
+  }
+  const index = join(root, 'index.html');
+  if (extname(decoded) !== '' || !existsSync(index)) return null;
+  return { path: index, contentType: CONTENT_TYPES['.html']! };
+}
