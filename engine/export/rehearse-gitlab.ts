@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { NODE_METRICS_FILE, ciNodeDir } from '../../shared/export/exporter';
 import { fromAppRoot } from '../app-root';
 
 /** Outcome of a rehearsal. */
@@ -81,11 +82,11 @@ function run(file: string, args: string[], cwd: string, onLine?: (line: string) 
   });
 }
 
-/** pipewright-artifacts/<job>/metrics.json of every job (copied back into the repository by gitlab-ci-local). */
+/** pipewright-artifacts/<job>/_metrics.json of every job (copied back into the repository by gitlab-ci-local). */
 function readMetrics(repo: string, jobs: readonly string[]): Rehearsal['metrics'] {
   const metrics: Rehearsal['metrics'] = {};
   for (const job of jobs) {
-    const file = join(repo, 'pipewright-artifacts', job, 'metrics.json');
+    const file = join(repo, ciNodeDir(job), NODE_METRICS_FILE);
     if (!existsSync(file)) continue;
     try {
       metrics[job] = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;

@@ -2,14 +2,15 @@
 // template per distinct node shape (built-ins of one type share theirs), artifacts wired
 // `from: "{{tasks.X.outputs.artifacts.Y}}"`, parameters as workflow arguments, resources from node settings.
 import { shellQuote } from '../nodes/node-contract';
-import { contractEnv, defaultText, dnsLabel, exportPath, runNodeCommand, toYaml, type Exporter } from './exporter';
+import { contractEnv, defaultText, dnsLabel, exportPath, NODE_METRICS_FILE, outputFile, runNodeCommand, toYaml, type Exporter } from './exporter';
 import type { ExportOptions } from './export-options';
 import { kubeEnv, kubeResources, scriptWithFolders } from './kubernetes';
 import { renderCommand } from './script-command';
-import type { ExportModel, ExportStep } from './step-model';
+import type { ExportModel, ExportStep, StepInput } from './step-model';
 
 const IN = '/pipewright/inputs';
 const OUT = '/pipewright/outputs';
+const METRICS = `/pipewright/${NODE_METRICS_FILE}`;
 /** Output artifact with the node's metrics file (port ids start with a letter, so this never collides). */
 export const ARGO_METRICS_ARTIFACT = '_pipewright-metrics';
 const DAG_TEMPLATE = 'pipeline';
@@ -22,25 +23,25 @@ function inputArtifact(port: string, index: number, multiple: boolean): string {
 }
 
 function containerTemplate(step: ExportStep, model: ExportModel, options: ExportOptions): Record<string, unknown> {
-  const inputPath = (port: string, i: number, multiple: boolean) => `${IN}/${inputArtifact(port, i, multiple)}`;
+  const inputPath = (input: StepInput, i: number) => `${IN}/${inputArtifact(input.port, i, input.multiple)}/${input.sources[i]!.file}`;
   const env = contractEnv(model, step, {
     input: (s) => {
       const input = step.inputs.find((i) => i.sources.includes(s))!;
-      return inputPath(input.port, input.sources.indexOf(s), input.multiple);
+      return inputPath(input, input.sources.indexOf(s));
     },
-    output: (port) => `${OUT}/${port}`,
-    metrics: '/pipewright/metrics.json',
+    output: (o) => `${OUT}/${o.file}`,
+    metrics: METRICS,
   });
   const container: Record<string, unknown> = { image: step.image };
   if (step.script) {
     const command = renderCommand(step.script.command, {
       input: (port) => {
         const input = step.inputs.find((i) => i.port === port);
-        return input ? input.sources.map((_s, i) => shellQuote(inputPath(port, i, input.multiple))).join(' ') : '';
+        return input ? input.sources.map((_s, i) => shellQuote(inputPath(input, i))).join(' ') : '';
       },
-      output: (port) => shellQuote(`${OUT}/${port}`),
+      output: (port) => shellQuote(`${OUT}/${outputFile(step, port)}`),
     });
-    container['command'] = ['/bin/sh', '-c', scriptWithFolders([...step.outputs.map((o) => `${OUT}/${o.port}`), '/pipewright/metrics.json'], command)];
+    container['command'] = ['/bin/sh', '-c', scriptWithFolders([...step.outputs.map((o) => `${OUT}/${o.file}`), METRICS], command)];
   } else container['command'] = runNodeCommand(step);
   // Values that differ between nodes of one type are template inputs, so those nodes share one template.
   const perTask = env.map((e) => (e.name in PER_TASK ? { name: e.name, value: [{ kind: 'text' as const, text: `{{inputs.parameters.${PER_TASK[e.name]}}}` }] } : e));
@@ -54,13 +55,13 @@ function containerTemplate(step: ExportStep, model: ExportModel, options: Export
     inputs: {
       parameters: Object.values(PER_TASK).map((name) => ({ name })),
       ...(step.inputs.length > 0
-      ? { artifacts: step.inputs.flatMap((i) => i.sources.map((_s, n) => ({ name: inputArtifact(i.port, n, i.multiple), path: inputPath(i.port, n, i.multiple) }))) }
+      ? { artifacts: step.inputs.flatMap((i) => i.sources.map((_s, n) => ({ name: inputArtifact(i.port, n, i.multiple), path: inputPath(i, n) }))) }
       : {}),
     },
     outputs: {
       artifacts: [
-        ...step.outputs.map((o) => ({ name: o.port, path: `${OUT}/${o.port}` })),
-        { name: ARGO_METRICS_ARTIFACT, path: '/pipewright/metrics.json', optional: true },
+        ...step.outputs.map((o) => ({ name: o.port, path: `${OUT}/${o.file}` })),
+        { name: ARGO_METRICS_ARTIFACT, path: METRICS, optional: true },
       ],
     },
     container,

@@ -6,7 +6,7 @@ import type { PipelineParameter } from '../pipeline/pipeline.schema';
 import type { ExportOptions } from './export-options';
 import { PARAMETERS_ENV } from './run-time-refs';
 import { renderCommand } from './script-command';
-import type { ExportModel, ExportStep } from './step-model';
+import type { ArtifactSource, ExportModel, ExportStep, StepOutput } from './step-model';
 import type { ValueTemplate } from './value-template';
 
 /** One file an export writes, relative to the output folder. */
@@ -34,6 +34,14 @@ export function toYaml(value: unknown): string {
   return stringify(value, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, singleQuote: false });
 }
 
+/** A node's metrics file inside its artifact folder (port ids start with a letter, so `_metrics.json` never collides). */
+export const NODE_METRICS_FILE = '_metrics.json';
+
+/** The artifact file name of one of the step's outputs (the port id when the node has no such output). */
+export function outputFile(step: ExportStep, port: string): string {
+  return step.outputs.find((o) => o.port === port)?.file ?? port;
+}
+
 /** Folder (relative to the job's working directory) holding one node's outputs and metrics in CI targets. */
 export function ciNodeDir(step: string): string {
   return `pipewright-artifacts/${step}`;
@@ -43,7 +51,7 @@ export function ciNodeDir(step: string): string {
 export function contractEnv(
   model: ExportModel,
   step: ExportStep,
-  paths: { input(source: { step: string; port: string }): string; output(port: string): string; metrics: string; baseDir?: string },
+  paths: { input(source: ArtifactSource): string; output(output: StepOutput): string; metrics: string; baseDir?: string },
 ): EnvEntry[] {
   const text = (value: string): ValueTemplate => [{ kind: 'text', text: value }];
   const env: EnvEntry[] = [{ name: 'PIPEWRIGHT_PARAMS', value: text(step.paramsJson) }];
@@ -54,7 +62,7 @@ export function contractEnv(
   }
   for (const name of step.secrets) env.push({ name, value: [{ kind: 'secret', name }] });
   for (const input of step.inputs) env.push({ name: input.envName, value: text(input.sources.map(paths.input).join(':')) });
-  for (const output of step.outputs) env.push({ name: output.envName, value: text(paths.output(output.port)) });
+  for (const output of step.outputs) env.push({ name: output.envName, value: text(paths.output(output)) });
   env.push({ name: 'PIPEWRIGHT_METRICS', value: text(paths.metrics) });
   if (paths.baseDir !== undefined) env.push({ name: 'PIPEWRIGHT_BASE_DIR', value: text(paths.baseDir) });
   env.push({ name: 'PIPEWRIGHT_PIPELINE', value: text(model.stamp.pipeline) });
@@ -67,14 +75,14 @@ export function contractEnv(
 /** The contract environment of a CI job (GitHub, GitLab): every node's files under pipewright-artifacts/<node>/. */
 export function ciContractEnv(model: ExportModel, step: ExportStep, baseDir: string): EnvEntry[] {
   const dir = ciNodeDir(step.id);
-  return contractEnv(model, step, { input: (s) => `${ciNodeDir(s.step)}/${s.port}`, output: (port) => `${dir}/${port}`, metrics: `${dir}/metrics.json`, baseDir });
+  return contractEnv(model, step, { input: (s) => `${ciNodeDir(s.step)}/${s.file}`, output: (o) => `${dir}/${o.file}`, metrics: `${dir}/${NODE_METRICS_FILE}`, baseDir });
 }
 
 /** A script node's command in a CI job: inputs and outputs as quoted paths under pipewright-artifacts/. */
 export function ciScriptCommand(step: ExportStep): string {
   return renderCommand(step.script?.command ?? [], {
-    input: (port) => (step.inputs.find((i) => i.port === port)?.sources ?? []).map((s) => shellQuote(`${ciNodeDir(s.step)}/${s.port}`)).join(' '),
-    output: (port) => shellQuote(`${ciNodeDir(step.id)}/${port}`),
+    input: (port) => (step.inputs.find((i) => i.port === port)?.sources ?? []).map((s) => shellQuote(`${ciNodeDir(s.step)}/${s.file}`)).join(' '),
+    output: (port) => shellQuote(`${ciNodeDir(step.id)}/${outputFile(step, port)}`),
   });
 }
 

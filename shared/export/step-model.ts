@@ -4,7 +4,7 @@ import { topologicalOrder } from '../graph/dag';
 import { nodePorts } from '../graph/ports';
 import type { NodeTypeLookup } from '../nodes/index';
 import type { NodeTypeDefinition } from '../nodes/node-type';
-import { inputEnvName, outputEnvName } from '../nodes/node-contract';
+import { artifactFileName, inputEnvName, outputEnvName } from '../nodes/node-contract';
 import type { ArtifactType, NodeSettings, Pipeline, PipelineParameter } from '../pipeline/pipeline.schema';
 import { sortKeysDeep } from '../pipeline/pipeline-file';
 import type { ExportStamp } from './export-header';
@@ -20,7 +20,15 @@ export interface StepInput {
   /** `PIPEWRIGHT_INPUT_<PORT>`. */
   envName: string;
   multiple: boolean;
-  sources: Array<{ step: string; port: string }>;
+  /** The outputs feeding this input; `file` is the artifact's file name (see artifactFileName). */
+  sources: ArtifactSource[];
+}
+
+/** One producer output feeding an input. */
+export interface ArtifactSource {
+  step: string;
+  port: string;
+  file: string;
 }
 
 /** An output port the step writes. */
@@ -29,6 +37,8 @@ export interface StepOutput {
   type: ArtifactType;
   /** `PIPEWRIGHT_OUTPUT_<PORT>`. */
   envName: string;
+  /** File name of the artifact: `<port>.csv` for datasets, `<port>.json` for metrics, else `<port>`. */
+  file: string;
 }
 
 /** One node as a unit of work in any target. */
@@ -77,14 +87,24 @@ export function buildExportModel(pipeline: Pipeline, lookup: NodeTypeLookup, run
   const rank = new Map(sorted.order.map((id, i) => [id, i]));
   const byId = new Map(pipeline.nodes.map((n) => [n.id, n]));
 
+  const definitions = new Map(
+    pipeline.nodes.map((n) => {
+      const definition = lookup(n.type);
+      if (!definition) throw new Error(`node ${n.id} has unknown type "${n.type}"`);
+      return [n.id, { definition, ports: nodePorts(n, definition) }];
+    }),
+  );
+  const fileOf = (step: string, port: string): string => {
+    const output = definitions.get(step)!.ports.outputs.find((p) => p.id === port);
+    return artifactFileName(port, output?.type ?? 'any');
+  };
+
   const steps = sorted.order.map((id): ExportStep => {
     const node = byId.get(id)!;
-    const definition = lookup(node.type);
-    if (!definition) throw new Error(`node ${id} has unknown type "${node.type}"`);
-    const ports = nodePorts(node, definition);
+    const { definition, ports } = definitions.get(id)!;
     const incoming = pipeline.edges.filter((e) => e.target === id);
     const inputs = ports.inputs.flatMap((p): StepInput[] => {
-      const sources = incoming.filter((e) => e.targetHandle === p.id && e.sourceHandle).map((e) => ({ step: e.source, port: e.sourceHandle! }));
+      const sources = incoming.filter((e) => e.targetHandle === p.id && e.sourceHandle).map((e) => ({ step: e.source, port: e.sourceHandle!, file: fileOf(e.source, e.sourceHandle!) }));
       return sources.length === 0 ? [] : [{ port: p.id, type: p.type, envName: inputEnvName(p.id), multiple: Boolean(p.multiple), sources }];
     });
     const params = sortKeysDeep(node.params) as Record<string, unknown>;
@@ -109,7 +129,7 @@ export function buildExportModel(pipeline: Pipeline, lookup: NodeTypeLookup, run
       paramsJson: JSON.stringify(toRunTimeRefs(script ? omit(params, 'command') : params, isParameter)),
       ...(script ? { script } : {}),
       inputs,
-      outputs: ports.outputs.map((p) => ({ port: p.id, type: p.type, envName: outputEnvName(p.id) })),
+      outputs: ports.outputs.map((p) => ({ port: p.id, type: p.type, envName: outputEnvName(p.id), file: artifactFileName(p.id, p.type) })),
       needs: [...new Set(incoming.map((e) => e.source))].sort((a, b) => rank.get(a)! - rank.get(b)!),
       settings: node.settings ?? {},
       parameters: refs('param'),

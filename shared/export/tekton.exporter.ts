@@ -1,6 +1,6 @@
 // Tekton (tekton.dev/v1): one Task per node, a Pipeline with `runAfter` from the DAG, one shared workspace holding
 // every node's artifacts (`<workspace>/<node>/<port>`), pipeline parameters as params, and a sample PipelineRun.
-import { contractEnv, defaultText, dnsLabel, exportPath, runNodeCommand, toYaml, type Exporter } from './exporter';
+import { NODE_METRICS_FILE, contractEnv, defaultText, dnsLabel, exportPath, outputFile, runNodeCommand, toYaml, type Exporter } from './exporter';
 import type { ExportOptions } from './export-options';
 import { goDuration, kubeEnv, kubeResources, scriptWithFolders } from './kubernetes';
 import { renderCommand } from './script-command';
@@ -12,17 +12,18 @@ const ROOT = `$(workspaces.${TEKTON_WORKSPACE}.path)`;
 
 function task(step: ExportStep, model: ExportModel, options: ExportOptions, taskName: string, folderOf: (id: string) => string): Record<string, unknown> {
   const dir = `${ROOT}/${folderOf(step.id)}`;
+  const metrics = `${dir}/${NODE_METRICS_FILE}`;
   const env = contractEnv(model, step, {
-    input: (s) => `${ROOT}/${folderOf(s.step)}/${s.port}`,
-    output: (port) => `${dir}/${port}`,
-    metrics: `${dir}/metrics.json`,
+    input: (s) => `${ROOT}/${folderOf(s.step)}/${s.file}`,
+    output: (o) => `${dir}/${o.file}`,
+    metrics,
   });
   const stepSpec: Record<string, unknown> = { name: 'run', image: step.image };
-  const outputs = [...step.outputs.map((o) => `${dir}/${o.port}`), `${dir}/metrics.json`];
+  const outputs = [...step.outputs.map((o) => `${dir}/${o.file}`), metrics];
   if (step.script) {
     const command = renderCommand(step.script.command, {
-      input: (port) => step.inputs.find((i) => i.port === port)?.sources.map((s) => `"${ROOT}/${folderOf(s.step)}/${s.port}"`).join(' ') ?? '',
-      output: (port) => `"${dir}/${port}"`,
+      input: (port) => step.inputs.find((i) => i.port === port)?.sources.map((s) => `"${ROOT}/${folderOf(s.step)}/${s.file}"`).join(' ') ?? '',
+      output: (port) => `"${dir}/${outputFile(step, port)}"`,
     });
     stepSpec['command'] = ['/bin/sh', '-c', scriptWithFolders(outputs, command)];
   } else stepSpec['command'] = runNodeCommand(step);

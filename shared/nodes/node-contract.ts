@@ -1,4 +1,5 @@
 // Names in the node-process contract (DESIGN §4) that the runner, `run-node` and every exporter must agree on.
+import type { ArtifactType } from '../pipeline/pipeline.schema';
 
 /** `train-set` → `TRAIN_SET`: the variable suffix of a port id or pipeline parameter name. */
 export function portEnvName(portId: string): string {
@@ -23,4 +24,9 @@ export function parameterEnvName(name: string): string {
 /** Quotes a value for /bin/sh (paths with spaces must survive `{{inputs.x}}` substitution). */
 export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** File name of an output artifact: datasets are `<port>.csv`, metrics `<port>.json`, models and the rest bare (often folders). */
+export function artifactFileName(port: string, type: ArtifactType): string {
+  return `${port}${type === 'dataset' ? '.csv' : type === 'metrics' ? '.json' : ''}`;
 }
