@@ -26,7 +26,9 @@ export const exportHandlers: HandlersFor<'export.preview' | 'export.write'> = {
     const files = dockerfile && result.files.length > 0 ? [...result.files, runnerDockerfile()] : result.files;
     return { files, problems: result.problems, defaultRunnerImage: defaultRunnerImage(APP_VERSION) };
   },
-  'export.write': ({ document, revision, options, dir, dockerfile }) => {
+  'export.write': ({ document, revision, options, dir, dockerfile }, ctx) => {
+    // A browser tab must not write anywhere on disk: web mode saves by downloading.
+    if (ctx.host === 'web') throw new ApiError('unavailable', 'saving into a folder is a desktop feature; in the browser, Save downloads the files');
     if (!isAbsolute(dir)) throw new ApiError('invalid_input', `the folder must be an absolute path; got "${dir}"`);
     const result = exportPipeline(toDocument(document), withImage(options), revision);
     if (hasErrors(result.problems)) throw new ApiError('invalid_pipeline', 'the export is blocked by errors: see the problems', result.problems);

@@ -2,6 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openEngine } from '../../engine/app';
+import { createInMemoryChannel } from '../../engine/transports/in-memory';
+import { createApiClient } from '../../shared/api/channel';
 import { ApiError } from '../../shared/api/index';
 import { tempDir } from '../support/temp-home';
 import { connect, type Connected, type TransportName } from '../support/transports';
@@ -43,5 +46,18 @@ describe.each<TransportName>(['in-memory', 'websocket'])('export API over %s', (
     const relative = await c.api.invoke('export.write', { document: hello, options: { target: 'github' }, dir: 'relative/dir' }).catch((e: unknown) => e);
     expect((relative as ApiError).code).toBe('invalid_input');
     expect(existsSync('relative/dir')).toBe(false);
+  });
+});
+
+describe('export.write in web mode', () => {
+  it('is refused: the browser downloads instead of writing to disk', async () => {
+    const engine = openEngine({ home: tempDir(), host: 'web' });
+    try {
+      const api = createApiClient(createInMemoryChannel(engine));
+      const refused = await api.invoke('export.write', { document: hello, options: { target: 'github' }, dir: tempDir() }).catch((e: unknown) => e);
+      expect((refused as ApiError).code).toBe('unavailable');
+    } finally {
+      engine.close();
+    }
   });
 });
