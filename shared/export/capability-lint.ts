@@ -7,6 +7,11 @@ import { GITLAB_RESERVED } from './gitlab.exporter';
 import { refsInSingleQuotes } from './script-command';
 import type { ExportModel, ExportStep } from './step-model';
 
+/** GitHub's limit of jobs in one workflow. */
+const GITHUB_MAX_JOBS = 256;
+/** GitLab's limit of `needs` entries per job. */
+const GITLAB_MAX_NEEDS = 50;
+
 /** What a target can express, as the lint needs to know it. */
 interface Capabilities {
   title: string;
@@ -153,6 +158,9 @@ function lintStep(step: ExportStep, model: ExportModel, options: ExportOptions, 
   if (options.target === 'argo' && step.paramsJson.includes('{{')) {
     add('warning', 'argo-template-syntax', `${what}: a param contains "{{", which Argo reads as its own template syntax`);
   }
+  if (options.target === 'gitlab' && step.needs.length > GITLAB_MAX_NEEDS) {
+    add('error', 'too-many-needs', `${what} depends on ${step.needs.length} nodes, but a GitLab job can need at most ${GITLAB_MAX_NEEDS}: add an intermediate node`);
+  }
   if (options.target === 'gitlab' && GITLAB_RESERVED.includes(step.id)) {
     add('error', 'reserved-job-name', `node id "${step.id}" is a .gitlab-ci.yml keyword, so it can't name a job: rename the node`);
   }
@@ -170,6 +178,9 @@ function lintStep(step: ExportStep, model: ExportModel, options: ExportOptions, 
 function lintPipeline(model: ExportModel, options: ExportOptions, caps: Capabilities): Problem[] {
   const out: Problem[] = [];
   const add = (severity: Problem['severity'], code: string, message: string) => out.push({ severity, code, message });
+  if (options.target === 'github' && model.steps.length > GITHUB_MAX_JOBS) {
+    add('error', 'too-many-jobs', `GitHub Actions allows ${GITHUB_MAX_JOBS} jobs per workflow; this pipeline has ${model.steps.length} nodes`);
+  }
   const cached = model.steps.filter((s) => s.settings.cache !== false);
   if (!caps.stepCache && cached.length > 0) {
     add('info', 'no-step-cache', `${caps.title} has no per-step result cache like the local runner's: every job runs on every pipeline run`);

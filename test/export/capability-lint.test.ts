@@ -76,6 +76,14 @@ describe('capability lint', () => {
     expect(codes(alpine, 'gitlab')).not.toContain('warning:alpine-container@tiny');
   });
 
+  it('refuses graphs over the targets\' size limits (GitHub jobs, GitLab needs)', () => {
+    const many = Array.from({ length: 257 }, (_, i) => ({ id: `n${i}`, type: 'script.shell', params: { command: 'true' }, position: { x: 0, y: 0 } }));
+    const wide: Pipeline = { schemaVersion: 1, name: 'wide', parameters: [], nodes: many, edges: many.slice(1, 52).map((n, i) => ({ id: `e${i}`, source: n.id, target: 'n0' })) };
+    expect(codes(wide, 'github')).toContain('error:too-many-jobs');
+    expect(codes(wide, 'gitlab')).toContain('error:too-many-needs@n0');
+    expect(codes(wide, 'argo').some((c) => c.startsWith('error'))).toBe(false);
+  });
+
   it('passes validation errors through and exports nothing', () => {
     const cyclic = { ...mlFlow, edges: [...mlFlow.edges, { id: 'back', source: 'report', target: 'load' }] };
     const result = lint(cyclic, 'argo');
