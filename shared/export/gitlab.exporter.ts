@@ -71,6 +71,8 @@ export const gitlabExporter: Exporter = {
       ...(usesRunner ? { default: { before_script: ['export PATH="${PIPEWRIGHT_BIN_DIR:+$PIPEWRIGHT_BIN_DIR:}$PATH"'] } } : {}),
       ...Object.fromEntries(model.steps.map((s) => [s.id, job(s, model, options.baseDir)])),
     };
-    return [{ path: exportPath('gitlab', model.stamp.pipeline), content: toYaml(document) }];
+    // A .gitlab-ci.yml can't declare a schedule: say where it goes instead of dropping it.
+    const note = options.schedule ? `# Scheduled pipeline: create the schedule "${options.schedule}" in GitLab (Build → Pipeline schedules).\n` : '';
+    return [{ path: exportPath('gitlab', model.stamp.pipeline), content: note + toYaml(document) }];
   },
 };

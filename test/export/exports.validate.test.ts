@@ -26,9 +26,11 @@ describe('option variants', () => {
     ['tekton', { namespace: 'ml', workspaceSize: '5Gi', secretName: 'churn-secrets' }],
     ['kubeflow', { secretName: 'churn-secrets' }],
     ['gitlab', { baseDir: 'pipelines/churn' }],
+    ['gitlab', { schedule: '30 2 * * *' }],
   ] as const)('%s with %j validates', async (target, extra) => {
     const result = exportPipeline(pipeline, optionsFor(target, extra), undefined, testLookup);
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(await validateExport(target, result.files)).toEqual([]);
+    if (target === 'gitlab' && 'schedule' in extra) expect(result.files[0]!.content).toContain('# Scheduled pipeline: create the schedule "30 2 * * *" in GitLab');
   });
 });
