@@ -199,6 +199,9 @@ function lintPipeline(model: ExportModel, options: ExportOptions, caps: Capabili
   } else if (options.target === 'argo' && options.argoKind === 'CronWorkflow') {
     add('error', 'schedule-missing', 'a CronWorkflow needs a schedule: set the schedule option (e.g. "0 3 * * *")');
   }
+  if (model.steps.some((s) => !s.script) && !options.runnerImage.includes('/')) {
+    add('info', 'runner-image', `built-in nodes run in "${options.runnerImage}": build it from resources/runner/Dockerfile, push it to a registry ${caps.title} can pull from, and export with that image name (--image)`);
+  }
   if (model.secrets.length > 0) {
     const store = options.target === 'github' ? 'the repository\'s Actions secrets' : options.target === 'gitlab' ? 'the project\'s CI/CD variables (masked)' : `the Kubernetes Secret "${options.secretName}" (one key per secret)`;
     add('info', 'secrets-needed', `define ${model.secrets.join(', ')} in ${store} before running`);

@@ -84,6 +84,12 @@ describe('capability lint', () => {
     expect(codes(wide, 'argo').some((c) => c.startsWith('error'))).toBe(false);
   });
 
+  it('reminds to push the runner image when it has no registry in its name', () => {
+    expect(codes(mlFlow, 'argo')).toContain('info:runner-image');
+    expect(codes(mlFlow, 'argo', { runnerImage: 'ghcr.io/acme/pipewright-runner:1' })).not.toContain('info:runner-image');
+    expect(codes(loadPipeline('pipelines/hello.pipeline.json'), 'argo')).not.toContain('info:runner-image');
+  });
+
   it('passes validation errors through and exports nothing', () => {
     const cyclic = { ...mlFlow, edges: [...mlFlow.edges, { id: 'back', source: 'report', target: 'load' }] };
     const result = lint(cyclic, 'argo');
