@@ -97,16 +97,44 @@ export function lintForTarget(model: ExportModel, options: ExportOptions): Probl
   return problems;
 }
 
+/** Reports one problem on the step's node. */
+type Report = (severity: Problem['severity'], code: string, message: string) => void;
+
+/** What every step check gets. */
+interface StepCheck {
+  step: ExportStep;
+  model: ExportModel;
+  options: ExportOptions;
+  caps: Capabilities;
+  /** `node <id> (<type>)`, the start of most messages. */
+  what: string;
+  add: Report;
+}
+
 function lintStep(step: ExportStep, model: ExportModel, options: ExportOptions, caps: Capabilities): Problem[] {
   const out: Problem[] = [];
-  const add = (severity: Problem['severity'], code: string, message: string) => out.push({ severity, code, message, nodeId: step.id });
-  const { definition, settings } = step;
-  const what = `node ${step.id} (${definition.id})`;
-  const unsupported = definition.unsupportedTargets?.[options.target];
+  const check: StepCheck = {
+    step,
+    model,
+    options,
+    caps,
+    what: `node ${step.id} (${step.definition.id})`,
+    add: (severity, code, message) => out.push({ severity, code, message, nodeId: step.id }),
+  };
+  for (const run of [lintNodeType, lintSettings, lintLocalFiles, lintScript, lintTargetRules]) run(check);
+  return out;
+}
+
+function lintNodeType({ step, options, caps, what, add }: StepCheck): void {
+  const unsupported = step.definition.unsupportedTargets?.[options.target];
   if (unsupported) add('error', 'target-unsupported', `${what} can't be exported to ${caps.title}: ${unsupported}`);
-  if (definition.sideEffects) {
+  if (step.definition.sideEffects) {
     add('warning', 'side-effects', `${what} acts on the world (it registers, serves or deploys something); in ${caps.title} it runs inside a short-lived job with no access to this computer, so check it does what you expect there`);
   }
+}
+
+function lintSettings({ step, caps, what, add }: StepCheck): void {
+  const { settings } = step;
   const resources = settings.resources ?? {};
   if ((resources.gpu ?? 0) > 0 && !caps.gpu) {
     add('warning', 'gpu-unsupported', `${what} requests ${resources.gpu} GPU, but ${caps.title} jobs here run on CPU runners: the request is not exported (use a GPU runner label or a Kubernetes target)`);
@@ -120,41 +148,49 @@ function lintStep(step: ExportStep, model: ExportModel, options: ExportOptions, 
       ? `${what} retries ${retries} times locally, but ${caps.title} can't retry a job automatically: it runs once`
       : `${what} retries ${retries} times locally, but ${caps.title} allows at most ${caps.maxRetries}: exported as ${caps.maxRetries}`);
   }
-  if (settings.timeoutSeconds !== undefined) {
-    if (caps.timeout === 'none') add('warning', 'timeout-unsupported', `${what} has a ${settings.timeoutSeconds} s timeout, which ${caps.title} can't set per task: it is not exported`);
-    else if (caps.timeout === 'minutes' && settings.timeoutSeconds % 60 !== 0) {
-      add('info', 'timeout-rounded', `${what}: ${caps.title} counts timeouts in minutes, so ${settings.timeoutSeconds} s becomes ${Math.ceil(settings.timeoutSeconds / 60)} min`);
+  if (settings.timeoutSeconds === undefined) return;
+  if (caps.timeout === 'none') add('warning', 'timeout-unsupported', `${what} has a ${settings.timeoutSeconds} s timeout, which ${caps.title} can't set per task: it is not exported`);
+  else if (caps.timeout === 'minutes' && settings.timeoutSeconds % 60 !== 0) {
+    add('info', 'timeout-rounded', `${what}: ${caps.title} counts timeouts in minutes, so ${settings.timeoutSeconds} s becomes ${Math.ceil(settings.timeoutSeconds / 60)} min`);
+  }
+}
+
+/** Params the inspector edits as files (`ui.kind: 'file'`) holding a local path: a pod can't see the laptop's disk. */
+function lintLocalFiles({ step, caps, what, add }: StepCheck): void {
+  if (caps.repositoryFiles) return;
+  const params = JSON.parse(step.paramsJson) as Record<string, unknown>;
+  for (const [name, field] of Object.entries(step.definition.params.shape)) {
+    const hint = (field as { meta?: () => { ui?: { kind?: string } } | undefined }).meta?.()?.ui?.kind;
+    const value = params[name];
+    if (hint === 'file' && typeof value === 'string' && value !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+      add('warning', 'local-file', `${what} reads the local file "${value}" (param ${name}), which a ${caps.title} pod can't see: bake it into the image, mount it, or use a URL`);
     }
   }
-  if (!caps.repositoryFiles) {
-    const params = JSON.parse(step.paramsJson) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(step.definition.params.shape)) {
-      const hint = (value as { meta?: () => { ui?: { kind?: string } } | undefined }).meta?.()?.ui?.kind;
-      const param = params[name];
-      if (hint === 'file' && typeof param === 'string' && param !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(param)) {
-        add('warning', 'local-file', `${what} reads the local file "${param}" (param ${name}), which a ${caps.title} pod can't see: bake it into the image, mount it, or use a URL`);
-      }
+}
+
+function lintScript({ step, model, options, what, add }: StepCheck): void {
+  if (!step.script) return;
+  for (const part of step.script.command) {
+    if (part.kind === 'unknown') add('error', 'unknown-placeholder', `${what}: the command uses ${part.text}, which names no input, output, pipeline parameter or param of the node`);
+    if (part.kind === 'input' && !step.inputs.some((i) => i.port === part.port)) {
+      add('error', 'unconnected-input', `${what}: the command reads {{inputs.${part.port}}}, but nothing is connected to that input`);
+    }
+    if (part.kind === 'output' && !step.outputs.some((o) => o.port === part.port)) {
+      add('error', 'unknown-placeholder', `${what}: the command writes {{outputs.${part.port}}}, but the node has no such output`);
     }
   }
-  if (step.script) {
-    for (const part of step.script.command) {
-      if (part.kind === 'unknown') add('error', 'unknown-placeholder', `${what}: the command uses ${part.text}, which names no input, output, pipeline parameter or param of the node`);
-      if (part.kind === 'input' && !step.inputs.some((i) => i.port === part.port)) {
-        add('error', 'unconnected-input', `${what}: the command reads {{inputs.${part.port}}}, but nothing is connected to that input`);
-      }
-      if (part.kind === 'output' && !step.outputs.some((o) => o.port === part.port)) {
-        add('error', 'unknown-placeholder', `${what}: the command writes {{outputs.${part.port}}}, but the node has no such output`);
-      }
-    }
-    const quoted = refsInSingleQuotes(rawCommand(step), (n) => model.parameters.some((p) => p.name === n));
-    if (quoted.length > 0) {
-      add('warning', 'reference-in-single-quotes', `${what}: ${quoted.join(', ')} sits inside single quotes; exports pass it as a shell variable, which single quotes don't expand — use double quotes`);
-    }
-    if (options.target === 'argo' && step.script.command.some((p) => p.kind === 'text' && p.text.includes('{{'))) {
-      add('warning', 'argo-template-syntax', `${what}: the command contains "{{", which Argo reads as its own template syntax`);
-    }
-    if (/\{\{|\$\{/.test(step.image)) add('error', 'image-not-literal', `${what}: the image "${step.image}" must be a literal image reference in exports`);
+  const quoted = refsInSingleQuotes(rawCommand(step), (n) => model.parameters.some((p) => p.name === n));
+  if (quoted.length > 0) {
+    add('warning', 'reference-in-single-quotes', `${what}: ${quoted.join(', ')} sits inside single quotes; exports pass it as a shell variable, which single quotes don't expand — use double quotes`);
   }
+  if (options.target === 'argo' && step.script.command.some((p) => p.kind === 'text' && p.text.includes('{{'))) {
+    add('warning', 'argo-template-syntax', `${what}: the command contains "{{", which Argo reads as its own template syntax`);
+  }
+  if (/\{\{|\$\{/.test(step.image)) add('error', 'image-not-literal', `${what}: the image "${step.image}" must be a literal image reference in exports`);
+}
+
+/** Names, syntax and limits one target imposes. */
+function lintTargetRules({ step, options, what, add }: StepCheck): void {
   if (options.target === 'argo' && step.paramsJson.includes('{{')) {
     add('warning', 'argo-template-syntax', `${what}: a param contains "{{", which Argo reads as its own template syntax`);
   }
@@ -164,15 +200,13 @@ function lintStep(step: ExportStep, model: ExportModel, options: ExportOptions, 
   if (options.target === 'gitlab' && GITLAB_RESERVED.includes(step.id)) {
     add('error', 'reserved-job-name', `node id "${step.id}" is a .gitlab-ci.yml keyword, so it can't name a job: rename the node`);
   }
-  if (options.target === 'github') {
-    if (/(^|[/:])alpine([:@]|$)|-alpine/.test(step.image)) {
-      add('warning', 'alpine-container', `${what} runs in ${step.image}: GitHub's JavaScript actions (checkout, upload/download-artifact) can't run in Alpine containers — use a glibc image such as debian:12-slim`);
-    }
-    for (const name of step.secrets) {
-      if (/^GITHUB_/i.test(name)) add('error', 'secret-name', `${what} uses the secret ${name}, but GitHub reserves names starting with GITHUB_: rename it`);
-    }
+  if (options.target !== 'github') return;
+  if (/(^|[/:])alpine([:@]|$)|-alpine/.test(step.image)) {
+    add('warning', 'alpine-container', `${what} runs in ${step.image}: GitHub's JavaScript actions (checkout, upload/download-artifact) can't run in Alpine containers — use a glibc image such as debian:12-slim`);
   }
-  return out;
+  for (const name of step.secrets) {
+    if (/^GITHUB_/i.test(name)) add('error', 'secret-name', `${what} uses the secret ${name}, but GitHub reserves names starting with GITHUB_: rename it`);
+  }
 }
 
 function lintPipeline(model: ExportModel, options: ExportOptions, caps: Capabilities): Problem[] {
