@@ -6,6 +6,7 @@ import { EventBus } from './api/event-bus';
 import { resolveHome } from './home';
 import { openDatabase } from './store/database';
 import { PipelinesRepo } from './store/pipelines.repo';
+import { createRunService } from './runner/create-run-service';
 
 export interface Engine {
   ctx: ApiContext;
@@ -19,15 +20,30 @@ export interface EngineOptions {
   host: AppInfo['host'];
   /** better-sqlite3 binary for this runtime (the Electron shell's ABI differs from Node's). */
   nativeBinding?: string;
+  /**
+   * Command that starts a built-in node, before `run-node <type>`; default `[node, <appRoot>/dist/cli.js]`. The
+   * Electron shell passes its own binary, with `{ ELECTRON_RUN_AS_NODE: '1' }` in `nodeCommandEnv`.
+   */
+  nodeCommand?: string[];
+  /** Extra environment for built-in node processes only. */
+  nodeCommandEnv?: Record<string, string>;
+  /** Milliseconds a node's processes get between SIGTERM and SIGKILL on cancel and timeout (default 5000). */
+  killGraceMs?: number;
 }
 
 export function openEngine(options: EngineOptions): Engine {
   const home = resolveHome(options.home);
   const db = openDatabase(home.database, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const ctx: ApiContext = { db, home, events: new EventBus(), pipelines: new PipelinesRepo(db), host: options.host };
+  const events = new EventBus();
+  const runner = createRunService({ db, home, events, options });
+  const ctx: ApiContext = { db, home, events, pipelines: new PipelinesRepo(db), runner, host: options.host };
+  runner.recover();
   return {
     ctx,
     dispatch: createDispatch(ctx),
-    close: () => db.close(),
+    close: () => {
+      runner.shutdown();
+      db.close();
+    },
   };
 }

@@ -10,15 +10,26 @@ export interface DesktopEnvironment {
   packaged: boolean;
   /** `app.getPath('userData')`. */
   userData: string;
+  /** `process.execPath`: the Electron binary, which runs the CLI as Node with ELECTRON_RUN_AS_NODE=1. */
+  execPath: string;
+  /** The bundled CLI (`<app>/dist/cli.js`) that built-in nodes run as `run-node <type>`. */
+  cliPath: string;
 }
 
 /**
  * Data home: PIPEWRIGHT_HOME, else Electron's userData (DESIGN §7). The binding override is honoured only in a
  * checkout: a packaged app loads the binary electron-builder rebuilt for it, and never a path from the environment.
  */
-export function desktopEngineOptions({ env, packaged, userData }: DesktopEnvironment): EngineOptions {
+export function desktopEngineOptions({ env, packaged, userData, execPath, cliPath }: DesktopEnvironment): EngineOptions {
   const binding = packaged ? undefined : env[SQLITE_BINDING_ENV] || undefined;
-  return { host: 'desktop', home: env['PIPEWRIGHT_HOME'] || userData, ...(binding ? { nativeBinding: binding } : {}) };
+  return {
+    host: 'desktop',
+    home: env['PIPEWRIGHT_HOME'] || userData,
+    ...(binding ? { nativeBinding: binding } : {}),
+    // Node processes are the Electron binary in Node mode: it loads the same Electron-ABI better-sqlite3 as main.
+    nodeCommand: [execPath, cliPath],
+    nodeCommandEnv: { ELECTRON_RUN_AS_NODE: '1', ...(binding ? { [SQLITE_BINDING_ENV]: binding } : {}) },
+  };
 }
 
 /** A message for the start-up error box: what failed and what to do about it. */

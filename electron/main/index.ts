@@ -30,7 +30,15 @@ let mainWindow: BrowserWindow | null = null;
 function start(): void {
   let engine: Engine;
   try {
-    engine = openEngine(desktopEngineOptions({ env: process.env, packaged: app.isPackaged, userData: app.getPath('userData') }));
+    engine = openEngine(
+      desktopEngineOptions({
+        env: process.env,
+        packaged: app.isPackaged,
+        userData: app.getPath('userData'),
+        execPath: process.execPath,
+        cliPath: fromAppRoot('dist', 'cli.js'),
+      }),
+    );
   } catch (error) {
     abort(error);
     return;

@@ -4,6 +4,7 @@ import type { TopicName } from '../../shared/api/index';
 /** Adding a topic to `ApiEvents` fails type-checking here until it is listed, so the allow-list never lags. */
 const TOPICS: Record<TopicName, true> = {
   'pipeline.changed': true,
+  'run.events': true,
 };
 
 export function isTopicName(value: unknown): value is TopicName {

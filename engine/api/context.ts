@@ -1,6 +1,7 @@
 // What every handler may use: the store, the event bus, the data home and the host description.
 import type { AppInfo } from '../../shared/api/index';
 import type { HomePaths } from '../home';
+import type { RunService } from '../runner/run-service';
 import type { Db } from '../store/database';
 import type { PipelinesRepo } from '../store/pipelines.repo';
 import type { EventBus } from './event-bus';
@@ -10,5 +11,6 @@ export interface ApiContext {
   home: HomePaths;
   events: EventBus;
   pipelines: PipelinesRepo;
+  runner: RunService;
   host: AppInfo['host'];
 }

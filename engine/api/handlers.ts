@@ -3,9 +3,11 @@ import { appHandlers } from './app.handlers';
 import { exportHandlers } from './export.handlers';
 import type { Handlers } from './handler-types';
 import { pipelineHandlers } from './pipeline.handlers';
+import { runHandlers } from './run.handlers';
 
 export const handlers = {
   ...appHandlers,
   ...pipelineHandlers,
   ...exportHandlers,
+  ...runHandlers,
 } satisfies Handlers;

@@ -11,10 +11,19 @@ export interface CliContext {
   close(): void;
 }
 
+/**
+ * Node processes started by the desktop app run this CLI inside the Electron binary (ELECTRON_RUN_AS_NODE), whose
+ * ABI needs the Electron build of better-sqlite3; the app passes its path in PIPEWRIGHT_SQLITE_BINDING.
+ */
+function nativeBindingFromEnv(): { nativeBinding?: string } {
+  const binding = process.env['PIPEWRIGHT_SQLITE_BINDING'];
+  return binding && process.versions['electron'] ? { nativeBinding: binding } : {};
+}
+
 export function createCliContext(): CliContext {
   let engine: Engine | undefined;
   return {
-    engine: () => (engine ??= openEngine({ host: 'cli' })),
+    engine: () => (engine ??= openEngine({ host: 'cli', ...nativeBindingFromEnv() })),
     print: (line) => process.stdout.write(`${line}\n`),
     warn: (line) => process.stderr.write(`${line}\n`),
     close: () => engine?.close(),

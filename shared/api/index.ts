@@ -4,12 +4,15 @@ import { appCommands } from './app.commands';
 import type { CommandSpec } from './define';
 import { exportCommands } from './export.commands';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
+import { runCommands } from './run.commands';
+import type { RunEventBatch } from '../runs/run-events';
 
 /** Every command, `noun.verb`. Names are API: never renamed. */
 export const commands = {
   ...appCommands,
   ...pipelineCommands,
   ...exportCommands,
+  ...runCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;
@@ -23,6 +26,8 @@ export type CommandOutput<K extends CommandName> = NonNullable<Commands[K]['outp
 /** Every pushed event topic and its payload. */
 export interface ApiEvents {
   'pipeline.changed': PipelineChangedEvent;
+  /** Run events of every active run, batched about every 50 ms (never one message per log line). */
+  'run.events': RunEventBatch;
 }
 export type TopicName = keyof ApiEvents;
 

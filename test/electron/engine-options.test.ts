@@ -4,18 +4,27 @@ import { desktopEngineOptions, explainStartupError, SQLITE_BINDING_ENV } from '.
 
 describe('desktop engine options', () => {
   const userData = '/home/ada/.config/Pipewright';
+  const paths = { execPath: '/opt/Pipewright/pipewright', cliPath: '/opt/Pipewright/resources/app.asar/dist/cli.js' };
 
   it('keeps data in userData unless PIPEWRIGHT_HOME says otherwise', () => {
-    expect(desktopEngineOptions({ env: {}, packaged: true, userData })).toEqual({ host: 'desktop', home: userData });
-    expect(desktopEngineOptions({ env: { PIPEWRIGHT_HOME: '/data/pw' }, packaged: true, userData }).home).toBe('/data/pw');
-    expect(desktopEngineOptions({ env: { PIPEWRIGHT_HOME: '' }, packaged: true, userData }).home).toBe(userData);
+    expect(desktopEngineOptions({ env: {}, packaged: true, userData, ...paths })).toMatchObject({ host: 'desktop', home: userData });
+    expect(desktopEngineOptions({ env: { PIPEWRIGHT_HOME: '/data/pw' }, packaged: true, userData, ...paths }).home).toBe('/data/pw');
+    expect(desktopEngineOptions({ env: { PIPEWRIGHT_HOME: '' }, packaged: true, userData, ...paths }).home).toBe(userData);
   });
 
   it('loads the Electron build of better-sqlite3 that npm start prepared, in a checkout only', () => {
     const env = { [SQLITE_BINDING_ENV]: '/repo/.electron-native/39.8.10/better-sqlite3/build/Release/better_sqlite3.node' };
-    expect(desktopEngineOptions({ env, packaged: false, userData }).nativeBinding).toBe(env[SQLITE_BINDING_ENV]);
-    expect(desktopEngineOptions({ env, packaged: true, userData })).not.toHaveProperty('nativeBinding');
-    expect(desktopEngineOptions({ env: {}, packaged: false, userData })).not.toHaveProperty('nativeBinding');
+    expect(desktopEngineOptions({ env, packaged: false, userData, ...paths }).nativeBinding).toBe(env[SQLITE_BINDING_ENV]);
+    expect(desktopEngineOptions({ env, packaged: true, userData, ...paths })).not.toHaveProperty('nativeBinding');
+    expect(desktopEngineOptions({ env: {}, packaged: false, userData, ...paths })).not.toHaveProperty('nativeBinding');
+  });
+
+  it('starts built-in nodes with the Electron binary in Node mode, passing the same SQLite build on', () => {
+    const env = { [SQLITE_BINDING_ENV]: '/repo/.electron-native/b.node' };
+    const options = desktopEngineOptions({ env, packaged: false, userData, ...paths });
+    expect(options.nodeCommand).toEqual([paths.execPath, paths.cliPath]);
+    expect(options.nodeCommandEnv).toEqual({ ELECTRON_RUN_AS_NODE: '1', [SQLITE_BINDING_ENV]: '/repo/.electron-native/b.node' });
+    expect(desktopEngineOptions({ env: {}, packaged: true, userData, ...paths }).nodeCommandEnv).toEqual({ ELECTRON_RUN_AS_NODE: '1' });
   });
 });
 

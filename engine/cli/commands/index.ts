@@ -6,13 +6,17 @@ import { registerExportFile } from './export-file.command';
 import { registerImport } from './import.command';
 import { registerList } from './list.command';
 import { registerNodes } from './nodes.command';
+import { registerRun } from './run.command';
 import { registerRunNode } from './run-node.command';
+import { registerRuns } from './runs.command';
 import { registerServe } from './serve.command';
 import { registerValidate } from './validate.command';
 
 export const commandRegistrations: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
   registerServe,
   registerValidate,
+  registerRun,
+  registerRuns,
   registerImport,
   registerExportFile,
   registerExport,

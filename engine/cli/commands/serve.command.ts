@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { openEngine } from '../../app';
+import { runArtifactRoutes } from '../../server/run-artifact-routes';
 import { startWebServer } from '../../server/web-server';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../cli-context';
@@ -16,7 +17,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0–65535; got "${options.port}"`);
       const engine = openEngine({ host: 'web' });
-      const server = await startWebServer({ engine, port }).catch((error: NodeJS.ErrnoException) => {
+      const server = await startWebServer({ engine, port, routes: runArtifactRoutes(engine) }).catch((error: NodeJS.ErrnoException) => {
         engine.close();
         throw new CliError(error.code === 'EADDRINUSE' ? `port ${port} is already in use; try --port 0` : error.message);
       });

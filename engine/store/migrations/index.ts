@@ -1,5 +1,6 @@
 // The numbered, forward-only schema migrations of pipewright.db, in order. Never edit a shipped one: add the next.
 import pipelines from './001-pipelines';
+import runs from './002-runs';
 
 /** One migration: applied once, inside a transaction, recorded in `schema_migrations`. */
 export interface StoreMigration {
@@ -8,4 +9,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const storeMigrations: readonly StoreMigration[] = [pipelines];
+export const storeMigrations: readonly StoreMigration[] = [pipelines, runs];

@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { useApp } from '../store/store-context';
 import { ExportPanel } from '../export/ExportPanel';
 import { Canvas } from './Canvas';
+import { RunPanel } from '../runs/RunPanel';
+import { RunToolbar } from '../runs/RunToolbar';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
@@ -23,6 +25,8 @@ export function App() {
       <main className="workspace">
         <Canvas />
         <ExportPanel />
+        <RunToolbar />
+        <RunPanel />
       </main>
       <StatusBar />
       <ConfirmDialog />

@@ -3,6 +3,7 @@ import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, type Edge, 
 import { useCallback, useMemo } from 'react';
 import type { Pipeline } from '../../../shared/pipeline/pipeline.schema';
 import { useApp } from '../store/store-context';
+import { decorateForRun, RunStateLayer, useShownRunStates } from '../runs/RunStateLayer';
 
 function toFlowNodes(document: Pipeline): Node[] {
   return document.nodes.map((n) => ({ id: n.id, position: n.position, data: { label: n.label ?? n.id } }));
@@ -15,8 +16,11 @@ function toFlowEdges(document: Pipeline): Edge[] {
 export function Canvas() {
   const document = useApp((s) => s.document);
   const updateDocument = useApp((s) => s.updateDocument);
-  const nodes = useMemo(() => (document ? toFlowNodes(document) : []), [document]);
-  const edges = useMemo(() => (document ? toFlowEdges(document) : []), [document]);
+  const runStates = useShownRunStates();
+  const { nodes, edges } = useMemo(
+    () => decorateForRun(document ? toFlowNodes(document) : [], document ? toFlowEdges(document) : [], runStates),
+    [document, runStates],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -43,6 +47,7 @@ export function Canvas() {
         <Background gap={16} />
         <Controls />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <RunStateLayer />
       </ReactFlow>
     </div>
   );

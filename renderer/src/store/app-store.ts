@@ -5,8 +5,9 @@ import { createExportSlice, type ExportSlice } from '../export/export.slice';
 import { createDocumentSlice, type DocumentSlice } from './document.slice';
 import { createPipelinesSlice, type PipelinesSlice } from './pipelines.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
+import { createRunsSlice, type RunsSlice } from '../runs/runs.slice';
 
-export type AppState = PipelinesSlice & DocumentSlice & UiSlice & ExportSlice;
+export type AppState = PipelinesSlice & DocumentSlice & UiSlice & ExportSlice & RunsSlice;
 
 /** Signature every slice creator has: zustand's set/get plus the API client. */
 export type SliceCreator<S> = (
@@ -21,6 +22,7 @@ export function createAppStore(api: ApiClient) {
     ...createDocumentSlice(set, get, api),
     ...createUiSlice(set, get, api),
     ...createExportSlice(set, get, api),
+    ...createRunsSlice(set, get, api),
   }));
 }
 

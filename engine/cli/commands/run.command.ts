@@ -1,0 +1,139 @@
+// `pipewright run <file|name>`: runs a pipeline here with prefixed live logs and a progress line; exit 0 when every
+// node succeeded, 1 when the run failed or was canceled, 2 when the pipeline or the options are invalid.
+import type { Command } from 'commander';
+import { runOptionsSchema, type RunOptions } from '../../../shared/runs/run-options';
+import { formatProblem } from '../../../shared/validation/problem';
+import { RunRefusedError } from '../../runner/run-plan';
+import type { RunSink } from '../../runner/run-emitter';
+import { CliError, EXIT_PIPELINE_FAILED } from '../cli-error';
+import type { CliContext } from '../cli-context';
+import { loadPipeline } from '../pipeline-source';
+import { RunJsonPrinter } from '../run-json-printer';
+import { RunTextPrinter } from '../run-text-printer';
+
+interface RunFlags {
+  param: string[];
+  concurrency?: string;
+  cache: boolean;
+  json?: boolean;
+  failFast?: boolean;
+  only?: string;
+  from?: string;
+  to?: string;
+  force?: string;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+export function registerRun(program: Command, ctx: CliContext): void {
+  program
+    .command('run')
+    .description('run a pipeline on this machine, with live logs (exit 0 succeeded, 1 failed, 2 invalid)')
+    .argument('<file|name>', 'pipeline file, or the name or id of a stored pipeline')
+    .option('--param <name=value>', 'set a pipeline parameter (repeatable)', collect, [])
+    .option('--concurrency <n>', 'nodes run at once (default: number of CPUs)')
+    .option('--no-cache', 'run every node even when a cached result matches (results are still cached)')
+    .option('--force <nodes>', 'comma-separated nodes to run even when cached')
+    .option('--fail-fast', 'start no new node after the first failure (default: finish independent branches)')
+    .option('--only <nodes>', 'run only these comma-separated nodes (what they need comes from the cache)')
+    .option('--from <node>', 'run this node and everything downstream of it')
+    .option('--to <node>', 'run this node and everything it depends on')
+    .option('--json', 'print the run events as JSON, one per line')
+    .action(async (ref: string, flags: RunFlags) => {
+      const options = runOptions(flags);
+      const params = parseParams(flags.param);
+      const loaded = loadPipeline(ref, ctx.engine);
+      const engine = ctx.engine();
+      const printer = flags.json ? new RunJsonPrinter(write) : textPrinter();
+      let run;
+      try {
+        run = engine.ctx.runner.start({
+          pipeline: loaded.pipeline,
+          baseDir: loaded.baseDir,
+          ...(loaded.stored ? { stored: loaded.stored } : {}),
+          params,
+          options,
+          trigger: 'cli',
+          sinks: [printer as RunSink],
+        });
+      } catch (error) {
+        if (error instanceof RunRefusedError) throw new CliError(error.problems.map((p) => `${ref}: ${formatProblem(p)}`).join('\n'));
+        throw error;
+      }
+      const stopOnSignal = interruptHandler(ctx, run.cancel);
+      const finished = await run.done;
+      process.off('SIGINT', stopOnSignal);
+      process.off('SIGTERM', stopOnSignal);
+      if (printer instanceof RunJsonPrinter) printer.flush();
+      if (finished.status !== 'succeeded') throw new CliError('', EXIT_PIPELINE_FAILED);
+    });
+}
+
+function write(bytes: Buffer): void {
+  process.stdout.write(bytes);
+}
+
+function textPrinter(): RunTextPrinter {
+  const tty = process.stderr.isTTY === true;
+  return new RunTextPrinter({
+    write,
+    ...(tty ? { progress: (text: string) => process.stderr.write(text) } : {}),
+    color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
+  });
+}
+
+/** First Ctrl+C cancels gracefully (SIGTERM to every node group); a second one kills everything now. */
+function interruptHandler(ctx: CliContext, cancel: () => void): () => void {
+  let asked = false;
+  const handler = () => {
+    if (!asked) {
+      asked = true;
+      ctx.warn('\ncanceling the run… (press Ctrl+C again to kill every node now)');
+      cancel();
+      return;
+    }
+    ctx.close();
+    process.exit(130);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return handler;
+}
+
+function runOptions(flags: RunFlags): RunOptions {
+  const scopes = [flags.only && 'only', flags.from && 'from', flags.to && 'to'].filter(Boolean);
+  if (scopes.length > 1) throw new CliError(`use one of --only, --from and --to, not ${scopes.join(' and ')}`);
+  let concurrency: number | undefined;
+  if (flags.concurrency !== undefined) {
+    concurrency = Number(flags.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+      throw new CliError(`--concurrency must be a whole number from 1 to 256; got "${flags.concurrency}"`);
+    }
+  }
+  const scope = flags.only
+    ? { mode: 'selected' as const, nodeIds: list(flags.only) }
+    : flags.from
+      ? { mode: 'from' as const, nodeIds: [flags.from] }
+      : flags.to
+        ? { mode: 'upTo' as const, nodeIds: [flags.to] }
+        : { mode: 'all' as const, nodeIds: [] };
+  return runOptionsSchema.parse({
+    scope,
+    ...(concurrency !== undefined ? { concurrency } : {}),
+    noCache: !flags.cache,
+    force: list(flags.force),
+    failFast: flags.failFast ?? false,
+  });
+}
+
+/** `--param k=v` → {k: 'v'}; values stay strings here and are coerced to each parameter's declared type. */
+function parseParams(pairs: string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new CliError(`--param takes name=value; got "${pair}"`);
+    params[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return params;
+}

@@ -1,0 +1,134 @@
+// `pipewright run` output for people: each log line prefixed with its node, a line per node state change, and on a
+// terminal a live progress line (counts and elapsed time) kept at the bottom.
+import type { RunEvent } from '../../shared/runs/run-events';
+import { formatBytes, formatCounts, formatDuration } from '../../shared/runs/run-format';
+import type { FinalNodeState } from '../../shared/runs/run-status';
+import type { LogChunk } from '../runner/log-chunk';
+import type { RunSink } from '../runner/run-emitter';
+import { OutputBuffer } from './output-buffer';
+
+const COLORS = [36, 35, 33, 32, 34, 96, 95, 93];
+const MARKS: Record<FinalNodeState, string> = { succeeded: '✔', failed: '✖', cached: '↺', skipped: '–', canceled: '■' };
+
+export interface TextPrinterOptions {
+  /** Standard output; receives bytes (log lines are passed through unchanged). */
+  write(bytes: Buffer): void;
+  /** Where the progress line goes (standard error on a terminal); absent: no progress line. */
+  progress?: (text: string) => void;
+  color: boolean;
+}
+
+export class RunTextPrinter implements RunSink {
+  private readonly out: OutputBuffer;
+  private readonly prefixes = new Map<string, string>();
+  private total = 0;
+  private readonly states = new Map<string, string>();
+  private started = Date.now();
+  private progressShown = false;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly options: TextPrinterOptions) {
+    this.out = new OutputBuffer(options.write, options.progress ? { before: () => this.clearProgress(), after: () => this.drawProgress() } : undefined);
+  }
+
+  event(event: RunEvent): void {
+    switch (event.type) {
+      case 'run.started': {
+        this.total = event.nodeIds.length;
+        this.started = event.at;
+        const width = Math.min(24, Math.max(...event.nodeIds.map((id) => id.length)));
+        event.nodeIds.forEach((id, i) => this.prefixes.set(id, latin1(this.paint(COLORS[i % COLORS.length]!, `${id.padEnd(width).slice(0, width)} │ `))));
+        this.line(`run ${event.runId} of ${event.pipelineName}: ${this.total} node${this.total === 1 ? '' : 's'}, concurrency ${event.options.concurrency ?? 'auto'}`);
+        if (this.options.progress) this.ticker = setInterval(() => this.redraw(), 250);
+        break;
+      }
+      case 'node.started':
+        this.states.set(event.nodeId, 'running');
+        this.line(this.paint(2, `started${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}, pid ${event.pid}`), event.nodeId);
+        break;
+      case 'node.finished':
+        this.states.set(event.nodeId, event.status);
+        this.line(this.finishedLine(event), event.nodeId);
+        break;
+      case 'run.finished': {
+        clearInterval(this.ticker);
+        const counts = formatCounts(event.counts);
+        const color = event.status === 'succeeded' ? 32 : 31;
+        this.line(`${this.paint(color, `run ${event.runId} ${event.status}`)} in ${formatDuration(event.durationMs)}: ${counts}`);
+        this.out.flush();
+        this.clearProgress();
+        this.options.progress = undefined;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  /**
+   * Log lines pass through byte for byte: the block is read as latin1 (one char per byte, no UTF-8 decoding) and
+   * written back as latin1, so only the prefixes are added — fast, and even invalid UTF-8 reaches the terminal as the
+   * node wrote it.
+   */
+  logs(chunk: LogChunk): void {
+    const prefix = this.bytePrefix(chunk.nodeId);
+    const raw = chunk.bytes.toString('latin1');
+    const text = chunk.stream === 'system' ? this.paint(2, raw) : chunk.stream === 'stderr' && this.options.color ? `\x1b[31m${raw}\x1b[0m` : raw;
+    this.out.push(Buffer.from(`${prefix}${text.replaceAll('\n', `\n${prefix}`)}\n`, 'latin1'));
+  }
+
+  private finishedLine(event: Extract<RunEvent, { type: 'node.finished' }>): string {
+    const mark = MARKS[event.status];
+    const color = event.status === 'succeeded' ? 32 : event.status === 'cached' ? 36 : event.status === 'failed' ? 31 : 33;
+    const resources = event.peakRssBytes !== undefined ? `, peak ${formatBytes(event.peakRssBytes)}, cpu ${formatDuration(event.cpuMs ?? 0)}` : '';
+    const detail =
+      event.status === 'succeeded' || event.status === 'cached'
+        ? ` in ${formatDuration(event.durationMs)}${resources}`
+        : `${event.error ? `: ${event.error}` : ''}`;
+    return this.paint(color, `${mark} ${event.status}${detail}`);
+  }
+
+  /** One line from the printer itself (any Unicode), after the node's prefix when given. */
+  private line(text: string, nodeId?: string): void {
+    this.out.push(Buffer.from(`${nodeId ? this.bytePrefix(nodeId) : ''}${latin1(text)}\n`, 'latin1'));
+  }
+
+  /** The prefix as the latin1 view of its UTF-8 bytes; everything pushed to `out` is in that form. */
+  private bytePrefix(nodeId: string): string {
+    return this.prefixes.get(nodeId) ?? latin1(`${nodeId} │ `);
+  }
+
+  private paint(code: number, text: string): string {
+    return this.options.color ? `\x1b[${code}m${text}\x1b[0m` : text;
+  }
+
+  private progressText(): string {
+    const counts = new Map<string, number>();
+    for (const state of this.states.values()) counts.set(state, (counts.get(state) ?? 0) + 1);
+    const done = this.states.size - (counts.get('running') ?? 0);
+    const parts = ['running', 'succeeded', 'cached', 'failed', 'skipped', 'canceled'].filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s}`);
+    return `[${done}/${this.total}] ${parts.join(' · ') || 'starting'} · ${formatDuration(Date.now() - this.started)}`;
+  }
+
+  private redraw(): void {
+    this.clearProgress();
+    this.drawProgress();
+  }
+
+  private drawProgress(): void {
+    if (!this.options.progress) return;
+    this.options.progress(this.paint(1, this.progressText()));
+    this.progressShown = true;
+  }
+
+  private clearProgress(): void {
+    if (!this.options.progress || !this.progressShown) return;
+    this.options.progress('\r\x1b[K');
+    this.progressShown = false;
+  }
+}
+
+/** The latin1 view of a string's UTF-8 bytes: what `Buffer.from(view, 'latin1')` turns back into those bytes. */
+function latin1(text: string): string {
+  return Buffer.from(text, 'utf8').toString('latin1');
+}

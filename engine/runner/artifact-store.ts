@@ -1,0 +1,71 @@
+// The content-addressed store under PIPEWRIGHT_HOME/cache/objects: outputs go in once per hash and come back out
+// as hard links (copies where links are impossible), so a cached node costs no copying.
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { hashContent, listFiles, type ContentInfo } from './content-hash';
+
+/** Hard-links `from` to `to`, copying when the file system refuses links (another device, FAT, …). */
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/** Recreates the file or folder `from` at `to` (folders file by file), linking where possible. */
+export function cloneContent(from: string, to: string, kind: ContentInfo['kind']): void {
+  mkdirSync(dirname(to), { recursive: true });
+  if (kind === 'file') return linkOrCopy(from, to);
+  for (const file of listFiles(from)) {
+    const target = join(to, file);
+    mkdirSync(dirname(target), { recursive: true });
+    linkOrCopy(join(from, file), target);
+  }
+  mkdirSync(to, { recursive: true });
+}
+
+export class ArtifactStore {
+  constructor(private readonly root: string) {}
+
+  /** Where the object with `hash` lives. */
+  objectPath(hash: string): string {
+    return join(this.root, 'objects', hash.slice(0, 2), hash);
+  }
+
+  has(hash: string): boolean {
+    return existsSync(this.objectPath(hash));
+  }
+
+  /** Hashes the artifact at `path` and adds it to the store (a no-op when the same content is already there). */
+  async put(path: string): Promise<ContentInfo> {
+    const info = await hashContent(path);
+    const target = this.objectPath(info.hash);
+    if (existsSync(target)) return info;
+    // Build next to the target, then rename: a crash never leaves a half-written object under its hash.
+    const temp = join(this.root, 'tmp', randomUUID());
+    try {
+      cloneContent(path, temp, info.kind);
+      // Objects are immutable: read-only files guard the cache against a node that edits its inputs in place.
+      if (info.kind === 'file') chmodSync(temp, 0o444);
+      else for (const file of listFiles(temp)) chmodSync(join(temp, file), 0o444);
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(temp, target);
+    } catch (error) {
+      rmSync(temp, { recursive: true, force: true });
+      if (!existsSync(target)) throw error;
+    }
+    return info;
+  }
+
+  /** Materialises the object `hash` at `path` (a node's output in a run folder). */
+  restore(hash: string, kind: ContentInfo['kind'], path: string): void {
+    const source = this.objectPath(hash);
+    if (!existsSync(source) || (kind === 'directory') !== statSync(source).isDirectory()) {
+      throw new Error(`cache object ${hash} is missing or damaged`);
+    }
+    rmSync(path, { recursive: true, force: true });
+    cloneContent(source, path, kind);
+  }
+}

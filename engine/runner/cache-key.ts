@@ -1,0 +1,148 @@
+// A node's cache key and its explainable parts: type@version, params, input hashes, files it reads, environment.
+import { statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { NodeTypeDefinition } from '../../shared/nodes/node-type';
+import type { CacheKeyParts } from '../../shared/runs/cache-report';
+import type { CacheRepo } from '../store/cache.repo';
+import { hashFile, hashText, stableJson } from './content-hash';
+
+/** Short hashes keep the parts readable in the UI; the full key hashes the full parts. */
+const SHORT = 16;
+
+/** Remembers file hashes by path, size and mtime, so unchanged large files are not read again. */
+export class FileHasher {
+  constructor(private readonly repo: CacheRepo) {}
+
+  /** Content hash of a regular file, or null when there is none at `path`. */
+  async hash(path: string): Promise<string | null> {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      return null;
+    }
+    if (!stats.isFile()) return null;
+    const known = this.repo.fileHash(path, stats.size, stats.mtimeMs);
+    if (known) return known;
+    const hash = await hashFile(path);
+    this.repo.rememberFileHash(path, stats.size, stats.mtimeMs, hash);
+    return hash;
+  }
+}
+
+export interface CacheKeyInput {
+  definition: NodeTypeDefinition;
+  /** Resolved, validated params. */
+  params: Record<string, unknown>;
+  /** Content hashes of the input artifacts, by port. */
+  inputs: Record<string, string[]>;
+  baseDir: string;
+  hasher: FileHasher;
+}
+
+/** Computes the parts; only file reads are asynchronous (and skipped entirely when a node names no files). */
+export async function cacheKeyParts(input: CacheKeyInput): Promise<CacheKeyParts> {
+  const { definition, params } = input;
+  const files: Record<string, string> = {};
+  for (const name of fileReferences(definition, params, input.baseDir)) {
+    const hash = await input.hasher.hash(isAbsolute(name) ? name : resolve(input.baseDir, name));
+    files[name] = hash ? hash.slice(0, SHORT) : 'missing';
+  }
+  return {
+    type: `${definition.id}@${definition.version}`,
+    params: hashText(stableJson(params)).slice(0, SHORT),
+    inputs: input.inputs,
+    files,
+    env: environmentHash(definition, params),
+  };
+}
+
+/** The full key. The node id scopes it: two identical nodes in one pipeline keep their own results. */
+export function cacheKey(nodeId: string, parts: CacheKeyParts): string {
+  // The parts' own fields are in a fixed order already; only the maps need sorting.
+  return hashText(JSON.stringify([nodeId, parts.type, parts.params, stableJson(parts.inputs), stableJson(parts.files), parts.env]));
+}
+
+/**
+ * Files a node reads besides its artifacts: params marked as files in the definition (`ui.kind: 'file'`, hashed even
+ * when missing), and for script nodes every word of the command that names an existing file inside the pipeline's
+ * folder (`python train.py` → train.py), so editing the script invalidates the cache. Interpreters and tools outside
+ * that folder (`/usr/bin/python3`) are environment, not content: hashing them would cost seconds and say little.
+ */
+export function fileReferences(definition: NodeTypeDefinition, params: Record<string, unknown>, baseDir: string): string[] {
+  const names = new Set<string>();
+  for (const key of fileParams(definition)) {
+    const value = params[key];
+    if (typeof value === 'string' && value !== '') names.add(value);
+  }
+  if (definition.runtime === 'script' && typeof params['command'] === 'string') {
+    for (const word of commandFileWords(params['command'])) {
+      const path = resolve(baseDir, word);
+      if (isInside(baseDir, path) && isFile(path)) names.add(word);
+    }
+  }
+  return [...names].sort();
+}
+
+const fileParamsByType = new WeakMap<NodeTypeDefinition, string[]>();
+
+/** Params the definition marks as files (`.meta({ ui: { kind: 'file' } })`), looked up once per node type. */
+function fileParams(definition: NodeTypeDefinition): string[] {
+  let keys = fileParamsByType.get(definition);
+  if (!keys) {
+    keys = Object.entries(definition.params.shape)
+      .filter(([, schema]) => (schema as { meta?: () => { ui?: { kind?: string } } | undefined }).meta?.()?.ui?.kind === 'file')
+      .map(([key]) => key);
+    fileParamsByType.set(definition, keys);
+  }
+  return keys;
+}
+
+/** Words of a command that look like paths (contain `.`, `/` or `\\`), without placeholders, variables or options. */
+export function commandFileWords(command: string): string[] {
+  const words: string[] = [];
+  for (const match of command.matchAll(/[^\s;|&<>()'"`]+/g)) {
+    let word = match[0];
+    if (word.includes('=')) word = word.slice(word.indexOf('=') + 1);
+    if (!word || word.startsWith('-') || word.includes('{{') || word.includes('$') || !/[./\\]/.test(word)) continue;
+    words.push(word);
+    if (words.length === 50) break;
+  }
+  return words;
+}
+
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const environmentHashes = new Map<string, string>();
+
+/** Hash of the environment part; nodes reading the same variables share it (most read none). */
+function environmentHash(definition: NodeTypeDefinition, params: Record<string, unknown>): string {
+  const env = stableJson(environment(definition, params));
+  let hash = environmentHashes.get(env);
+  if (!hash) environmentHashes.set(env, (hash = hashText(env).slice(0, SHORT)));
+  return hash;
+}
+
+/** What of the environment can change a node's result: OS, CPU architecture, and the variables its command reads. */
+function environment(definition: NodeTypeDefinition, params: Record<string, unknown>): Record<string, unknown> {
+  const vars: Record<string, string | null> = {};
+  if (definition.runtime === 'script' && typeof params['command'] === 'string') {
+    const own = new Set(Object.keys((params['env'] as Record<string, string> | undefined) ?? {}));
+    for (const match of params['command'].matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)|%([A-Za-z_][A-Za-z0-9_]*)%/g)) {
+      const name = (match[1] ?? match[2])!;
+      if (!name.startsWith('PIPEWRIGHT_') && !own.has(name)) vars[name] = process.env[name] ?? null;
+    }
+  }
+  return { platform: process.platform, arch: process.arch, vars };
+}

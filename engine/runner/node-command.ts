@@ -1,0 +1,20 @@
+// The process that runs a node: script nodes run their command directly under /bin/sh (no Node in between),
+// built-in nodes run `pipewright run-node <type>` — the same command exported CI jobs and pods run.
+import { nodeEnv, type NodeEnvSpec } from '../nodes/node-env';
+import { scriptProcess } from '../nodes/script-command';
+import type { ProcessCommand } from './process-group';
+import type { RunContext } from './run-context';
+import type { PlannedNode } from './run-plan';
+
+/** Builds the command for one attempt; throws with a one-line reason when the command cannot be built. */
+export function nodeProcessCommand(ctx: RunContext, planned: PlannedNode, spec: NodeEnvSpec): ProcessCommand {
+  const { cwd } = ctx;
+  if (planned.definition.runtime === 'script') {
+    const extra = (planned.params['env'] ?? {}) as Record<string, string>;
+    const proc = scriptProcess(String(planned.params['command']), spec, extra);
+    return { file: proc.file, args: proc.args, env: { ...ctx.baseEnv, ...proc.env }, cwd };
+  }
+  const [file, ...prefix] = ctx.settings.nodeCommand;
+  if (!file) throw new Error('no command is configured to run built-in nodes');
+  return { file, args: [...prefix, 'run-node', planned.definition.id], env: { ...ctx.baseEnv, ...ctx.settings.nodeCommandEnv, ...nodeEnv(spec) }, cwd };
+}

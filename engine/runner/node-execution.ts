@@ -1,0 +1,270 @@
+// One node of a run from ready to final: cache decision, attempts (timeout, retries), outputs, metrics, cache entry.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { changedKeyParts, type CacheReport } from '../../shared/runs/cache-report';
+import type { FinalNodeState } from '../../shared/runs/run-status';
+import type { CacheEntry, CachedOutput } from '../store/cache.repo';
+import type { NodeEnvSpec } from '../nodes/node-env';
+import { cacheKey, cacheKeyParts } from './cache-key';
+import { hashContent, type ContentInfo } from './content-hash';
+import { blockText } from './line-splitter';
+import { nodeProcessCommand } from './node-command';
+import { metricsPath, outputPath, readMetrics } from './node-files';
+import { startAttempt, type ProcessOutcome, type RunningAttempt } from './node-process';
+import type { RunContext } from './run-context';
+import type { PlannedNode } from './run-plan';
+import type { NodeTelemetry } from './telemetry';
+
+/** A produced (or restored) output artifact. */
+export interface OutputArtifact {
+  path: string;
+  info: ContentInfo;
+}
+
+/** How a node ended. */
+export interface NodeOutcome {
+  status: FinalNodeState;
+  exitCode: number | null;
+  error?: string;
+  attempts: number;
+  cached: boolean;
+  outputs: Record<string, OutputArtifact>;
+  telemetry?: NodeTelemetry;
+}
+
+/** Telemetry events at most this often per node (samples are taken more often; peaks are kept). */
+const TELEMETRY_EVENT_MS = 1000;
+
+export class NodeExecution {
+  private attempt: RunningAttempt | undefined;
+  private stopped = false;
+  private report: CacheReport | undefined;
+  private inputHashes: Record<string, string[]> = {};
+  private inputPaths: Record<string, string[]> = {};
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly planned: PlannedNode,
+    upstream: ReadonlyMap<string, NodeOutcome>,
+  ) {
+    for (const input of planned.inputs) {
+      const artifacts = input.sources.map((s) => upstream.get(s.nodeId)!.outputs[s.port]!);
+      this.inputPaths[input.port] = artifacts.map((a) => a.path);
+      this.inputHashes[input.port] = artifacts.map((a) => a.info.hash.slice(0, 16));
+    }
+  }
+
+  /** Decides on the cache; returns the cached outcome on a hit, or null when the node has to run. */
+  async fromCache(): Promise<NodeOutcome | null> {
+    const { ctx, planned } = this;
+    const parts = await cacheKeyParts({
+      definition: planned.definition,
+      params: { ...planned.params, '@outputs': planned.outputs.map((p) => `${p.id}:${p.type}`) },
+      inputs: this.inputHashes,
+      baseDir: ctx.baseDir,
+      hasher: ctx.hasher,
+    });
+    const key = cacheKey(planned.id, parts);
+    const bypass = this.bypass();
+    const entry = bypass ? undefined : ctx.cache.get(key);
+    if (entry && Object.values(entry.outputs).every((o) => ctx.objects.has(o.hash))) {
+      try {
+        const outcome = this.restore(entry);
+        this.report = { hit: true, key, parts, sourceRunId: entry.runId };
+        ctx.emitter.emit({ type: 'node.cache', nodeId: planned.id, report: this.report });
+        for (const [name, value] of Object.entries(entry.metrics)) ctx.emitter.emit({ type: 'node.metric', nodeId: planned.id, name, value });
+        return outcome;
+      } catch (error) {
+        ctx.emitter.system(planned.id, `cache entry unusable (${(error as Error).message}); running the node`);
+      }
+    }
+    // What changed is worth a query only when the cache was asked; a bypass says why it was not.
+    const previous = bypass ? undefined : ctx.cache.latest(ctx.pipelineName, planned.id);
+    this.report = bypass ? { hit: false, key, parts, bypass } : { hit: false, key, parts, changed: previous ? changedKeyParts(previous.parts, parts) : null };
+    ctx.emitter.emit({ type: 'node.cache', nodeId: planned.id, report: this.report });
+    return null;
+  }
+
+  /** Runs the node's process, retrying after failures as its settings allow. */
+  async run(): Promise<NodeOutcome> {
+    const { planned, ctx } = this;
+    const retries = planned.settings.retries ?? 0;
+    let telemetry: NodeTelemetry | undefined;
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.runAttempt(attempt);
+      if (result.telemetry) telemetry = result.telemetry;
+      const outcome = { ...result.outcome, attempts: attempt, ...(telemetry ? { telemetry } : {}) };
+      if (outcome.status !== 'failed' || attempt > retries || this.stopped) return outcome;
+      ctx.emitter.system(planned.id, `attempt ${attempt} failed (${outcome.error}); retrying (attempt ${attempt + 1} of ${retries + 1})`);
+    }
+  }
+
+  /** Kills the running attempt's process group (SIGTERM, then SIGKILL after the grace period). */
+  stop(): void {
+    this.stopped = true;
+    this.attempt?.stop('cancel');
+  }
+
+  /** SIGKILL to the running attempt's group now. */
+  kill(): void {
+    this.stopped = true;
+    this.attempt?.kill();
+  }
+
+  private bypass(): CacheReport['bypass'] {
+    const { planned, ctx } = this;
+    if (planned.definition.sideEffects) return 'sideEffects';
+    if (planned.settings.cache === false) return 'disabled';
+    if (planned.role === 'reuse') return undefined;
+    if (ctx.options.force.includes(planned.id)) return 'forced';
+    if (ctx.options.noCache) return 'noCache';
+    return undefined;
+  }
+
+  private restore(entry: CacheEntry): NodeOutcome {
+    const outputs: Record<string, OutputArtifact> = {};
+    for (const port of this.planned.outputs) {
+      const cached = entry.outputs[port.id];
+      if (!cached) throw new Error(`the cached result has no output "${port.id}"`);
+      const path = outputPath(this.ctx.runDir, this.planned.id, port);
+      this.ctx.objects.restore(cached.hash, cached.kind, path);
+      outputs[port.id] = { path, info: cached };
+    }
+    this.recordArtifacts(outputs);
+    return { status: 'cached', exitCode: null, attempts: 0, cached: true, outputs };
+  }
+
+  private async runAttempt(attempt: number): Promise<{ outcome: Omit<NodeOutcome, 'attempts'>; telemetry?: NodeTelemetry }> {
+    const { ctx, planned } = this;
+    const outputs = Object.fromEntries(planned.outputs.map((port) => [port.id, outputPath(ctx.runDir, planned.id, port)]));
+    for (const path of Object.values(outputs)) {
+      rmSync(path, { recursive: true, force: true });
+      mkdirSync(dirname(path), { recursive: true });
+    }
+    const metricsFile = metricsPath(ctx.runDir, planned.id);
+    if (attempt > 1) rmSync(metricsFile, { force: true });
+    const spec: NodeEnvSpec = {
+      params: planned.params,
+      inputs: this.inputPaths,
+      outputs,
+      metricsFile,
+      baseDir: ctx.baseDir,
+      run: {
+        runId: ctx.runId,
+        nodeId: planned.id,
+        pipelineName: ctx.pipelineName,
+        ...(ctx.pipelineRevision !== undefined ? { pipelineRevision: ctx.pipelineRevision } : {}),
+      },
+    };
+    let command;
+    try {
+      command = nodeProcessCommand(ctx, planned, spec);
+    } catch (error) {
+      return { outcome: failed(null, (error as Error).message) };
+    }
+    let lastStderr = '';
+    let stopTelemetry: (() => NodeTelemetry | undefined) | undefined;
+    let lastTelemetryEvent = 0;
+    const timeoutSeconds = planned.settings.timeoutSeconds;
+    this.attempt = startAttempt(
+      command,
+      { killGraceMs: ctx.settings.killGraceMs, ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}) },
+      {
+        onStart: (pid) => {
+          ctx.emitter.emit({ type: 'node.started', nodeId: planned.id, pid, attempt });
+          stopTelemetry = ctx.telemetry.watch(pid, (sample) => {
+            if (Date.now() - lastTelemetryEvent < TELEMETRY_EVENT_MS) return;
+            lastTelemetryEvent = Date.now();
+            ctx.emitter.emit({ type: 'node.telemetry', nodeId: planned.id, ...sample });
+          });
+        },
+        onLines: (stream, block) => {
+          ctx.emitter.log(planned.id, stream, block);
+          if (stream === 'stderr') lastStderr = lastNonEmptyLine(block.bytes) ?? lastStderr;
+        },
+      },
+    );
+    if (this.stopped) this.attempt.stop('cancel');
+    const processOutcome = await this.attempt.done;
+    this.attempt = undefined;
+    const telemetry = stopTelemetry?.();
+    const outcome = await this.judge(processOutcome, outputs, metricsFile, lastStderr, timeoutSeconds);
+    return { outcome, ...(telemetry ? { telemetry } : {}) };
+  }
+
+  /** Turns a process outcome into the node's state; on success collects outputs, metrics and the cache entry. */
+  private async judge(
+    result: ProcessOutcome,
+    paths: Record<string, string>,
+    metricsFile: string,
+    lastStderr: string,
+    timeoutSeconds: number | undefined,
+  ): Promise<Omit<NodeOutcome, 'attempts'>> {
+    const { planned, ctx } = this;
+    if (result.spawnError) return failed(null, `could not start the node's process: ${result.spawnError}`);
+    if (result.stoppedBy === 'cancel') return { status: 'canceled', exitCode: result.exitCode, error: 'canceled', cached: false, outputs: {} };
+    if (result.stoppedBy === 'timeout') return failed(result.exitCode, `timed out after ${timeoutSeconds} s; its processes were killed`);
+    if (result.exitCode !== 0) {
+      const how = result.signal ? `killed by ${result.signal}` : `exited with code ${result.exitCode}`;
+      return failed(result.exitCode, lastStderr ? `${how}: ${lastStderr}` : how);
+    }
+    const missing = planned.outputs.filter((port) => !existsSync(paths[port.id]!));
+    if (missing.length > 0) {
+      return failed(0, `exited 0 but did not write its output${missing.length > 1 ? 's' : ''} ${missing.map((p) => `"${p.id}" (${paths[p.id]})`).join(', ')}`);
+    }
+    const { metrics, warnings } = readMetrics(metricsFile);
+    for (const warning of warnings) ctx.emitter.system(planned.id, warning);
+    for (const [name, value] of Object.entries(metrics)) ctx.emitter.emit({ type: 'node.metric', nodeId: planned.id, name, value });
+    const storeInCache = this.report?.bypass !== 'sideEffects' && this.report?.bypass !== 'disabled';
+    const outputs: Record<string, OutputArtifact> = {};
+    for (const port of planned.outputs) {
+      const path = paths[port.id]!;
+      outputs[port.id] = { path, info: storeInCache ? await ctx.objects.put(path) : await hashContent(path) };
+    }
+    this.recordArtifacts(outputs);
+    if (storeInCache && this.report) this.storeCacheEntry(this.report, outputs, metrics);
+    return { status: 'succeeded', exitCode: 0, cached: false, outputs };
+  }
+
+  private storeCacheEntry(report: CacheReport, outputs: Record<string, OutputArtifact>, metrics: Record<string, number>): void {
+    const entry: CacheEntry = {
+      key: report.key,
+      pipelineName: this.ctx.pipelineName,
+      nodeId: this.planned.id,
+      parts: report.parts,
+      outputs: Object.fromEntries(Object.entries(outputs).map(([port, o]) => [port, { hash: o.info.hash, kind: o.info.kind, size: o.info.size } satisfies CachedOutput])),
+      metrics,
+      runId: this.ctx.runId,
+      createdAt: new Date().toISOString(),
+    };
+    this.ctx.store.defer(() => this.ctx.cache.put(entry));
+  }
+
+  private recordArtifacts(outputs: Record<string, OutputArtifact>): void {
+    const { ctx, planned } = this;
+    const rows = planned.outputs
+      .filter((port) => outputs[port.id])
+      .map((port) => {
+        const o = outputs[port.id]!;
+        return { nodeId: planned.id, port: port.id, type: port.type, kind: o.info.kind, path: o.path, hash: o.info.hash, size: o.info.size, fileName: '' };
+      });
+    if (rows.length > 0) ctx.store.defer(() => rows.forEach((row) => ctx.runsRepo.addArtifact(ctx.runId, row)));
+  }
+}
+
+function failed(exitCode: number | null, error: string): Omit<NodeOutcome, 'attempts'> {
+  return { status: 'failed', exitCode, error: error.length > 500 ? `${error.slice(0, 497)}...` : error, cached: false, outputs: {} };
+}
+
+/** The last non-blank line of a block, decoding only its tail (a large block costs one small slice). */
+function lastNonEmptyLine(bytes: Buffer): string | undefined {
+  const text = blockText(bytes.subarray(Math.max(0, bytes.length - 4096)));
+  let end = text.length;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (line) return line;
+    end = start - 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,178 @@
+// The runner service the engine hosts: starts runs (plan → store → scheduler), cancels them, answers for active
+// runs, and recovers runs a crashed engine left behind.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { getNodeType, type NodeTypeLookup } from '../../shared/nodes/index';
+import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
+import type { RunFinishedEvent } from '../../shared/runs/run-events';
+import type { RunOptions } from '../../shared/runs/run-options';
+import type { RunTrigger } from '../../shared/runs/run-status';
+import type { HomePaths } from '../home';
+import { CacheRepo } from '../store/cache.repo';
+import type { Db } from '../store/database';
+import { RunLogsRepo } from '../store/run-logs.repo';
+import { RunsRepo } from '../store/runs.repo';
+import { ArtifactStore } from './artifact-store';
+import { FileHasher } from './cache-key';
+import { processStartToken } from './owner-identity';
+import { recoverInterruptedRuns } from './recover-runs';
+import type { RunContext, RunnerSettings } from './run-context';
+import { RunEmitter, type RunSink } from './run-emitter';
+import { newRunId } from './run-id';
+import { planRun } from './run-plan';
+import { Scheduler } from './scheduler';
+import { StoreSink } from './store-sink';
+import { TelemetrySampler } from './telemetry';
+import { UiBatcher, type PublishBatch } from './ui-batcher';
+
+/** What to run. */
+export interface StartRunRequest {
+  pipeline: Pipeline;
+  /** Folder relative paths resolve against, and the nodes' working directory. */
+  baseDir: string;
+  /** Stored pipeline id and revision, when it came from the database. */
+  stored?: { id: string; revision: number };
+  params: Record<string, unknown>;
+  options: RunOptions;
+  trigger: RunTrigger;
+  /** Extra consumers of the stream (the CLI printer). */
+  sinks?: RunSink[];
+}
+
+/** A run in progress. */
+export interface ActiveRun {
+  id: string;
+  done: Promise<RunFinishedEvent>;
+  cancel(): void;
+}
+
+interface Active {
+  scheduler: Scheduler;
+  store: StoreSink;
+  ui?: UiBatcher;
+}
+
+export interface RunServiceDeps {
+  db: Db;
+  home: HomePaths;
+  settings: RunnerSettings;
+  /** Publishes UI batches; absent where no UI listens (the CLI). */
+  publish?: PublishBatch;
+  lookup?: NodeTypeLookup;
+}
+
+export class RunService {
+  readonly runs: RunsRepo;
+  readonly logs: RunLogsRepo;
+  readonly cache: CacheRepo;
+  private readonly active = new Map<string, Active>();
+  private readonly telemetry = new TelemetrySampler();
+  private readonly objects: ArtifactStore;
+  private readonly hasher: FileHasher;
+  private readonly ownerStart = processStartToken(process.pid);
+
+  constructor(private readonly deps: RunServiceDeps) {
+    this.runs = new RunsRepo(deps.db);
+    this.logs = new RunLogsRepo(deps.db, deps.home.artifacts);
+    this.cache = new CacheRepo(deps.db);
+    this.objects = new ArtifactStore(deps.home.cache);
+    this.hasher = new FileHasher(this.cache);
+  }
+
+  /** Plans and starts a run; throws RunRefusedError (with problems) when the pipeline cannot run as asked. */
+  start(request: StartRunRequest): ActiveRun {
+    const plan = planRun(request.pipeline, { params: request.params, scope: request.options.scope, lookup: this.deps.lookup ?? getNodeType });
+    const id = newRunId();
+    const runDir = join(this.deps.home.artifacts, id);
+    mkdirSync(join(runDir, '_metrics'), { recursive: true });
+    this.runs.create({
+      id,
+      pipelineId: request.stored?.id ?? null,
+      pipelineName: request.pipeline.name,
+      pipelineRevision: request.stored?.revision ?? null,
+      document: request.pipeline,
+      baseDir: request.baseDir,
+      params: plan.params,
+      options: request.options,
+      trigger: request.trigger,
+      ownerPid: process.pid,
+      ownerStart: this.ownerStart,
+      startedAt: new Date().toISOString(),
+      nodeIds: plan.order,
+    });
+    // The store reports write failures only once the run emits, which is after the scheduler below exists.
+    const store = new StoreSink(id, this.runs, this.logs, (error) => scheduler.fail(`could not store the run (${error.message}); it was stopped`));
+    const ui = this.deps.publish ? new UiBatcher(id, this.deps.publish) : undefined;
+    const emitter = new RunEmitter(id, [store, ...(ui ? [ui] : []), ...(request.sinks ?? [])]);
+    const ctx: RunContext = {
+      runId: id,
+      pipelineName: request.pipeline.name,
+      ...(request.stored ? { pipelineRevision: request.stored.revision } : {}),
+      baseDir: request.baseDir,
+      cwd: existsSync(request.baseDir) ? request.baseDir : process.cwd(),
+      runDir,
+      plan,
+      options: request.options,
+      concurrency: request.options.concurrency ?? this.deps.settings.defaultConcurrency,
+      emitter,
+      store,
+      cache: this.cache,
+      runsRepo: this.runs,
+      hasher: this.hasher,
+      objects: this.objects,
+      telemetry: this.telemetry,
+      settings: this.deps.settings,
+      baseEnv: { ...process.env },
+    };
+    const scheduler = new Scheduler(ctx);
+    this.active.set(id, { scheduler, store, ...(ui ? { ui } : {}) });
+    emitter.emit({
+      type: 'run.started',
+      pipelineName: request.pipeline.name,
+      ...(request.stored ? { pipelineId: request.stored.id, pipelineRevision: request.stored.revision } : {}),
+      params: plan.params,
+      nodeIds: plan.order,
+      trigger: request.trigger,
+      options: request.options,
+    });
+    for (const nodeId of plan.order) emitter.emit({ type: 'node.queued', nodeId });
+    const done = scheduler.done.then((finished) => {
+      store.flush();
+      this.active.delete(id);
+      return finished;
+    });
+    scheduler.start();
+    return { id, done, cancel: () => scheduler.cancel() };
+  }
+
+  /** Cancels an active run; false when it is not running in this engine. */
+  cancel(runId: string): boolean {
+    const active = this.active.get(runId);
+    active?.scheduler.cancel();
+    return active !== undefined;
+  }
+
+  isActive(runId: string): boolean {
+    return this.active.has(runId);
+  }
+
+  /** Commits an active run's pending writes, so reads see everything emitted so far. */
+  flush(runId: string): void {
+    this.active.get(runId)?.store.flush();
+  }
+
+  /** Marks runs left running by a dead engine as interrupted; returns their ids. */
+  recover(): string[] {
+    return recoverInterruptedRuns(this.runs);
+  }
+
+  /** The engine is closing: every active run is ended now (SIGKILL to its nodes) and its state committed. */
+  shutdown(): void {
+    for (const { scheduler, store, ui } of this.active.values()) {
+      scheduler.abort('canceled: Pipewright was closed while the node ran');
+      store.flush();
+      ui?.flush();
+    }
+    this.active.clear();
+  }
+}

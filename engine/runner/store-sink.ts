@@ -1,0 +1,224 @@
+// Writes a run's stream to the store: log bytes appended to each node's log file as they arrive, and in batched
+// SQLite transactions the events, node rows and the log line index (chunks merged while a stream continues).
+import { closeSync, mkdirSync, openSync, writevSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { RunEvent } from '../../shared/runs/run-events';
+import type { RunLogsRepo, StoredChunk } from '../store/run-logs.repo';
+import type { RunsRepo } from '../store/runs.repo';
+import type { LogChunk } from './log-chunk';
+import type { RunSink } from './run-emitter';
+
+/** An index chunk grows until it covers this many bytes, then a new one starts (pages stay cheap to read). */
+const MAX_CHUNK_BYTES = 1 << 20;
+const NEWLINE = Buffer.from('\n');
+
+interface LogFile {
+  fd: number;
+  /** Bytes in the file once `pending` is written. */
+  size: number;
+  /** Blocks (each followed by a newline buffer) waiting for the next write. */
+  pending: Buffer[];
+}
+
+/** Pending log bytes are written at the latest when they reach this size (and at every flush). */
+const MAX_PENDING_BYTES = 8 << 20;
+/** writev takes at most IOV_MAX (1024 on Linux) buffers per call. */
+const MAX_IOVECS = 1024;
+
+/**
+ * Commits every `flushMs` in one transaction (and at once on run.finished), so a busy run costs a handful of
+ * transactions per second instead of one per line or event. Log bytes are written to their files (a few writev calls
+ * per node, not one per read) right before the index rows that point at them are committed, and only indexed lines
+ * are ever read back, so a crash in between loses nothing that was shown.
+ */
+export class StoreSink implements RunSink {
+  private events: RunEvent[] = [];
+  private closed: StoredChunk[] = [];
+  private readonly open = new Map<string, StoredChunk>();
+  private readonly files = new Map<string, LogFile>();
+  private writes: (() => void)[] = [];
+  private readonly logLines = new Map<string, number>();
+  private lastSeq = 0;
+  private pendingBytes = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Nodes whose log file cannot be written (full disk, …): their later lines are not indexed. */
+  private readonly broken = new Set<string>();
+  private failed = false;
+
+  constructor(
+    private readonly runId: string,
+    private readonly runs: RunsRepo,
+    private readonly logRepo: RunLogsRepo,
+    /** Called once, on the first write that fails; the run is then stopped (RunService). */
+    private readonly onError: (error: Error) => void = () => undefined,
+    private readonly flushMs = 100,
+  ) {}
+
+  event(event: RunEvent): void {
+    this.events.push(event);
+    this.lastSeq = event.seq;
+    if (event.type === 'node.finished') this.closeFile(event.nodeId);
+    if (event.type === 'run.finished') {
+      this.flush();
+      for (const nodeId of [...this.files.keys()]) this.closeFile(nodeId);
+    } else this.schedule();
+  }
+
+  logs(chunk: LogChunk): void {
+    if (this.broken.has(chunk.nodeId)) return;
+    const file = this.file(chunk.nodeId);
+    if (!file) return;
+    const offset = file.size;
+    const length = chunk.bytes.length + 1;
+    file.size += length;
+    file.pending.push(chunk.bytes, NEWLINE);
+    this.pendingBytes += length;
+    const open = this.open.get(chunk.nodeId);
+    if (open && open.stream === chunk.stream && open.firstLine + open.count === chunk.firstLine && open.byteLength < MAX_CHUNK_BYTES) {
+      open.count += chunk.count;
+      open.byteLength += length;
+      const last = open.seqRuns[open.seqRuns.length - 1]!;
+      if (last[0] + last[1] === chunk.firstSeq) last[1] += chunk.count;
+      else open.seqRuns.push([chunk.firstSeq, chunk.count]);
+    } else {
+      if (open) this.closed.push(open);
+      this.open.set(chunk.nodeId, {
+        runId: chunk.runId,
+        nodeId: chunk.nodeId,
+        stream: chunk.stream,
+        firstLine: chunk.firstLine,
+        streamLine: chunk.streamLine,
+        count: chunk.count,
+        seqRuns: [[chunk.firstSeq, chunk.count]],
+        byteOffset: offset,
+        byteLength: length,
+      });
+    }
+    this.logLines.set(chunk.nodeId, chunk.firstLine + chunk.count);
+    this.lastSeq = chunk.firstSeq + chunk.count - 1;
+    if (this.pendingBytes >= MAX_PENDING_BYTES) this.flush();
+    else this.schedule();
+  }
+
+  /** Runs `write` inside the next batch transaction (cache entries, artifact rows). */
+  defer(write: () => void): void {
+    this.writes.push(write);
+    this.schedule();
+  }
+
+  /** Commits everything pending now. */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const chunks = [...this.closed, ...this.open.values()];
+    if (chunks.length === 0 && this.events.length === 0 && this.writes.length === 0) return;
+    const { events, writes } = this;
+    const lines = [...this.logLines];
+    this.events = [];
+    this.closed = [];
+    this.open.clear();
+    this.writes = [];
+    this.logLines.clear();
+    const lastSeq = this.lastSeq;
+    this.writePending();
+    const indexed = chunks.filter((chunk) => !this.broken.has(chunk.nodeId));
+    try {
+      this.runs.transaction(() => {
+        for (const chunk of indexed) this.logRepo.add(chunk);
+        for (const [nodeId, count] of lines) this.runs.noteLogLines(this.runId, nodeId, count);
+        for (const event of events) this.runs.applyEvent(event);
+        for (const write of writes) write();
+        this.runs.noteLastSeq(this.runId, lastSeq);
+      });
+    } catch (error) {
+      // Keep the batch: the next flush tries again (a disk that filled up may have room again).
+      this.closed = [...indexed, ...this.closed];
+      this.events = [...events, ...this.events];
+      this.writes = [...writes, ...this.writes];
+      for (const [nodeId, count] of lines) this.logLines.set(nodeId, Math.max(count, this.logLines.get(nodeId) ?? 0));
+      this.fail(error as Error);
+    }
+  }
+
+  private fail(error: Error): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.onError(error);
+  }
+
+  private writePending(): void {
+    for (const [nodeId, file] of this.files) this.write(nodeId, file);
+    this.pendingBytes = 0;
+  }
+
+  /** Writes a node's pending bytes; on failure its log is marked broken (nothing more is indexed) and the run told. */
+  private write(nodeId: string, file: LogFile): number {
+    try {
+      return writeAll(file);
+    } catch (error) {
+      this.breakLog(nodeId, error as Error);
+      return 0;
+    }
+  }
+
+  private breakLog(nodeId: string, error: Error): void {
+    this.broken.add(nodeId);
+    const file = this.files.get(nodeId);
+    if (file) {
+      file.pending = [];
+      closeSync(file.fd);
+      this.files.delete(nodeId);
+    }
+    this.open.delete(nodeId);
+    this.fail(new Error(`cannot write the log of ${nodeId}: ${error.message}`));
+  }
+
+  private file(nodeId: string): LogFile | undefined {
+    let file = this.files.get(nodeId);
+    if (!file) {
+      const path = this.logRepo.filePath(this.runId, nodeId);
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        file = { fd: openSync(path, 'a'), size: 0, pending: [] };
+      } catch (error) {
+        this.breakLog(nodeId, error as Error);
+        return undefined;
+      }
+      this.files.set(nodeId, file);
+    }
+    return file;
+  }
+
+  /** Closing needs no flush of the index: the node's last chunk is committed with its node.finished event. */
+  private closeFile(nodeId: string): void {
+    const file = this.files.get(nodeId);
+    if (!file) return;
+    this.pendingBytes -= this.write(nodeId, file);
+    if (this.files.has(nodeId)) closeSync(file.fd);
+    this.files.delete(nodeId);
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+  }
+}
+
+/** Writes a file's pending blocks in writev calls of at most IOV_MAX buffers; returns the bytes written. */
+function writeAll(file: LogFile): number {
+  const buffers = file.pending;
+  file.pending = [];
+  let total = 0;
+  for (let from = 0; from < buffers.length; from += MAX_IOVECS) {
+    let batch = buffers.slice(from, from + MAX_IOVECS);
+    let left = batch.reduce((n, b) => n + b.length, 0);
+    total += left;
+    for (;;) {
+      const written = writevSync(file.fd, batch);
+      left -= written;
+      if (left <= 0) break;
+      // A partial write (rare on regular files): write the rest as one buffer.
+      batch = [Buffer.concat(batch).subarray(written)];
+    }
+  }
+  return total;
+}

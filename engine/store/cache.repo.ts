@@ -1,0 +1,102 @@
+// The cache index in SQLite: cache key → stored outputs and metrics; and remembered content hashes of files.
+import type { CacheKeyParts } from '../../shared/runs/cache-report';
+import type { Db } from './database';
+
+/** An output kept in the content-addressed store under PIPEWRIGHT_HOME/cache/objects. */
+export interface CachedOutput {
+  hash: string;
+  kind: 'file' | 'directory';
+  size: number;
+}
+
+/** One cached node result. */
+export interface CacheEntry {
+  key: string;
+  pipelineName: string;
+  nodeId: string;
+  parts: CacheKeyParts;
+  outputs: Record<string, CachedOutput>;
+  metrics: Record<string, number>;
+  runId: string;
+  createdAt: string;
+}
+
+interface EntryRow {
+  key: string;
+  pipeline_name: string;
+  node_id: string;
+  parts: string;
+  outputs: string;
+  metrics: string;
+  run_id: string;
+  created_at: string;
+}
+
+export class CacheRepo {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      get: db.prepare('SELECT * FROM cache_entries WHERE key = ?'),
+      latest: db.prepare('SELECT * FROM cache_entries WHERE pipeline_name = ? AND node_id = ? ORDER BY created_at DESC LIMIT 1'),
+      put: db.prepare(
+        `INSERT OR REPLACE INTO cache_entries (key, pipeline_name, node_id, parts, outputs, metrics, run_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      remove: db.prepare('DELETE FROM cache_entries WHERE key = ?'),
+      fileHash: db.prepare('SELECT size, mtime_ms, hash FROM file_hashes WHERE path = ?'),
+      putFileHash: db.prepare('INSERT OR REPLACE INTO file_hashes (path, size, mtime_ms, hash) VALUES (?, ?, ?, ?)'),
+    };
+  }
+
+  get(key: string): CacheEntry | undefined {
+    const row = this.statements.get.get(key) as EntryRow | undefined;
+    return row && toEntry(row);
+  }
+
+  /** The newest entry for this node of this pipeline: what a miss is compared with to say which part changed. */
+  latest(pipelineName: string, nodeId: string): CacheEntry | undefined {
+    const row = this.statements.latest.get(pipelineName, nodeId) as EntryRow | undefined;
+    return row && toEntry(row);
+  }
+
+  put(entry: CacheEntry): void {
+    this.statements.put.run(
+      entry.key,
+      entry.pipelineName,
+      entry.nodeId,
+      JSON.stringify(entry.parts),
+      JSON.stringify(entry.outputs),
+      JSON.stringify(entry.metrics),
+      entry.runId,
+      entry.createdAt,
+    );
+  }
+
+  remove(key: string): void {
+    this.statements.remove.run(key);
+  }
+
+  /** A remembered hash, valid only while the file's size and mtime are what they were. */
+  fileHash(path: string, size: number, mtimeMs: number): string | undefined {
+    const row = this.statements.fileHash.get(path) as { size: number; mtime_ms: number; hash: string } | undefined;
+    return row && row.size === size && row.mtime_ms === mtimeMs ? row.hash : undefined;
+  }
+
+  rememberFileHash(path: string, size: number, mtimeMs: number, hash: string): void {
+    this.statements.putFileHash.run(path, size, mtimeMs, hash);
+  }
+}
+
+function toEntry(row: EntryRow): CacheEntry {
+  return {
+    key: row.key,
+    pipelineName: row.pipeline_name,
+    nodeId: row.node_id,
+    parts: JSON.parse(row.parts) as CacheKeyParts,
+    outputs: JSON.parse(row.outputs) as Record<string, CachedOutput>,
+    metrics: JSON.parse(row.metrics) as Record<string, number>,
+    runId: row.run_id,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,330 @@
+// Runs, their nodes, their non-log events, metrics and artifacts in SQLite (logs: run-logs.repo.ts).
+import { ApiError } from '../../shared/api/index';
+import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
+import type { CacheReport } from '../../shared/runs/cache-report';
+import type { RunEvent } from '../../shared/runs/run-events';
+import type { RunOptions } from '../../shared/runs/run-options';
+import type { ArtifactInfo, RunDetail, RunNodeRecord, RunSummary } from '../../shared/runs/run-record';
+import type { NodeState, RunStatus, RunTrigger } from '../../shared/runs/run-status';
+import type { Db } from './database';
+
+/** What a new run row needs. */
+export interface NewRun {
+  id: string;
+  pipelineId: string | null;
+  pipelineName: string;
+  pipelineRevision: number | null;
+  document: Pipeline;
+  baseDir: string;
+  params: Record<string, string | number | boolean>;
+  options: RunOptions;
+  trigger: RunTrigger;
+  ownerPid: number;
+  ownerStart: string | null;
+  startedAt: string;
+  /** Node ids in scope, in topological order. */
+  nodeIds: string[];
+}
+
+/** A stored artifact row, with its path on disk (never sent to clients). */
+export interface ArtifactRow extends ArtifactInfo {
+  path: string;
+}
+
+/** A run still marked running, for crash recovery. */
+export interface RunningRunRow {
+  id: string;
+  ownerPid: number;
+  ownerStart: string | null;
+  lastSeq: number;
+  startedAt: string;
+}
+
+interface RunRow {
+  id: string;
+  pipeline_id: string | null;
+  pipeline_name: string;
+  pipeline_revision: number | null;
+  document: string;
+  base_dir: string;
+  params: string;
+  options: string;
+  trigger: RunTrigger;
+  status: RunStatus;
+  error: string | null;
+  started_at: string;
+  finished_at: string | null;
+  duration_ms: number | null;
+  last_seq: number;
+}
+
+interface NodeRow {
+  node_id: string;
+  status: NodeState;
+  attempts: number;
+  pid: number | null;
+  exit_code: number | null;
+  error: string | null;
+  cached: number;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+  cache: string | null;
+  peak_rss_bytes: number | null;
+  cpu_ms: number | null;
+  log_lines: number;
+}
+
+/** Data access for runs. Writes come from the store sink in batched transactions; reads serve the API and CLI. */
+export class RunsRepo {
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      insertEvent: db.prepare('INSERT INTO run_events (run_id, seq, payload) VALUES (?, ?, ?)'),
+      nodeStarted: db.prepare(
+        `UPDATE run_nodes SET status = 'running', pid = ?, attempts = ?, started_at = COALESCE(started_at, ?) WHERE run_id = ? AND node_id = ?`,
+      ),
+      nodeFinished: db.prepare(
+        `UPDATE run_nodes SET status = ?, exit_code = ?, error = ?, cached = ?, attempts = ?, finished_at = ?, duration_ms = ?,
+           peak_rss_bytes = COALESCE(?, peak_rss_bytes), cpu_ms = COALESCE(?, cpu_ms) WHERE run_id = ? AND node_id = ?`,
+      ),
+      nodeCache: db.prepare('UPDATE run_nodes SET cache = ? WHERE run_id = ? AND node_id = ?'),
+      nodeTelemetry: db.prepare('UPDATE run_nodes SET peak_rss_bytes = ?, cpu_ms = ? WHERE run_id = ? AND node_id = ?'),
+      nodeLogLines: db.prepare('UPDATE run_nodes SET log_lines = ? WHERE run_id = ? AND node_id = ?'),
+      metric: db.prepare('INSERT OR REPLACE INTO run_metrics (run_id, node_id, name, value) VALUES (?, ?, ?, ?)'),
+      lastSeq: db.prepare('UPDATE runs SET last_seq = max(last_seq, ?) WHERE id = ?'),
+      runFinished: db.prepare('UPDATE runs SET status = ?, error = ?, finished_at = ?, duration_ms = ? WHERE id = ?'),
+      artifact: db.prepare(
+        `INSERT OR REPLACE INTO run_artifacts (run_id, node_id, port, type, kind, path, hash, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  /** Runs `work` in one transaction (the store sink's batches). */
+  transaction(work: () => void): void {
+    this.db.transaction(work)();
+  }
+
+  create(run: NewRun): void {
+    this.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO runs (id, pipeline_id, pipeline_name, pipeline_revision, document, base_dir, params, options, trigger,
+             status, owner_pid, owner_start, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)`,
+        )
+        .run(
+          run.id,
+          run.pipelineId,
+          run.pipelineName,
+          run.pipelineRevision,
+          JSON.stringify(run.document),
+          run.baseDir,
+          JSON.stringify(run.params),
+          JSON.stringify(run.options),
+          run.trigger,
+          run.ownerPid,
+          run.ownerStart,
+          run.startedAt,
+        );
+      const node = this.db.prepare(`INSERT INTO run_nodes (run_id, node_id, position, status) VALUES (?, ?, ?, 'queued')`);
+      run.nodeIds.forEach((nodeId, position) => node.run(run.id, nodeId, position));
+    });
+  }
+
+  /**
+   * Applies one event to the rows it changes and keeps it for replay — except telemetry samples (their peaks are in
+   * run_nodes) and node.queued (every node of run.started starts queued), which replay would not change. Call inside
+   * `transaction`.
+   */
+  applyEvent(event: RunEvent): void {
+    const s = this.statements;
+    if (event.type !== 'node.telemetry' && event.type !== 'node.queued') s.insertEvent.run(event.runId, event.seq, JSON.stringify(event));
+    const at = new Date(event.at).toISOString();
+    switch (event.type) {
+      case 'node.started':
+        s.nodeStarted.run(event.pid, event.attempt, at, event.runId, event.nodeId);
+        break;
+      case 'node.finished':
+        s.nodeFinished.run(
+          event.status,
+          event.exitCode,
+          event.error ?? null,
+          event.cached ? 1 : 0,
+          event.attempts,
+          at,
+          event.durationMs,
+          event.peakRssBytes ?? null,
+          event.cpuMs ?? null,
+          event.runId,
+          event.nodeId,
+        );
+        break;
+      case 'node.cache':
+        s.nodeCache.run(JSON.stringify(event.report), event.runId, event.nodeId);
+        break;
+      case 'node.telemetry':
+        s.nodeTelemetry.run(event.peakRssBytes, event.cpuMs, event.runId, event.nodeId);
+        break;
+      case 'node.metric':
+        s.metric.run(event.runId, event.nodeId, event.name, event.value);
+        break;
+      case 'run.finished':
+        s.runFinished.run(event.status, event.error ?? null, at, event.durationMs, event.runId);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Records how many log lines a node has. Call inside `transaction`. */
+  noteLogLines(runId: string, nodeId: string, lines: number): void {
+    this.statements.nodeLogLines.run(lines, runId, nodeId);
+  }
+
+  /** Records the highest seq written so far (once per batch). Call inside `transaction`. */
+  noteLastSeq(runId: string, lastSeq: number): void {
+    this.statements.lastSeq.run(lastSeq, runId);
+  }
+
+  addArtifact(runId: string, artifact: ArtifactRow): void {
+    this.statements.artifact.run(runId, artifact.nodeId, artifact.port, artifact.type, artifact.kind, artifact.path, artifact.hash, artifact.size);
+  }
+
+  list(options: { pipelineId?: string; limit: number }): RunSummary[] {
+    const rows = (
+      options.pipelineId
+        ? this.db.prepare('SELECT * FROM runs WHERE pipeline_id = ? ORDER BY started_at DESC LIMIT ?').all(options.pipelineId, options.limit)
+        : this.db.prepare('SELECT * FROM runs ORDER BY started_at DESC LIMIT ?').all(options.limit)
+    ) as RunRow[];
+    return rows.map((row) => this.summaryOf(row));
+  }
+
+  /** One row of the runs list, or a not_found error. */
+  summary(runId: string): RunSummary {
+    return this.summaryOf(this.row(runId));
+  }
+
+  /** The run with every node, or a not_found error. */
+  get(runId: string): RunDetail {
+    const row = this.row(runId);
+    const metrics = new Map<string, Record<string, number>>();
+    const metricRows = this.db.prepare('SELECT node_id, name, value FROM run_metrics WHERE run_id = ?').all(runId) as {
+      node_id: string;
+      name: string;
+      value: number;
+    }[];
+    for (const m of metricRows) {
+      const forNode = metrics.get(m.node_id) ?? {};
+      forNode[m.name] = m.value;
+      metrics.set(m.node_id, forNode);
+    }
+    const nodes = (this.db.prepare('SELECT * FROM run_nodes WHERE run_id = ? ORDER BY position').all(runId) as NodeRow[]).map((n) =>
+      toNodeRecord(n, metrics.get(n.node_id) ?? {}),
+    );
+    return {
+      ...this.summaryOf(row),
+      document: JSON.parse(row.document) as Pipeline,
+      options: JSON.parse(row.options) as RunOptions,
+      baseDir: row.base_dir,
+      nodes,
+      lastSeq: row.last_seq,
+    };
+  }
+
+  /** Stored events (log lines excepted) with seq > `afterSeq`, in order. */
+  eventsAfter(runId: string, afterSeq: number): RunEvent[] {
+    const rows = this.db.prepare('SELECT payload FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq').all(runId, afterSeq) as {
+      payload: string;
+    }[];
+    return rows.map((r) => JSON.parse(r.payload) as RunEvent);
+  }
+
+  artifacts(runId: string, nodeId?: string): ArtifactRow[] {
+    this.row(runId);
+    const rows = (
+      nodeId
+        ? this.db.prepare('SELECT * FROM run_artifacts WHERE run_id = ? AND node_id = ? ORDER BY node_id, port').all(runId, nodeId)
+        : this.db.prepare('SELECT * FROM run_artifacts WHERE run_id = ? ORDER BY node_id, port').all(runId)
+    ) as { node_id: string; port: string; type: string; kind: 'file' | 'directory'; path: string; hash: string; size: number }[];
+    return rows.map((r) => ({
+      nodeId: r.node_id,
+      port: r.port,
+      type: r.type,
+      kind: r.kind,
+      path: r.path,
+      hash: r.hash,
+      size: r.size,
+      fileName: r.path.split(/[\\/]/).pop() ?? r.port,
+    }));
+  }
+
+  running(): RunningRunRow[] {
+    const rows = this.db.prepare(`SELECT id, owner_pid, owner_start, last_seq, started_at FROM runs WHERE status = 'running'`).all() as {
+      id: string;
+      owner_pid: number;
+      owner_start: string | null;
+      last_seq: number;
+      started_at: string;
+    }[];
+    return rows.map((r) => ({ id: r.id, ownerPid: r.owner_pid, ownerStart: r.owner_start, lastSeq: r.last_seq, startedAt: r.started_at }));
+  }
+
+  /** Nodes of `runId` not yet in a final state, with the pid they last ran as. */
+  unfinishedNodes(runId: string): { nodeId: string; pid: number | null }[] {
+    const rows = this.db.prepare(`SELECT node_id, pid FROM run_nodes WHERE run_id = ? AND status IN ('queued', 'running')`).all(runId) as {
+      node_id: string;
+      pid: number | null;
+    }[];
+    return rows.map((r) => ({ nodeId: r.node_id, pid: r.pid }));
+  }
+
+  private summaryOf(row: RunRow): RunSummary {
+    const counts: RunSummary['counts'] = {};
+    const rows = this.db.prepare('SELECT status, count(*) AS n FROM run_nodes WHERE run_id = ? GROUP BY status').all(row.id) as {
+      status: NodeState;
+      n: number;
+    }[];
+    for (const r of rows) counts[r.status] = r.n;
+    return {
+      id: row.id,
+      pipelineName: row.pipeline_name,
+      pipelineId: row.pipeline_id,
+      pipelineRevision: row.pipeline_revision,
+      status: row.status,
+      trigger: row.trigger,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      durationMs: row.duration_ms,
+      params: JSON.parse(row.params) as RunSummary['params'],
+      counts,
+      error: row.error,
+    };
+  }
+
+  private row(runId: string): RunRow {
+    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined;
+    if (!row) throw new ApiError('not_found', `no run with id ${runId}`);
+    return row;
+  }
+}
+
+function toNodeRecord(n: NodeRow, metrics: Record<string, number>): RunNodeRecord {
+  return {
+    nodeId: n.node_id,
+    status: n.status,
+    attempts: n.attempts,
+    pid: n.pid,
+    exitCode: n.exit_code,
+    error: n.error,
+    cached: n.cached === 1,
+    startedAt: n.started_at,
+    finishedAt: n.finished_at,
+    durationMs: n.duration_ms,
+    cache: n.cache ? (JSON.parse(n.cache) as CacheReport) : null,
+    peakRssBytes: n.peak_rss_bytes,
+    cpuMs: n.cpu_ms,
+    logLines: n.log_lines,
+    metrics,
+  };
+}

@@ -1,0 +1,135 @@
+// The node panel of a run: state, timing, attempts, error, resources (peak memory, CPU time), metrics, the cache
+// decision with its key parts (and on a miss, what changed), artifacts and the live log.
+import { useState } from 'react';
+import { formatBytes, formatDuration } from '../../../shared/runs/run-format';
+import type { NodeRunState } from '../../../shared/runs/run-state';
+import { useApp } from '../store/store-context';
+import { ArtifactsView } from './ArtifactsView';
+import { LogViewer } from './LogViewer';
+import { STATE_ICONS, stateLabel } from './run-labels';
+import { useNow } from './use-now';
+
+type Tab = 'logs' | 'details' | 'artifacts';
+
+export function NodeRunDetails({ runId, nodeId, node }: { runId: string; nodeId: string; node: NodeRunState }) {
+  const logLines = useApp((s) => s.shownRun?.logLines[nodeId] ?? 0);
+  const [tab, setTab] = useState<Tab>('logs');
+  const now = useNow(node.status === 'running');
+  const elapsed = node.durationMs ?? (node.startedAt ? now - node.startedAt : undefined);
+  return (
+    <div className="node-run" data-testid="node-run" data-node={nodeId} data-state={node.status}>
+      <header className="node-run-header">
+        <span className={`state-chip state-${node.status}`} title={stateLabel(node.status)}>
+          {STATE_ICONS[node.status]} {node.status}
+        </span>
+        <strong>{nodeId}</strong>
+        {elapsed !== undefined && <span className="muted">{formatDuration(elapsed)}</span>}
+        {node.attempts > 1 && <span className="muted">attempt {node.attempts}</span>}
+        {node.peakRssBytes !== undefined && (
+          <span className="muted" data-testid="telemetry">
+            peak {formatBytes(node.peakRssBytes)} · cpu {formatDuration(node.cpuMs ?? 0)}
+          </span>
+        )}
+        <nav className="tabs" role="tablist">
+          {(['logs', 'details', 'artifacts'] as const).map((t) => (
+            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+              {t === 'logs' ? 'Logs' : t === 'details' ? 'Cache & metrics' : 'Artifacts'}
+            </button>
+          ))}
+        </nav>
+      </header>
+      {node.error && (
+        <p className="node-run-error" role="alert">
+          {node.error}
+        </p>
+      )}
+      {tab === 'logs' && (node.cached && node.cache?.sourceRunId ? <CachedLogNote sourceRunId={node.cache.sourceRunId} /> : null)}
+      {tab === 'logs' && <LogViewer runId={runId} nodeId={nodeId} logLines={logLines} running={node.status === 'running'} />}
+      {tab === 'details' && <CacheAndMetrics node={node} />}
+      {tab === 'artifacts' && <ArtifactsView runId={runId} nodeId={nodeId} finished={node.status !== 'running' && node.status !== 'queued'} />}
+    </div>
+  );
+}
+
+function CachedLogNote({ sourceRunId }: { sourceRunId: string }) {
+  const openRun = useApp((s) => s.openRun);
+  return (
+    <p className="muted">
+      Served from the cache: its outputs come from run{' '}
+      <button type="button" className="link" onClick={() => void openRun(sourceRunId)}>
+        {sourceRunId}
+      </button>
+      , where its log is.
+    </p>
+  );
+}
+
+function CacheAndMetrics({ node }: { node: NodeRunState }) {
+  const cache = node.cache;
+  const metrics = Object.entries(node.metrics);
+  return (
+    <div className="node-run-details">
+      <h4>Metrics</h4>
+      {metrics.length === 0 ? (
+        <p className="muted">No metrics (a node reports them by writing JSON to $PIPEWRIGHT_METRICS).</p>
+      ) : (
+        <table className="kv" data-testid="metrics">
+          <tbody>
+            {metrics.map(([name, value]) => (
+              <tr key={name}>
+                <th>{name}</th>
+                <td>{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h4>Cache</h4>
+      {!cache ? (
+        <p className="muted">Decided when the node's inputs are ready.</p>
+      ) : (
+        <>
+          <p data-testid="cache-verdict">{cacheVerdict(cache)}</p>
+          <table className="kv">
+            <tbody>
+              <tr>
+                <th>type</th>
+                <td>{cache.parts.type}</td>
+              </tr>
+              <tr className={cache.changed?.includes('params') ? 'changed' : ''}>
+                <th>params</th>
+                <td>{cache.parts.params}</td>
+              </tr>
+              {Object.entries(cache.parts.inputs).map(([port, hashes]) => (
+                <tr key={port} className={cache.changed?.includes(`inputs.${port}`) ? 'changed' : ''}>
+                  <th>input {port}</th>
+                  <td>{hashes.join(', ')}</td>
+                </tr>
+              ))}
+              {Object.entries(cache.parts.files).map(([file, hash]) => (
+                <tr key={file} className={cache.changed?.includes(`files.${file}`) ? 'changed' : ''}>
+                  <th>file {file}</th>
+                  <td>{hash}</td>
+                </tr>
+              ))}
+              <tr className={cache.changed?.includes('env') ? 'changed' : ''}>
+                <th>environment</th>
+                <td>{cache.parts.env}</td>
+              </tr>
+            </tbody>
+          </table>
+          <p className="muted">key {cache.key.slice(0, 16)}…</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+function cacheVerdict(cache: NonNullable<NodeRunState['cache']>): string {
+  if (cache.hit) return `Cache hit: nothing changed since run ${cache.sourceRunId}.`;
+  const bypass = { disabled: 'caching is off for this node', noCache: 'the run ignored the cache', forced: 'forced to re-run', sideEffects: 'this node type acts on the world and is never cached' } as const;
+  if (cache.bypass) return `Ran without the cache: ${bypass[cache.bypass]}.`;
+  if (cache.changed === null || cache.changed === undefined) return 'Cache miss: this node has no cached result yet.';
+  if (cache.changed.length === 0) return 'Cache miss: the cached result is no longer usable.';
+  return `Cache miss: changed since the last cached result — ${cache.changed.join(', ')}.`;
+}

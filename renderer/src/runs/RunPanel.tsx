@@ -1,0 +1,82 @@
+// The run panel under the canvas: the shown run's DAG as it ran with the selected node's details and live log,
+// and the pipeline's run history.
+import { useEffect, useState } from 'react';
+import { formatDuration } from '../../../shared/runs/run-format';
+import { useApp } from '../store/store-context';
+import { NodeRunDetails } from './NodeRunDetails';
+import { RunDag } from './RunDag';
+import { RunsList } from './RunsList';
+import { STATE_ICONS } from './run-labels';
+import { useNow } from './use-now';
+import './runs.css';
+
+export function RunPanel() {
+  const open = useApp((s) => s.runPanelOpen);
+  const setOpen = useApp((s) => s.setRunPanelOpen);
+  const run = useApp((s) => s.shownRun);
+  const openId = useApp((s) => s.openId);
+  const document = useApp((s) => s.document);
+  const nodeId = useApp((s) => s.runNodeId);
+  const showRunNode = useApp((s) => s.showRunNode);
+  const refreshRuns = useApp((s) => s.refreshRuns);
+  const [tab, setTab] = useState<'run' | 'history'>('run');
+  useEffect(() => void refreshRuns(), [openId, refreshRuns]);
+  const now = useNow(run?.status === 'running', 1000);
+  if (!openId) return null;
+  if (!open) {
+    return (
+      <button type="button" className="run-panel-tab" onClick={() => setOpen(true)}>
+        Runs ▴
+      </button>
+    );
+  }
+  const mine = run && (run.pipelineId === openId || run.pipelineId === null) ? run : null;
+  const selected = mine && nodeId && mine.nodes[nodeId] ? nodeId : (mine?.nodeIds.find((id) => mine.nodes[id]!.status === 'failed' || mine.nodes[id]!.status === 'running') ?? mine?.nodeIds[0]);
+  return (
+    <section className="run-panel" aria-label="Run panel" data-testid="run-panel">
+      <header className="run-panel-header">
+        <nav className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'run'} onClick={() => setTab('run')}>
+            Run
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>
+            History
+          </button>
+        </nav>
+        {mine && (
+          <span className={`state-chip state-${mine.status}`} data-testid="run-status" data-status={mine.status}>
+            {STATE_ICONS[mine.status]} {mine.status} · {formatDuration((mine.finishedAt ?? now) - mine.startedAt)}
+          </span>
+        )}
+        {mine && <span className="muted">run {mine.runId}</span>}
+        <span className="log-spacer" />
+        <button type="button" aria-label="Close the run panel" onClick={() => setOpen(false)}>
+          ▾
+        </button>
+      </header>
+      {tab === 'history' ? (
+        <div className="run-panel-body">
+          <RunsList />
+        </div>
+      ) : !mine ? (
+        <p className="muted runs-empty">No run shown. Press Run (Ctrl/Cmd+Enter), or open one from the history.</p>
+      ) : (
+        <div className="run-panel-body run-split">
+          <aside className="run-nodes">
+            {(mine.document ?? document) && <RunDag states={mine.nodes} document={(mine.document ?? document)!} />}
+            <ul className="run-node-list">
+              {mine.nodeIds.map((id) => (
+                <li key={id}>
+                  <button type="button" className={id === selected ? 'selected' : ''} onClick={() => showRunNode(id)} data-testid={`run-node-${id}`} data-state={mine.nodes[id]!.status}>
+                    <span className={`state-dot state-${mine.nodes[id]!.status}`}>{STATE_ICONS[mine.nodes[id]!.status]}</span> {id}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </aside>
+          {selected && <NodeRunDetails key={`${mine.runId}:${selected}`} runId={mine.runId} nodeId={selected} node={mine.nodes[selected]!} />}
+        </div>
+      )}
+    </section>
+  );
+}

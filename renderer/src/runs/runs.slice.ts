@@ -1,0 +1,179 @@
+// Runs in the renderer: start/cancel/re-run, the run shown on the canvas (live or from history), the runs list of
+// the open pipeline, live batches from the `run.events` topic, and resume after a reconnect.
+import type { RunEventBatch } from '../../../shared/runs/run-events';
+import type { RunScope } from '../../../shared/runs/run-options';
+import type { ArtifactInfo, ArtifactPreview, RunSummary } from '../../../shared/runs/run-record';
+import type { LogStream } from '../../../shared/runs/run-status';
+import { applyLogGaps, applyRunEvents, initialRunState, runStateFromDetail, type RunState } from '../../../shared/runs/run-state';
+import type { AppState, SliceCreator } from '../store/app-store';
+import type { LogBuffer } from '../../../shared/runs/log-buffer';
+import { downloadLog } from './log-download';
+import { feedLogBuffers, logBuffer } from './log-buffers';
+
+/** Options the Run button uses (the run-options popover edits them). */
+export interface UiRunOptions {
+  failFast: boolean;
+  noCache: boolean;
+  /** null: the engine's default (number of CPUs). */
+  concurrency: number | null;
+}
+
+export interface RunsSlice {
+  /** Runs of the open pipeline, newest first. */
+  runs: RunSummary[];
+  /** The run whose states the canvas and the run panel show. */
+  shownRun: RunState | null;
+  /** The node whose details and logs the run panel shows. */
+  runNodeId: string | null;
+  runPanelOpen: boolean;
+  runOptions: UiRunOptions;
+  /** Nodes selected on the canvas (what "Run selected / up to here / from here" start from). */
+  canvasSelection: string[];
+  /** Bumped whenever live log lines arrived (log views re-read their buffers). */
+  logTick: number;
+  startRun(scope?: RunScope, force?: string[]): Promise<void>;
+  setCanvasSelection(ids: string[]): void;
+  cancelRun(): Promise<void>;
+  rerunFailed(): Promise<void>;
+  openRun(runId: string): Promise<void>;
+  refreshRuns(): Promise<void>;
+  applyRunBatch(batch: RunEventBatch): void;
+  /** Fetches what was missed while disconnected (events after the last seq seen). */
+  resumeRun(): Promise<void>;
+  showRunNode(nodeId: string | null): void;
+  setRunPanelOpen(open: boolean): void;
+  setRunOptions(patch: Partial<UiRunOptions>): void;
+  /** The log buffer of a node of the shown run (all streams, or one). */
+  logBufferFor(nodeId: string, stream?: LogStream): LogBuffer | null;
+  searchLog(nodeId: string, query: string, stream?: LogStream): Promise<{ lines: number[]; truncated: boolean } | undefined>;
+  downloadLog(nodeId: string, stream?: LogStream): Promise<void>;
+  loadArtifacts(nodeId: string): Promise<ArtifactInfo[]>;
+  previewArtifact(nodeId: string, port: string): Promise<ArtifactPreview | undefined>;
+}
+
+async function attempt<T>(get: () => AppState, call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    get().showToast('error', (error as Error).message);
+    return undefined;
+  }
+}
+
+export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
+  api.subscribe('run.events', (batch) => get().applyRunBatch(batch));
+  const adopt = async (runId: string) => {
+    const detail = await attempt(get, () => api.invoke('run.get', { runId }));
+    if (detail) set({ shownRun: runStateFromDetail(detail), runPanelOpen: true });
+  };
+  return {
+    runs: [],
+    shownRun: null,
+    runNodeId: null,
+    runPanelOpen: false,
+    runOptions: { failFast: false, noCache: false, concurrency: null },
+    canvasSelection: [],
+    logTick: 0,
+    async startRun(scope, force) {
+      const { openId, runOptions } = get();
+      if (!openId) return;
+      await get().flushSave();
+      const options = {
+        failFast: runOptions.failFast,
+        noCache: runOptions.noCache,
+        ...(runOptions.concurrency ? { concurrency: runOptions.concurrency } : {}),
+        ...(scope ? { scope } : {}),
+        ...(force ? { force } : {}),
+      };
+      const run = await attempt(get, () => api.invoke('run.start', { pipelineId: openId, options }));
+      if (!run) return;
+      if (get().shownRun?.runId !== run.id) await adopt(run.id);
+      set({ runPanelOpen: true });
+      void get().refreshRuns();
+    },
+    async cancelRun() {
+      const run = get().shownRun;
+      if (run) await attempt(get, () => api.invoke('run.cancel', { runId: run.runId }));
+    },
+    async rerunFailed() {
+      const run = get().shownRun;
+      if (!run) return;
+      const started = await attempt(get, () => api.invoke('run.rerun', { runId: run.runId, failedOnly: true }));
+      if (started) {
+        await adopt(started.id);
+        void get().refreshRuns();
+      }
+    },
+    async openRun(runId) {
+      await adopt(runId);
+    },
+    async refreshRuns() {
+      const pipelineId = get().openId;
+      if (!pipelineId) return set({ runs: [] });
+      const runs = await attempt(get, () => api.invoke('run.list', { pipelineId, limit: 100 }));
+      if (runs && get().openId === pipelineId) set({ runs });
+    },
+    applyRunBatch(batch) {
+      const { shownRun, openId } = get();
+      const started = batch.events.find((e) => e.type === 'run.started');
+      const ours = started && started.type === 'run.started' && started.pipelineId === openId;
+      if (started?.type === 'run.started' && ours && shownRun?.runId !== batch.runId) {
+        // A run of the open pipeline began (from this window or another): show it live.
+        set({ shownRun: initialRunState(started), runPanelOpen: true });
+      }
+      const current = get().shownRun;
+      if (current?.runId === batch.runId) {
+        const first = batch.events[0]?.seq ?? batch.lastSeq;
+        if (first > current.lastSeq + 1 && !started) {
+          void get().resumeRun();
+          return;
+        }
+        const lines = batch.events.filter((e) => e.type === 'node.log');
+        feedLogBuffers(api, batch.runId, lines, batch.gaps);
+        const next = applyLogGaps(applyRunEvents(current, batch.events), batch.gaps);
+        set({ shownRun: { ...next, lastSeq: Math.max(next.lastSeq, batch.lastSeq) }, logTick: get().logTick + 1 });
+      }
+      if (batch.events.some((e) => e.type === 'run.started' || e.type === 'run.finished')) void get().refreshRuns();
+    },
+    async resumeRun() {
+      const run = get().shownRun;
+      if (!run) return;
+      const missed = await attempt(get, () => api.invoke('run.events', { runId: run.runId, afterSeq: run.lastSeq, maxLogLines: 2000 }));
+      if (!missed || get().shownRun?.runId !== run.runId) return;
+      feedLogBuffers(api, run.runId, missed.events.filter((e) => e.type === 'node.log'), missed.gaps);
+      const next = applyLogGaps(applyRunEvents(get().shownRun!, missed.events), missed.gaps);
+      set({ shownRun: { ...next, lastSeq: Math.max(next.lastSeq, missed.lastSeq) }, logTick: get().logTick + 1 });
+    },
+    setCanvasSelection: (canvasSelection) => set({ canvasSelection }),
+    showRunNode: (runNodeId) => set({ runNodeId, ...(runNodeId ? { runPanelOpen: true } : {}) }),
+    setRunPanelOpen: (runPanelOpen) => set({ runPanelOpen }),
+    setRunOptions: (patch) => set({ runOptions: { ...get().runOptions, ...patch } }),
+    logBufferFor(nodeId, stream) {
+      const run = get().shownRun;
+      return run ? logBuffer(api, run.runId, nodeId, stream) : null;
+    },
+    async searchLog(nodeId, query, stream) {
+      const run = get().shownRun;
+      if (!run) return undefined;
+      return attempt(get, () => api.invoke('run.logSearch', { runId: run.runId, nodeId, query, ...(stream ? { stream } : {}) }));
+    },
+    async downloadLog(nodeId, stream) {
+      const run = get().shownRun;
+      if (!run) return;
+      await attempt(get, () =>
+        downloadLog(run.runId, nodeId, stream, (from, count) => api.invoke('run.logs', { runId: run.runId, nodeId, from, count, ...(stream ? { stream } : {}) })),
+      );
+    },
+    async loadArtifacts(nodeId) {
+      const run = get().shownRun;
+      if (!run) return [];
+      return (await attempt(get, () => api.invoke('run.artifacts', { runId: run.runId, nodeId }))) ?? [];
+    },
+    async previewArtifact(nodeId, port) {
+      const run = get().shownRun;
+      if (!run) return undefined;
+      return attempt(get, () => api.invoke('run.artifactPreview', { runId: run.runId, nodeId, port }));
+    },
+  };
+};
+

@@ -1,0 +1,31 @@
+// Human-readable durations and sizes, shared by the CLI printer and the UI so both say the same thing.
+
+/** `850 ms`, `3.4 s`, `2 min 05 s`, `1 h 02 min`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+  return `${Math.floor(seconds / 3600)} h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')} min`;
+}
+
+/** `512 B`, `1.5 KiB`, `230 MiB`. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+const COUNT_ORDER = ['running', 'queued', 'succeeded', 'cached', 'failed', 'skipped', 'canceled'] as const;
+
+/** `3 succeeded, 1 failed`, always in the same order of states. */
+export function formatCounts(counts: Partial<Record<(typeof COUNT_ORDER)[number], number>>): string {
+  return COUNT_ORDER.filter((state) => counts[state])
+    .map((state) => `${counts[state]} ${state}`)
+    .join(', ');
+}

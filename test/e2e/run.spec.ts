@@ -1,0 +1,90 @@
+// Running in the web mode: press Run (and Ctrl+Enter), watch node states change on the canvas and logs stream in the
+// run panel, see metrics and an artifact preview, cancel a long node, find the runs in the history.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './serve-fixture';
+
+const CLI = fileURLToPath(new URL('../../bin/pipewright', import.meta.url));
+
+const node = (id: string, command: string, x: number, extra: object = {}) => ({ id, type: 'script.shell', params: { command }, position: { x, y: 0 }, ...extra });
+
+/** Stores a pipeline in the served home through the CLI (the server sees it on its next list). */
+function importPipeline(home: string, name: string, nodes: object[], edges: object[] = []): void {
+  const file = join(home, `${name}.pipeline.json`);
+  writeFileSync(file, JSON.stringify({ schemaVersion: 1, name, parameters: [], nodes, edges }));
+  const result = spawnSync(process.execPath, [CLI, 'import', file], { env: { ...process.env, PIPEWRIGHT_HOME: home }, encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+}
+
+test('run a pipeline: states change on the canvas, logs stream, metrics and artifacts show, history lists it', async ({ page, served }) => {
+  importPipeline(
+    served.home,
+    'demo',
+    [
+      node('prepare', 'printf "name,score\\nada,3\\nbob,5\\n" > {{outputs.table}}; printf "\\033[32mready\\033[0m\\n"', 0, { outputs: [{ id: 'table', type: 'dataset' }] }),
+      node('train', 'for i in $(seq 1 12); do echo "epoch $i"; sleep 0.15; done; echo "{\\"loss\\": 0.25}" > $PIPEWRIGHT_METRICS', 260, {
+        inputs: [{ id: 'table', type: 'dataset' }],
+      }),
+    ],
+    [{ id: 'e1', source: 'prepare', sourceHandle: 'table', target: 'train', targetHandle: 'table' }],
+  );
+  await page.goto(served.url);
+  await page.getByTestId('pipeline-item').filter({ hasText: 'demo' }).getByRole('button').first().click();
+  await expect(page.getByTestId('canvas')).toBeVisible();
+
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  const trainBadge = page.getByTestId('run-badge-train');
+  await expect(trainBadge).toHaveAttribute('data-state', 'running');
+  await expect(page.getByTestId('canvas').locator('.react-flow__node[data-id="train"]')).toHaveClass(/run-state-running/);
+  await expect(page.getByTestId('run-badge-prepare')).toHaveAttribute('data-state', 'succeeded');
+
+  // The panel follows the running node; its log grows while it runs.
+  await page.getByTestId('run-node-train').click();
+  const lines = page.getByTestId('log-lines');
+  await expect(lines.locator('[data-line="0"]')).toContainText('epoch 1');
+  await expect(lines.locator('[data-line="11"]')).toHaveCount(0);
+  await expect(lines.locator('[data-line="11"]')).toContainText('epoch 12', { timeout: 15_000 });
+  await expect(trainBadge).toHaveAttribute('data-state', 'succeeded');
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
+  await expect(page.getByTestId('log-count')).toHaveText('12 lines');
+
+  await page.getByRole('tab', { name: 'Cache & metrics' }).click();
+  await expect(page.getByTestId('metrics')).toContainText('loss');
+  await expect(page.getByTestId('cache-verdict')).toHaveText('Cache miss: this node has no cached result yet.');
+
+  await page.getByTestId('run-node-prepare').click();
+  await expect(page.getByTestId('log-lines').locator('span[style*="color"]')).toHaveText('ready');
+  await page.getByRole('tab', { name: 'Artifacts' }).click();
+  await expect(page.getByTestId('artifact-table').locator('table')).toContainText('ada');
+
+  // Ctrl+Enter runs again: everything comes from the cache.
+  await page.locator('body').press('Control+Enter');
+  await expect(page.getByTestId('run-badge-train')).toHaveAttribute('data-state', 'cached');
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByTestId('run-row')).toHaveCount(2);
+  await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-status', 'succeeded');
+
+  // Open the first run from the history: its DAG as it ran, and a click on a canvas node shows that node's log.
+  await page.getByTestId('run-row').last().click();
+  await page.getByRole('tab', { name: 'Run' }).click();
+  await expect(page.getByTestId('run-dag').locator('.react-flow__node[data-id="train"]')).toHaveClass(/run-state-succeeded/);
+  await page.getByTestId('canvas').locator('.react-flow__node[data-id="prepare"]').click();
+  await expect(page.getByTestId('node-run')).toHaveAttribute('data-node', 'prepare');
+  await expect(page.getByTestId('log-lines')).toContainText('ready');
+});
+
+test('cancel a long node: its process is killed and the run ends canceled', async ({ page, served }) => {
+  importPipeline(served.home, 'long', [node('wait', 'echo waiting; sleep 60', 0), node('after', 'echo never', 260)], [{ id: 'e', source: 'wait', target: 'after' }]);
+  await page.goto(served.url);
+  await page.getByTestId('pipeline-item').filter({ hasText: 'long' }).getByRole('button').first().click();
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await expect(page.getByTestId('run-badge-wait')).toHaveAttribute('data-state', 'running');
+  await expect(page.getByTestId('log-lines')).toContainText('waiting');
+  await page.getByRole('button', { name: '■ Cancel' }).click();
+  await expect(page.getByTestId('run-badge-wait')).toHaveAttribute('data-state', 'canceled');
+  await expect(page.getByTestId('run-badge-after')).toHaveAttribute('data-state', 'canceled');
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'canceled');
+  await expect(page.getByRole('button', { name: '■ Cancel' })).toHaveCount(0);
+});

@@ -1,0 +1,123 @@
+// The cache with real processes: a hit when nothing changed, a miss naming the changed part for each key part,
+// bypasses (side effects, node setting, --no-cache, force), failures never cached, outputs restored on a hit.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getNodeType } from '../../../shared/nodes/index';
+import type { NodeTypeDefinition } from '../../../shared/nodes/node-type';
+import { edge, harness, pipeline, shell, type Harness } from './run-helpers';
+
+let h: Harness;
+afterEach(() => {
+  h?.close();
+  delete process.env['PW_TEST_GREETING'];
+});
+
+const dataset = (id: string) => ({ id, type: 'dataset' as const });
+
+/** prepare: copies data.csv (a file it names) to its output; train: runs train.sh (a script) on its input. */
+function twoStep(prepareCommand = 'cp data.csv {{outputs.out}}') {
+  return pipeline(
+    [
+      shell('prepare', prepareCommand, { outputs: [dataset('out')] }),
+      shell('train', 'sh train.sh {{inputs.in}} > {{outputs.model}}', { inputs: [dataset('in')], outputs: [{ id: 'model', type: 'model' }] }),
+    ],
+    [edge('prepare.out', 'train.in')],
+  );
+}
+
+describe('cache', () => {
+  it('serves unchanged nodes from the cache, restoring their outputs, and says which part changed on a miss', async () => {
+    h = harness();
+    writeFileSync(join(h.work, 'data.csv'), 'x\n1\n');
+    writeFileSync(join(h.work, 'train.sh'), 'wc -l < "$1"\n');
+    const first = await h.run(twoStep());
+    expect(first.status).toBe('succeeded');
+    expect(first.sink.cache('prepare')).toMatchObject({ hit: false, changed: null, parts: { type: 'script.shell@1', files: { 'data.csv': expect.any(String) } } });
+    expect(first.sink.cache('train').parts.files).toEqual({ 'train.sh': expect.any(String) });
+
+    const second = await h.run(twoStep());
+    expect(second.sink.finished('prepare')).toMatchObject({ status: 'cached', cached: true });
+    expect(second.sink.cache('train')).toMatchObject({ hit: true, sourceRunId: first.id });
+    expect(second.sink.of('node.started')).toEqual([]);
+    const model = h.service.runs.artifacts(second.id, 'train')[0]!;
+    expect(readFileSync(model.path, 'utf8').trim()).toBe('2');
+
+    // input data changed: prepare misses on its file, train on its input
+    writeFileSync(join(h.work, 'data.csv'), 'x\n1\n2\n');
+    const third = await h.run(twoStep());
+    expect(third.sink.cache('prepare')).toMatchObject({ hit: false, changed: ['files.data.csv'] });
+    expect(third.sink.cache('train')).toMatchObject({ hit: false, changed: ['inputs.in'] });
+    expect(readFileSync(h.service.runs.artifacts(third.id, 'train')[0]!.path, 'utf8').trim()).toBe('3');
+
+    // script content changed
+    writeFileSync(join(h.work, 'train.sh'), 'cat "$1" | wc -l\n');
+    const fourth = await h.run(twoStep());
+    expect(fourth.sink.finished('prepare').status).toBe('cached');
+    expect(fourth.sink.cache('train')).toMatchObject({ hit: false, changed: ['files.train.sh'] });
+
+    // params changed
+    const fifth = await h.run(twoStep('cp data.csv {{outputs.out}} && echo copied'));
+    expect(fifth.sink.cache('prepare')).toMatchObject({ hit: false, changed: ['params'] });
+    // same content out, so train is still a hit
+    expect(fifth.sink.finished('train').status).toBe('cached');
+  });
+
+  it('misses when an environment variable the command reads changes, or the node type version changes', async () => {
+    const v1 = getNodeType('script.shell')!;
+    let version = 1;
+    h = harness({ lookup: (id) => (id === 'script.shell' ? ({ ...v1, version } as NodeTypeDefinition) : getNodeType(id)) });
+    const doc = pipeline([shell('greet', 'echo "$PW_TEST_GREETING"')]);
+    process.env['PW_TEST_GREETING'] = 'hello';
+    await h.run(doc);
+    expect((await h.run(doc)).sink.finished('greet').status).toBe('cached');
+    process.env['PW_TEST_GREETING'] = 'bonjour';
+    const changedEnv = await h.run(doc);
+    expect(changedEnv.sink.cache('greet')).toMatchObject({ hit: false, changed: ['env'] });
+    expect(changedEnv.sink.of('node.log')[0]!.text).toBe('bonjour');
+    version = 2;
+    expect((await h.run(doc)).sink.cache('greet')).toMatchObject({ hit: false, changed: ['type'], parts: { type: 'script.shell@2' } });
+  });
+
+  it('never caches failed nodes, side-effect nodes or nodes with cache off; --no-cache and force run but still store', async () => {
+    const deploy = { ...getNodeType('script.shell')!, id: 'test.deploy', sideEffects: true } as NodeTypeDefinition;
+    h = harness({ lookup: (id) => (id === 'test.deploy' ? deploy : getNodeType(id)) });
+    const doc = pipeline([
+      shell('flaky', `test -f ${join(h.work, 'ok')}`),
+      shell('off', 'echo off', { settings: { cache: false } }),
+      { id: 'deploy', type: 'test.deploy', params: { command: 'echo deploy' }, position: { x: 0, y: 0 } },
+      shell('plain', 'echo plain'),
+    ]);
+    const first = await h.run(doc);
+    expect(first.sink.finished('flaky').status).toBe('failed');
+    writeFileSync(join(h.work, 'ok'), '');
+    const second = await h.run(doc);
+    expect(second.sink.cache('flaky')).toMatchObject({ hit: false, changed: null });
+    expect(second.sink.cache('off')).toMatchObject({ hit: false, bypass: 'disabled' });
+    expect(second.sink.cache('deploy')).toMatchObject({ hit: false, bypass: 'sideEffects' });
+    expect(second.sink.finished('plain').status).toBe('cached');
+    for (const id of ['flaky', 'off', 'deploy']) expect(second.sink.finished(id).status).toBe('succeeded');
+
+    const noCache = await h.run(doc, { noCache: true });
+    expect(noCache.sink.cache('plain')).toMatchObject({ hit: false, bypass: 'noCache' });
+    expect(noCache.sink.finished('plain').status).toBe('succeeded');
+    const after = await h.run(doc);
+    expect(after.sink.cache('plain')).toMatchObject({ hit: true, sourceRunId: noCache.id });
+    expect(after.sink.cache('flaky')).toMatchObject({ hit: true, sourceRunId: noCache.id });
+
+    const forced = await h.run(doc, { force: ['plain'] });
+    expect(forced.sink.cache('plain')).toMatchObject({ hit: false, bypass: 'forced' });
+    expect(forced.sink.finished('flaky').status).toBe('cached');
+  });
+
+  it('runs a node again when its cached outputs were deleted from the store', async () => {
+    h = harness();
+    const doc = pipeline([shell('make', 'echo content > {{outputs.out}}', { outputs: [dataset('out')] })]);
+    const first = await h.run(doc);
+    const { hash } = h.service.runs.artifacts(first.id)[0]!;
+    const { rmSync } = await import('node:fs');
+    rmSync(join(h.home, 'cache', 'objects', hash.slice(0, 2), hash), { force: true });
+    const second = await h.run(doc);
+    expect(second.sink.finished('make').status).toBe('succeeded');
+  });
+});

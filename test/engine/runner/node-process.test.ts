@@ -1,0 +1,146 @@
+// Node processes: cancel and timeout kill the whole process group (nothing survives), retries, spawn failures,
+// built-in nodes through the configured run-node command, telemetry.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defineNodeType } from '../../../shared/nodes/node-type';
+import { getNodeType } from '../../../shared/nodes/index';
+import { edge, harness, nodeScript, pipeline, processesOfRun, shell, type Harness } from './run-helpers';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+/** Resolves once the run has started `count` node processes. */
+async function untilStarted(h: Harness, runId: string, count: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    h.service.flush(runId);
+    if (h.service.runs.get(runId).nodes.filter((n) => n.pid !== null).length >= count) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('nodes did not start');
+}
+
+describe('node processes', () => {
+  it('cancel kills every process of every running node, even children that ignore SIGTERM', async () => {
+    h = harness({ killGraceMs: 300 });
+    const stubborn = nodeScript('process.on("SIGTERM", () => {}); setInterval(() => {}, 1000); console.log("ready")');
+    const doc = pipeline(
+      [shell('tree', 'sleep 30 & sleep 30 & wait'), shell('stubborn', `${stubborn} & wait`), shell('later', 'echo never')],
+      [edge('tree', 'later')],
+    );
+    const run = h.service.start({ pipeline: doc, baseDir: h.work, params: {}, options: { scope: { mode: 'all', nodeIds: [] }, concurrency: 2, noCache: false, force: [], failFast: false }, trigger: 'api' });
+    await untilStarted(h, run.id, 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(processesOfRun(run.id).length).toBeGreaterThanOrEqual(4);
+    const started = Date.now();
+    run.cancel();
+    const finished = await run.done;
+    expect(finished.status).toBe('canceled');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(processesOfRun(run.id)).toEqual([]);
+    const nodes = Object.fromEntries(h.service.runs.get(run.id).nodes.map((n) => [n.nodeId, n]));
+    expect(nodes['tree']).toMatchObject({ status: 'canceled', error: 'canceled' });
+    expect(nodes['stubborn']!.status).toBe('canceled');
+    expect(nodes['later']).toMatchObject({ status: 'canceled', error: 'upstream node tree was canceled' });
+  });
+
+  it('a node that leaves a background process behind has it killed when the node exits', async () => {
+    h = harness({ killGraceMs: 200 });
+    const { id, status } = await h.run(pipeline([shell('daemon', 'sleep 30 > /dev/null 2>&1 & echo started')]));
+    expect(status).toBe('succeeded');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(processesOfRun(id)).toEqual([]);
+  });
+
+  it('kills a node at its timeout and reports it as failed', async () => {
+    h = harness({ killGraceMs: 200 });
+    const { sink, id } = await h.run(pipeline([shell('slow', 'sleep 30', { settings: { timeoutSeconds: 0.4 } })]));
+    expect(sink.finished('slow')).toMatchObject({ status: 'failed', error: 'timed out after 0.4 s; its processes were killed' });
+    expect(sink.finished('slow').durationMs).toBeLessThan(5000);
+    expect(processesOfRun(id)).toEqual([]);
+  });
+
+  it('retries a failed node and succeeds on a later attempt', async () => {
+    h = harness();
+    const counter = join(h.work, 'attempts');
+    writeFileSync(counter, '');
+    const command = `echo x >> ${counter}; test $(wc -l < ${counter}) -ge 3 || { echo "not yet" >&2; exit 1; }`;
+    const { sink } = await h.run(pipeline([shell('flaky', command, { settings: { retries: 3 } })]));
+    expect(sink.finished('flaky')).toMatchObject({ status: 'succeeded', attempts: 3 });
+    expect(sink.of('node.started').map((e) => e.attempt)).toEqual([1, 2, 3]);
+    const system = sink.of('node.log').filter((e) => e.stream === 'system').map((e) => e.text);
+    expect(system).toEqual([
+      'attempt 1 failed (exited with code 1: not yet); retrying (attempt 2 of 4)',
+      'attempt 2 failed (exited with code 1: not yet); retrying (attempt 3 of 4)',
+    ]);
+    const exhausted = await h.run(pipeline([shell('never', 'exit 2', { settings: { retries: 1 } })]));
+    expect(exhausted.sink.finished('never')).toMatchObject({ status: 'failed', attempts: 2, exitCode: 2 });
+  });
+
+  it('fails a node whose command exits 0 without writing a declared output', async () => {
+    h = harness();
+    const { sink } = await h.run(pipeline([shell('lazy', 'true', { outputs: [{ id: 'model', type: 'model' }] })]));
+    expect(sink.finished('lazy').status).toBe('failed');
+    expect(sink.finished('lazy').error).toMatch(/^exited 0 but did not write its output "model" \(.*lazy\/model\)$/);
+  });
+
+  it('starts built-in nodes with the configured run-node command and the node-contract environment', async () => {
+    const probe = defineNodeType({
+      id: 'test.probe',
+      version: 1,
+      category: 'utility',
+      title: 'Probe',
+      description: 'prints its argv and contract variables',
+      icon: 'terminal',
+      inputs: [],
+      outputs: [{ id: 'report', type: 'report', label: 'Report' }],
+      runtime: 'builtin',
+      params: z.object({ level: z.number().default(1) }),
+      example: { params: {} },
+    });
+    const script = [
+      'const fs = require("fs");',
+      'const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("PIPEWRIGHT_")));',
+      'console.log(JSON.stringify({ argv: process.argv.slice(1), env }));',
+      'fs.writeFileSync(process.env.PIPEWRIGHT_OUTPUT_REPORT, "ok");',
+      'fs.writeFileSync(process.env.PIPEWRIGHT_METRICS, JSON.stringify({ accuracy: 0.97, bad: "x" }));',
+    ].join(' ');
+    h = harness({ nodeCommand: [process.execPath, '-e', script], lookup: (id) => (id === 'test.probe' ? probe : getNodeType(id)) });
+    const doc = pipeline([{ id: 'probe', type: 'test.probe', params: { level: 3 }, position: { x: 0, y: 0 } }], [], 'contract');
+    const { sink, id, status } = await h.run(doc);
+    expect(status).toBe('succeeded');
+    const printed = JSON.parse(sink.of('node.log').find((e) => e.stream === 'stdout')!.text) as { argv: string[]; env: Record<string, string> };
+    expect(printed.argv).toEqual(['run-node', 'test.probe']);
+    expect(printed.env).toMatchObject({
+      PIPEWRIGHT_PARAMS: '{"level":3}',
+      PIPEWRIGHT_RUN_ID: id,
+      PIPEWRIGHT_NODE_ID: 'probe',
+      PIPEWRIGHT_PIPELINE: 'contract',
+      PIPEWRIGHT_BASE_DIR: h.work,
+    });
+    expect(readFileSync(printed.env['PIPEWRIGHT_OUTPUT_REPORT']!, 'utf8')).toBe('ok');
+    expect(sink.of('node.metric').map((e) => [e.name, e.value])).toEqual([['accuracy', 0.97]]);
+    expect(sink.of('node.log').find((e) => e.stream === 'system')!.text).toBe('metric "bad" is not a finite number ("x"); skipped');
+    expect(h.service.runs.get(id).nodes[0]!.metrics).toEqual({ accuracy: 0.97 });
+  });
+
+  it('reports a node whose command cannot start, with the reason', async () => {
+    h = harness({ nodeCommand: ['/nonexistent/pipewright'], lookup: (id) => (id === 'test.builtin' ? { ...getNodeType('script.shell')!, id, runtime: 'builtin' } : getNodeType(id)) });
+    const { sink } = await h.run(pipeline([{ id: 'b', type: 'test.builtin', params: { command: 'x' }, position: { x: 0, y: 0 } }]));
+    expect(sink.finished('b')).toMatchObject({ status: 'failed', error: expect.stringMatching(/^could not start the node's process: spawn \/nonexistent\/pipewright ENOENT/) });
+  });
+
+  it('samples peak memory and CPU time of the whole process tree', async () => {
+    h = harness();
+    const burn = nodeScript('const keep = Buffer.alloc(64 * 1024 * 1024, 1); const end = Date.now() + 900; while (Date.now() < end) {} console.log(keep.length)');
+    const { sink, id } = await h.run(pipeline([shell('busy', `${burn} & wait`)]));
+    const finished = sink.finished('busy');
+    expect(finished.peakRssBytes).toBeGreaterThan(64 * 1024 * 1024);
+    expect(finished.cpuMs).toBeGreaterThan(300);
+    const stored = h.service.runs.get(id).nodes[0]!;
+    expect(stored.peakRssBytes).toBe(finished.peakRssBytes);
+    expect(stored.cpuMs).toBe(finished.cpuMs);
+    expect(existsSync(join(h.home, 'artifacts', id, '_metrics'))).toBe(true);
+  });
+});

@@ -1,0 +1,117 @@
+// Test helpers for the runner: tiny pipelines of script nodes, a RunService on a temp home, and event queries.
+import { readdirSync, readFileSync } from 'node:fs';
+import { getNodeType, type NodeTypeLookup } from '../../../shared/nodes/index';
+import type { NodeSettings, Pipeline, PipelineEdge, PipelineNode, Port } from '../../../shared/pipeline/pipeline.schema';
+import type { RunEvent } from '../../../shared/runs/run-events';
+import { runOptionsSchema, type RunOptionsInput } from '../../../shared/runs/run-options';
+import { resolveHome } from '../../../engine/home';
+import { expandLogChunk, type LogChunk } from '../../../engine/runner/log-chunk';
+import type { RunSink } from '../../../engine/runner/run-emitter';
+import { RunService } from '../../../engine/runner/run-service';
+import { openDatabase } from '../../../engine/store/database';
+import { tempDir } from '../../support/temp-home';
+
+/** A script.shell node. */
+export function shell(
+  id: string,
+  command: string,
+  extra: { inputs?: Port[]; outputs?: Port[]; settings?: NodeSettings; env?: Record<string, string> } = {},
+): PipelineNode {
+  return {
+    id,
+    type: 'script.shell',
+    params: { command, ...(extra.env ? { env: extra.env } : {}) },
+    position: { x: 0, y: 0 },
+    ...(extra.inputs ? { inputs: extra.inputs } : {}),
+    ...(extra.outputs ? { outputs: extra.outputs } : {}),
+    ...(extra.settings ? { settings: extra.settings } : {}),
+  };
+}
+
+/** An order-only edge, or an artifact edge when ports are given (`a.out` → `b.in`). */
+export function edge(from: string, to: string): PipelineEdge {
+  const [source, sourceHandle] = from.split('.');
+  const [target, targetHandle] = to.split('.');
+  return { id: `${from}->${to}`, source: source!, target: target!, ...(sourceHandle ? { sourceHandle } : {}), ...(targetHandle ? { targetHandle } : {}) };
+}
+
+export function pipeline(nodes: PipelineNode[], edges: PipelineEdge[] = [], name = 'test'): Pipeline {
+  return { schemaVersion: 1, name, parameters: [], nodes, edges };
+}
+
+/** `node -e <script>` as a shell command (the script is single-quoted; it must not contain single quotes). */
+export function nodeScript(script: string): string {
+  return `${JSON.stringify(process.execPath)} -e '${script}'`;
+}
+
+/** Collects every event of a run, log lines expanded, in seq order. */
+export class CollectSink implements RunSink {
+  readonly events: RunEvent[] = [];
+  event(event: RunEvent): void {
+    this.events.push(event);
+  }
+  logs(chunk: LogChunk): void {
+    this.events.push(...expandLogChunk(chunk));
+  }
+  of<T extends RunEvent['type']>(type: T): Extract<RunEvent, { type: T }>[] {
+    return this.events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
+  }
+  finished(nodeId: string): Extract<RunEvent, { type: 'node.finished' }> {
+    return this.of('node.finished').find((e) => e.nodeId === nodeId)!;
+  }
+  cache(nodeId: string) {
+    return this.of('node.cache').find((e) => e.nodeId === nodeId)!.report;
+  }
+}
+
+export interface Harness {
+  service: RunService;
+  home: string;
+  /** A folder pipelines run in (their baseDir). */
+  work: string;
+  run(doc: Pipeline, options?: RunOptionsInput, params?: Record<string, unknown>): Promise<{ id: string; sink: CollectSink; status: string }>;
+  close(): void;
+}
+
+export function harness(settings: { killGraceMs?: number; lookup?: NodeTypeLookup; nodeCommand?: string[] } = {}): Harness {
+  const home = resolveHome(tempDir('pipewright-runner-'));
+  const work = tempDir('pipewright-work-');
+  const db = openDatabase(home.database);
+  const service = new RunService({
+    db,
+    home,
+    lookup: settings.lookup ?? getNodeType,
+    settings: { nodeCommand: settings.nodeCommand ?? [process.execPath, '-e', ''], nodeCommandEnv: {}, killGraceMs: settings.killGraceMs ?? 500, defaultConcurrency: 2 },
+  });
+  return {
+    service,
+    home: home.root,
+    work,
+    async run(doc, options = {}, params = {}) {
+      const sink = new CollectSink();
+      const run = service.start({ pipeline: doc, baseDir: work, params, options: runOptionsSchema.parse(options), trigger: 'api', sinks: [sink] });
+      const finished = await run.done;
+      return { id: run.id, sink, status: finished.status };
+    },
+    close() {
+      service.shutdown();
+      db.close();
+    },
+  };
+}
+
+/** Pids of live (non-zombie) processes whose environment says they belong to `runId` (Linux /proc). */
+export function processesOfRun(runId: string): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`PIPEWRIGHT_RUN_ID=${runId}`)) pids.push(Number(name));
+    } catch {
+      // vanished while we looked
+    }
+  }
+  return pids;
+}

@@ -1,0 +1,109 @@
+// `pipewright run` and `pipewright runs` as subprocesses: prefixed logs, exit codes 0/1/2, --json events, params,
+// stored pipelines by name, and a cached second run.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../shared/runs/run-events';
+import { fixturePath } from '../support/fixtures';
+import { CLI, runCli } from '../support/run-cli';
+import { processesOfRun } from '../engine/runner/run-helpers';
+import { tempDir } from '../support/temp-home';
+
+function writePipeline(dir: string, nodes: object[], edges: object[] = [], parameters: object[] = []): string {
+  const file = join(dir, 'p.pipeline.json');
+  writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'cli-run', parameters, nodes, edges }));
+  return file;
+}
+
+const node = (id: string, command: string) => ({ id, type: 'script.shell', params: { command }, position: { x: 0, y: 0 } });
+
+describe('pipewright run', () => {
+  it('runs a pipeline file with prefixed logs and exits 0; a second run is served from the cache', () => {
+    const home = tempDir();
+    const first = runCli(['run', fixturePath('pipelines/hello.pipeline.json'), '--param', 'greeting=bonjour'], { home });
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^run \S+ of hello: 2 nodes, concurrency auto$/m);
+    expect(first.stdout).toMatch(/^read {2}│ bonjour$/m);
+    expect(first.stdout).toMatch(/^write │ ✔ succeeded in \d+ ms$/m);
+    expect(first.stdout).toMatch(/^run \S+ succeeded in \d+ ms: 2 succeeded$/m);
+    const second = runCli(['run', fixturePath('pipelines/hello.pipeline.json'), '--param', 'greeting=bonjour'], { home });
+    expect(second.stdout).toMatch(/^read {2}│ ↺ cached in \d+ ms$/m);
+    const runs = runCli(['runs', '--json'], { home });
+    expect((JSON.parse(runs.stdout) as { status: string; trigger: string; params: object }[]).map((r) => [r.status, r.trigger, r.params])).toEqual([
+      ['succeeded', 'cli', { greeting: 'bonjour' }],
+      ['succeeded', 'cli', { greeting: 'bonjour' }],
+    ]);
+    expect(runCli(['runs'], { home }).stdout).toMatch(/^RUN\s+PIPELINE\s+STATUS\s+TRIGGER\s+STARTED\s+DURATION\s+NODES\n\S+\s+hello\s+succeeded\s+cli/);
+  });
+
+  it('exits 1 when a node fails, and 2 for an invalid pipeline, a bad parameter or bad options', () => {
+    const home = tempDir();
+    const dir = tempDir();
+    const failing = writePipeline(dir, [node('ok', 'echo fine'), node('bad', 'echo "disk full" >&2; exit 4'), node('after', 'true')], [
+      { id: 'e', source: 'bad', target: 'after' },
+    ]);
+    const failed = runCli(['run', failing], { home });
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toMatch(/^bad\s+│ ✖ failed: exited with code 4: disk full$/m);
+    expect(failed.stdout).toMatch(/^after │ – skipped: upstream node bad failed$/m);
+    expect(failed.stdout).toMatch(/run \S+ failed in .*: 1 succeeded, 1 failed, 1 skipped/);
+
+    const cycle = runCli(['run', fixturePath('pipelines/cycle.pipeline.yaml')], { home });
+    expect(cycle.status).toBe(2);
+    expect(cycle.stderr).toMatch(/error: the pipeline has a cycle/);
+    const hello = fixturePath('pipelines/hello.pipeline.json');
+    expect(runCli(['run', hello, '--param', 'colour=red'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('the pipeline has no parameter "colour" (it has: greeting)') });
+    expect(runCli(['run', hello, '--param', 'oops'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('--param takes name=value') });
+    expect(runCli(['run', hello, '--concurrency', '0'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('--concurrency must be') });
+    expect(runCli(['run', 'nowhere.json'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('no such file') });
+    expect(runCli(['run', 'not-stored'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('neither a file nor a stored pipeline') });
+  });
+
+  it('--json prints every event once, one JSON object per line, with seq 1, 2, 3, …', () => {
+    const home = tempDir();
+    const file = writePipeline(tempDir(), [node('count', 'for i in 1 2 3; do echo "line $i"; done; echo oops >&2')]);
+    const result = runCli(['run', file, '--json'], { home });
+    expect(result.status).toBe(0);
+    const events = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as RunEvent);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(Object.keys(events[0]!).slice(0, 4)).toEqual(['type', 'runId', 'seq', 'at']);
+    expect(events[0]!.type).toBe('run.started');
+    expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'succeeded' });
+    const logs = events.filter((e) => e.type === 'node.log');
+    expect(logs.map((e) => (e.type === 'node.log' ? `${e.stream}:${e.text}` : '')).sort()).toEqual(['stderr:oops', 'stdout:line 1', 'stdout:line 2', 'stdout:line 3']);
+  });
+
+  it('runs a stored pipeline by name and records its revision', () => {
+    const home = tempDir();
+    expect(runCli(['import', fixturePath('pipelines/hello.pipeline.json')], { home }).status).toBe(0);
+    const run = runCli(['run', 'hello'], { home });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^read {2}│ hello$/m);
+    const [listed] = JSON.parse(runCli(['runs', '--pipeline', 'hello', '--json'], { home }).stdout) as { pipelineRevision: number }[];
+    expect(listed!.pipelineRevision).toBe(1);
+  });
+});
+
+describe('pipewright run interrupted by Ctrl+C', () => {
+  it('cancels the run on SIGINT: every node process group is killed, the run is stored as canceled, exit 1', async () => {
+    const home = tempDir();
+    const file = writePipeline(tempDir(), [node('wait', 'echo begun; sleep 60 & sleep 60; wait')]);
+    const child = spawn(process.execPath, [CLI, 'run', file, '--json'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const runId = await new Promise<string>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const line = out.split('\n').find((l) => l.includes('"text":"begun"'));
+        if (line) resolve((JSON.parse(line) as { runId: string }).runId);
+      });
+    });
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(out).toContain('"type":"run.finished"');
+    expect(processesOfRun(runId)).toEqual([]);
+    const [run] = JSON.parse(runCli(['runs', '--json'], { home }).stdout) as { status: string }[];
+    expect(run!.status).toBe('canceled');
+  });
+});

@@ -1,0 +1,44 @@
+// Crash recovery: SIGKILL a real `pipewright run` mid-run; the next start marks the run interrupted, its running node
+// canceled, and kills the node processes the dead run left behind.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, runCli } from '../support/run-cli';
+import { tempDir } from '../support/temp-home';
+import { processesOfRun } from '../engine/runner/run-helpers';
+
+describe('crash recovery', () => {
+  it('marks a run whose pipewright process was killed as interrupted at the next start, and kills its leftovers', async () => {
+    const home = tempDir();
+    const file = join(tempDir(), 'slow.pipeline.json');
+    const nodes = [
+      { id: 'slow', type: 'script.shell', params: { command: 'echo begun; sleep 60' }, position: { x: 0, y: 0 } },
+      { id: 'next', type: 'script.shell', params: { command: 'true' }, position: { x: 0, y: 0 } },
+    ];
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'slow', nodes, edges: [{ id: 'e', source: 'slow', target: 'next' }] }));
+    const child = spawn(process.execPath, [CLI, 'run', file, '--json'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const runId = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const started = out.split('\n').find((line) => line.includes('"text":"begun"'));
+        if (started) resolve((JSON.parse(started) as { runId: string }).runId);
+      });
+      child.on('exit', () => reject(new Error(`pipewright run exited early: ${out}`)));
+    });
+    // Give the store sink a batch interval to commit "running", then kill the engine without warning.
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(processesOfRun(runId).length).toBeGreaterThan(0);
+
+    const runs = runCli(['runs', '--json'], { home });
+    expect(runs.status).toBe(0);
+    const [run] = JSON.parse(runs.stdout) as { id: string; status: string; error: string; counts: Record<string, number> }[];
+    expect(run).toMatchObject({ id: runId, status: 'interrupted', counts: { canceled: 2 } });
+    expect(run!.error).toMatch(/^interrupted: Pipewright stopped/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(processesOfRun(runId)).toEqual([]);
+  });
+});
