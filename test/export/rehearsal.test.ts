@@ -1,29 +1,47 @@
-// The GitLab rehearsal for real: gitlab-ci-local runs the exported pipeline with the shell executor and shell
-// isolation, jobs pass artifacts through needs, and the metrics the jobs write come back.
+// The GitLab rehearsal for real: the pipeline runs locally (`pipewright run`) and as its exported .gitlab-ci.yml in
+// gitlab-ci-local (shell executor, --shell-isolation), and the metrics of every node must be the same.
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../support/fixtures';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-home';
 
+function rehearse(file: string) {
+  return runCli(['export', file, '--target', 'gitlab', '--rehearse'], { home: tempDir() });
+}
+
+function writePipeline(nodes: unknown[]): string {
+  const file = join(tempDir(), 'p.pipeline.json');
+  writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'rehearsed', nodes, edges: [] }));
+  return file;
+}
+
 describe('pipewright export --target gitlab --rehearse', () => {
-  it('runs every job and reports the metrics each wrote', () => {
-    const result = runCli(['export', fixturePath('exports/pipelines/metrics.pipeline.json'), '--target', 'gitlab', '--rehearse'], { home: tempDir() });
-    expect(result.stderr).toContain('rehearsing the GitLab pipeline with gitlab-ci-local');
-    expect(result.status).toBe(0);
-    expect(result.stdout.trim().split('\n').sort()).toEqual(['generate: passed', 'squares.sum_of_squares = 650', 'squares: passed', 'stats.count = 12', 'stats.sum = 78', 'stats: passed']);
+  it('reproduces the local metrics of a script pipeline, job by job', () => {
+    const result = rehearse(fixturePath('exports/pipelines/metrics.pipeline.json'));
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('local run: succeeded');
+    for (const job of ['generate', 'stats', 'squares']) expect(result.stdout).toContain(`gitlab job ${job}: passed`);
+    expect(result.stdout).toContain('stats.count: local 12 · gitlab 12 same');
+    expect(result.stdout).toContain('stats.sum: local 78 · gitlab 78 same');
+    expect(result.stdout).toContain('squares.sum_of_squares: local 650 · gitlab 650 same');
   }, 120_000);
 
-  it('exits 1 and shows the job log when a job fails', () => {
-    const dir = tempDir();
-    const pipeline = `${dir}/failing.pipeline.json`;
-    writeFileSync(
-      pipeline,
-      JSON.stringify({ schemaVersion: 1, name: 'failing', nodes: [{ id: 'boom', type: 'script.shell', params: { command: 'echo going down; exit 3' }, position: { x: 0, y: 0 } }], edges: [] }),
-    );
-    const result = runCli(['export', pipeline, '--target', 'gitlab', '--rehearse'], { home: tempDir() });
+  it('fails (exit 1) when CI computes a different metric', () => {
+    const file = writePipeline([
+      { id: 'env', type: 'script.shell', params: { command: 'if [ -n "$GITLAB_CI" ]; then v=1; else v=0; fi; echo "{\\"in_ci\\": $v}" > "$PIPEWRIGHT_METRICS"' }, position: { x: 0, y: 0 } },
+    ]);
+    const result = rehearse(file);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('boom: failed');
+    expect(result.stdout).toMatch(/^env\.in_ci: local 0 · gitlab 1 DIFFERENT$/m);
+  }, 120_000);
+
+  it('fails (exit 1) and shows the job log when a job fails', () => {
+    const result = rehearse(writePipeline([{ id: 'boom', type: 'script.shell', params: { command: 'echo going down; exit 3' }, position: { x: 0, y: 0 } }]));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('gitlab job boom: failed');
+    expect(result.stdout).toContain('local run: failed');
     expect(result.stderr).toContain('going down');
   }, 120_000);
 });

@@ -94,16 +94,20 @@ function check(ctx: CliContext, loaded: LoadedPipeline, targets: ExportTarget[],
 }
 
 async function rehearse(ctx: CliContext, loaded: LoadedPipeline, ciYaml: string): Promise<void> {
-  ctx.warn('rehearsing the GitLab pipeline with gitlab-ci-local (shell executor)…');
+  ctx.warn('rehearsing: the pipeline runs locally, then as its GitLab export with gitlab-ci-local; their metrics must match');
+  let result;
   try {
-    const result = await rehearseGitlab({ ciYaml, baseDir: loaded.baseDir, onLine: (line) => ctx.warn(`  ${line}`) });
-    for (const [job, status] of Object.entries(result.jobs)) ctx.print(`${job}: ${status}`);
-    for (const [node, metrics] of Object.entries(result.metrics)) {
-      for (const [name, value] of Object.entries(metrics)) ctx.print(`${node}.${name} = ${value}`);
-    }
-    if (!result.ok) throw new CliError('the rehearsal failed: see the job log above', EXIT_PIPELINE_FAILED);
+    result = await rehearseGitlab({ pipeline: loaded.pipeline, ciYaml, baseDir: loaded.baseDir, onLine: (line) => ctx.warn(`  ${line}`) });
   } catch (error) {
     if (error instanceof RehearsalError) throw new CliError(error.message);
     throw error;
   }
+  ctx.print(`local run: ${result.localOk ? 'succeeded' : 'failed'}`);
+  for (const [job, status] of Object.entries(result.jobs)) ctx.print(`gitlab job ${job}: ${status}`);
+  for (const c of result.comparison) {
+    ctx.print(`${c.node}.${c.name}: local ${c.local ?? '—'} · gitlab ${c.ci ?? '—'} ${c.same ? 'same' : 'DIFFERENT'}`);
+  }
+  if (result.notCompared.length > 0) ctx.print(`not compared (side effects): ${result.notCompared.join(', ')}`);
+  if (!result.ok) throw new CliError('the rehearsal failed: see above', EXIT_PIPELINE_FAILED);
+  ctx.print('rehearsal passed: the GitLab pipeline reproduces the local run');
 }
