@@ -5,6 +5,8 @@ import { createDispatch, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/event-bus';
 import { resolveHome } from './home';
 import { openDatabase } from './store/database';
+import { DeploymentsRepo } from './store/deployments.repo';
+import { ModelsRepo } from './store/models.repo';
 import { PipelinesRepo } from './store/pipelines.repo';
 import { createRunService } from './runner/create-run-service';
 
@@ -36,7 +38,7 @@ export function openEngine(options: EngineOptions): Engine {
   const db = openDatabase(home.database, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const events = new EventBus();
   const runner = createRunService({ db, home, events, options });
-  const ctx: ApiContext = { db, home, events, pipelines: new PipelinesRepo(db), runner, host: options.host };
+  const ctx: ApiContext = { db, home, events, pipelines: new PipelinesRepo(db), models: new ModelsRepo(db), deployments: new DeploymentsRepo(db), runner, host: options.host };
   runner.recover();
   return {
     ctx,

@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const flags = new Set(process.argv.slice(2));
 const all = !flags.has('--engine') && !flags.has('--renderer');
 
-/** One ESM file for the CLI: fast start-up (no module resolution at run time); only native modules stay external. */
+/** The CLI as ESM (dist/cli.js plus on-demand chunks): fast start-up; only native modules stay external. */
 export async function buildEngine() {
   await esbuild({
     absWorkingDir: root,
@@ -20,6 +20,10 @@ export async function buildEngine() {
     format: 'esm',
     sourcemap: 'linked',
     external: ['better-sqlite3'],
+    // Code loaded with import() (the ML node implementations, the model server) goes to dist/chunks/, so commands that
+    // never use it do not parse it at start-up.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     // Prefer ESM builds: some packages' "main" is a UMD wrapper esbuild cannot follow (jsonc-parser).
     mainFields: ['module', 'main'],
     // Bundled CommonJS dependencies call require(); give the ESM bundle one.

@@ -5,6 +5,8 @@ import type { TopicName } from '../../shared/api/index';
 const TOPICS: Record<TopicName, true> = {
   'pipeline.changed': true,
   'run.events': true,
+  'model.changed': true,
+  'deployment.changed': true,
 };
 
 export function isTopicName(value: unknown): value is TopicName {

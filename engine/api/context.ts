@@ -3,6 +3,8 @@ import type { AppInfo } from '../../shared/api/index';
 import type { HomePaths } from '../home';
 import type { RunService } from '../runner/run-service';
 import type { Db } from '../store/database';
+import type { DeploymentsRepo } from '../store/deployments.repo';
+import type { ModelsRepo } from '../store/models.repo';
 import type { PipelinesRepo } from '../store/pipelines.repo';
 import type { EventBus } from './event-bus';
 
@@ -12,5 +14,7 @@ export interface ApiContext {
   events: EventBus;
   pipelines: PipelinesRepo;
   runner: RunService;
+  models: ModelsRepo;
+  deployments: DeploymentsRepo;
   host: AppInfo['host'];
 }

@@ -2,6 +2,7 @@
 import { appHandlers } from './app.handlers';
 import { exportHandlers } from './export.handlers';
 import type { Handlers } from './handler-types';
+import { modelHandlers } from './model.handlers';
 import { pipelineHandlers } from './pipeline.handlers';
 import { runHandlers } from './run.handlers';
 
@@ -10,4 +11,5 @@ export const handlers = {
   ...pipelineHandlers,
   ...exportHandlers,
   ...runHandlers,
+  ...modelHandlers,
 } satisfies Handlers;

@@ -4,7 +4,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { getNodeType } from '../../shared/nodes/index';
 import type { NodeEnvSpec } from './node-env';
-import { nodeImplementations } from './index';
 import { NodeError } from './node-implementation';
 import { scriptProcess } from './script-command';
 
@@ -26,6 +25,8 @@ export async function runNode(typeId: string, spec: NodeEnvSpec, signal: AbortSi
   const params = parsed.data as Record<string, unknown>;
   for (const path of Object.values(spec.outputs)) mkdirSync(dirname(path), { recursive: true });
   if (definition.runtime === 'script') return runScript(String(params['command']), { ...spec, params }, params, signal);
+  // Loaded on demand: the implementations pull in the ML libraries, which every other CLI command would pay for at start-up.
+  const { nodeImplementations } = await import('./index');
   const implementation = nodeImplementations[typeId];
   if (!implementation) return { exitCode: 2, error: `node type ${typeId} has no implementation in this build` };
   try {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { appCommands } from './app.commands';
 import type { CommandSpec } from './define';
 import { exportCommands } from './export.commands';
+import { modelCommands, type DeploymentChangedEvent, type ModelChangedEvent } from './model.commands';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
 import { runCommands } from './run.commands';
 import type { RunEventBatch } from '../runs/run-events';
@@ -13,6 +14,7 @@ export const commands = {
   ...pipelineCommands,
   ...exportCommands,
   ...runCommands,
+  ...modelCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;
@@ -28,6 +30,8 @@ export interface ApiEvents {
   'pipeline.changed': PipelineChangedEvent;
   /** Run events of every active run, batched about every 50 ms (never one message per log line). */
   'run.events': RunEventBatch;
+  'model.changed': ModelChangedEvent;
+  'deployment.changed': DeploymentChangedEvent;
 }
 export type TopicName = keyof ApiEvents;
 
@@ -37,4 +41,5 @@ export function isCommandName(name: string): name is CommandName {
 
 export * from './define';
 export type { AppInfo } from './app.commands';
+export type { DeploymentChangedEvent, DeploymentRecord, ModelChangedEvent, ModelComparison, ModelLineage, ModelSummary, ModelVersionRecord } from './model.commands';
 export type { PipelineChangedEvent, PipelineRecord, PipelineSummary, RevisionSummary } from './pipeline.commands';

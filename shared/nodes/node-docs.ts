@@ -45,6 +45,7 @@ function renderOne(definition: NodeTypeDefinition): string[] {
     `- inputs: ${info.userPorts ? 'declared by the user' : ports(info.inputs)}`,
     `- outputs: ${info.userPorts ? 'declared by the user' : ports(info.outputs)}`,
   ];
+  if (definition.builtOn) lines.push(`- built on: ${definition.builtOn}`);
   for (const [target, reason] of Object.entries(info.unsupportedTargets)) lines.push(`- not exported to ${target}: ${reason}`);
   const names = Object.keys(properties);
   if (names.length > 0) {

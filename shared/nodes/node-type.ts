@@ -58,6 +58,8 @@ export interface NodeTypeDefinition<P extends z.ZodObject = z.ZodObject> {
    * exporters and the capability lint treat it specially.
    */
   sideEffects?: boolean;
+  /** What does the work: the libraries (or tools) behind the implementation, as Markdown for docs/nodes.md. */
+  builtOn?: string;
   /** Targets this type cannot be exported to, each with the reason shown to the user. */
   unsupportedTargets?: Partial<Record<ExportTarget, string>>;
 }

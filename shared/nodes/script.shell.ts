@@ -15,6 +15,7 @@ export const scriptShell = defineNodeType({
   outputs: [],
   userPorts: true,
   runtime: 'script',
+  builtOn: '`/bin/sh` (`cmd.exe` on Windows)',
   params: z.object({
     command: z
       .string()

@@ -1,8 +1,10 @@
 // Registry conformance (DESIGN §2): every node type is well-formed, documented, and its example really runs.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { stopAllDeployments } from '../support/deployments';
 import { nodeImplementations } from '../../engine/nodes/index';
 import { runNode } from '../../engine/nodes/run-node';
 import { nodeTypes } from '../../shared/nodes/index';
@@ -25,6 +27,15 @@ function exampleInput(typeId: string, port: string): string | undefined {
   const entry = readdirSync(dir).find((f) => f === port || f.startsWith(`${port}.`));
   return entry && join(dir, entry);
 }
+
+// Node types with side effects (deploy.register, deploy.serve) write to PIPEWRIGHT_HOME: give the suite its own.
+const home = mkdtempSync(join(tmpdir(), 'pipewright-conformance-'));
+beforeAll(() => vi.stubEnv('PIPEWRIGHT_HOME', home));
+afterAll(async () => {
+  await stopAllDeployments(home);
+  vi.unstubAllEnvs();
+  rmSync(home, { recursive: true, force: true });
+});
 
 describe.each(nodeTypes.map((t) => [t.id, t] as const))('node type %s', (id, definition) => {
   it('has a stable id, a known category, an icon file and well-formed ports', () => {
@@ -59,7 +70,9 @@ describe.each(nodeTypes.map((t) => [t.id, t] as const))('node type %s', (id, def
       if (sample) inputs[port.id] = [sample];
     }
     const outputs = Object.fromEntries(definition.outputs.map((p) => [p.id, join(dir, 'out', p.id)]));
-    const result = await runNode(id, { params: definition.example.params, inputs, outputs, metricsFile: join(dir, 'metrics.json'), baseDir: dir }, new AbortController().signal);
+    // Relative file params in an example resolve against its fixture folder.
+    const baseDir = existsSync(join(examplesDir, id)) ? join(examplesDir, id) : dir;
+    const result = await runNode(id, { params: definition.example.params, inputs, outputs, metricsFile: join(dir, 'metrics.json'), baseDir }, new AbortController().signal);
     expect(result).toEqual({ exitCode: 0 });
     for (const path of Object.values(outputs)) expect(existsSync(path), `output ${path}`).toBe(true);
   });

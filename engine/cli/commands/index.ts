@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context';
 import { registerExport } from './export.command';
+import { registerDeployments } from './deployments.command';
 import { registerExportFile } from './export-file.command';
 import { registerImport } from './import.command';
 import { registerList } from './list.command';
@@ -10,6 +11,7 @@ import { registerRun } from './run.command';
 import { registerRunNode } from './run-node.command';
 import { registerRuns } from './runs.command';
 import { registerServe } from './serve.command';
+import { registerServeModel } from './serve-model.command';
 import { registerValidate } from './validate.command';
 
 export const commandRegistrations: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
@@ -23,4 +25,6 @@ export const commandRegistrations: ReadonlyArray<(program: Command, ctx: CliCont
   registerList,
   registerNodes,
   registerRunNode,
+  registerDeployments,
+  registerServeModel,
 ];

@@ -1,6 +1,7 @@
 // The numbered, forward-only schema migrations of pipewright.db, in order. Never edit a shipped one: add the next.
 import pipelines from './001-pipelines';
 import runs from './002-runs';
+import models from './003-models';
 
 /** One migration: applied once, inside a transaction, recorded in `schema_migrations`. */
 export interface StoreMigration {
@@ -9,4 +10,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const storeMigrations: readonly StoreMigration[] = [pipelines, runs];
+export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models];

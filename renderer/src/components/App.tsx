@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { useApp } from '../store/store-context';
 import { ExportPanel } from '../export/ExportPanel';
 import { Canvas } from './Canvas';
+import { ModelsView } from '../models/ModelsView';
+import { ViewTabs } from '../models/ViewTabs';
 import { RunPanel } from '../runs/RunPanel';
 import { RunToolbar } from '../runs/RunToolbar';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -13,6 +15,7 @@ import { Toasts } from './Toasts';
 export function App() {
   const refreshPipelines = useApp((s) => s.refreshPipelines);
   const flushSave = useApp((s) => s.flushSave);
+  const modelsOpen = useApp((s) => s.modelsOpen);
   useEffect(() => {
     void refreshPipelines();
     const beforeUnload = () => void flushSave();
@@ -23,10 +26,17 @@ export function App() {
     <div className="app">
       <Sidebar />
       <main className="workspace">
-        <Canvas />
-        <ExportPanel />
-        <RunToolbar />
-        <RunPanel />
+        <ViewTabs />
+        {modelsOpen ? (
+          <ModelsView />
+        ) : (
+          <>
+            <Canvas />
+            <ExportPanel />
+            <RunToolbar />
+            <RunPanel />
+          </>
+        )}
       </main>
       <StatusBar />
       <ConfirmDialog />
