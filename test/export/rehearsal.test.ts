@@ -2,10 +2,13 @@
 // gitlab-ci-local (shell executor, --shell-isolation), and the metrics of every node must be the same.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../support/fixtures';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-home';
+
+const template = fileURLToPath(new URL('../../resources/templates/tabular-classification.pipeline.json', import.meta.url));
 
 function rehearse(file: string) {
   return runCli(['export', file, '--target', 'gitlab', '--rehearse'], { home: tempDir() });
@@ -27,6 +30,16 @@ describe('pipewright export --target gitlab --rehearse', () => {
     expect(result.stdout).toContain('stats.sum: local 78 · gitlab 78 same');
     expect(result.stdout).toContain('squares.sum_of_squares: local 650 · gitlab 650 same');
   }, 120_000);
+
+  it('runs the classification template\'s built-in nodes through `pipewright run-node` in CI with the same metrics', () => {
+    const result = rehearse(template);
+    expect(result.status, result.stderr).toBe(0);
+    for (const job of ['load', 'split', 'train', 'evaluate', 'gate', 'register', 'serve']) expect(result.stdout).toContain(`gitlab job ${job}: passed`);
+    expect(result.stdout).toMatch(/^evaluate\.accuracy: local (0\.\d+) · gitlab \1 same$/m);
+    expect(result.stdout).toMatch(/^evaluate\.roc_auc: local (0\.\d+) · gitlab \1 same$/m);
+    expect(result.stdout).toContain('not compared (side effects): register, serve');
+    expect(result.stdout).toContain('rehearsal passed');
+  }, 240_000);
 
   it('fails (exit 1) when CI computes a different metric', () => {
     const file = writePipeline([
