@@ -1,6 +1,7 @@
 // The window layout: sidebar of pipelines, canvas of the open one, status bar; dialogs and toasts on top.
 import { useEffect } from 'react';
 import { useApp } from '../store/store-context';
+import { ExportPanel } from '../export/ExportPanel';
 import { Canvas } from './Canvas';
 import { ModelsView } from '../models/ModelsView';
 import { ViewTabs } from '../models/ViewTabs';
@@ -31,6 +32,7 @@ export function App() {
         ) : (
           <>
             <Canvas />
+            <ExportPanel />
             <RunToolbar />
             <RunPanel />
           </>

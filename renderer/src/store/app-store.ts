@@ -1,13 +1,14 @@
 // The renderer's one zustand store, built from slices (DESIGN §8); components read it with narrow selectors.
 import { create } from 'zustand';
 import type { ApiClient } from '../../../shared/api/channel';
+import { createExportSlice, type ExportSlice } from '../export/export.slice';
 import { createModelsSlice, type ModelsSlice } from '../models/models.slice';
 import { createDocumentSlice, type DocumentSlice } from './document.slice';
 import { createPipelinesSlice, type PipelinesSlice } from './pipelines.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
 import { createRunsSlice, type RunsSlice } from '../runs/runs.slice';
 
-export type AppState = PipelinesSlice & DocumentSlice & UiSlice & RunsSlice & ModelsSlice;
+export type AppState = PipelinesSlice & DocumentSlice & UiSlice & ExportSlice & RunsSlice & ModelsSlice;
 
 /** Signature every slice creator has: zustand's set/get plus the API client. */
 export type SliceCreator<S> = (
@@ -21,6 +22,7 @@ export function createAppStore(api: ApiClient) {
     ...createPipelinesSlice(set, get, api),
     ...createDocumentSlice(set, get, api),
     ...createUiSlice(set, get, api),
+    ...createExportSlice(set, get, api),
     ...createRunsSlice(set, get, api),
     ...createModelsSlice(set, get, api),
   }));
