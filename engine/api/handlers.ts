@@ -1,5 +1,6 @@
 // Every command's handler, one domain file each; `satisfies` proves the set matches the command map exactly.
 import { appHandlers } from './app.handlers';
+import { exportHandlers } from './export.handlers';
 import type { Handlers } from './handler-types';
 import { modelHandlers } from './model.handlers';
 import { pipelineHandlers } from './pipeline.handlers';
@@ -10,6 +11,7 @@ export const handlers = {
   ...appHandlers,
   ...pipelineHandlers,
   ...templateHandlers,
+  ...exportHandlers,
   ...runHandlers,
   ...modelHandlers,
 } satisfies Handlers;

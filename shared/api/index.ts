@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { appCommands } from './app.commands';
 import type { CommandSpec } from './define';
+import { exportCommands } from './export.commands';
 import { modelCommands, type DeploymentChangedEvent, type ModelChangedEvent } from './model.commands';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
 import { templateCommands } from './template.commands';
@@ -13,6 +14,7 @@ export const commands = {
   ...appCommands,
   ...pipelineCommands,
   ...templateCommands,
+  ...exportCommands,
   ...runCommands,
   ...modelCommands,
 } satisfies Record<string, CommandSpec>;

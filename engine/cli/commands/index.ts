@@ -1,6 +1,7 @@
 // Every CLI command, registered in help order. A new command is one file plus one line here.
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context';
+import { registerExport } from './export.command';
 import { registerDeployments } from './deployments.command';
 import { registerExportFile } from './export-file.command';
 import { registerImport } from './import.command';
@@ -20,6 +21,7 @@ export const commandRegistrations: ReadonlyArray<(program: Command, ctx: CliCont
   registerRuns,
   registerImport,
   registerExportFile,
+  registerExport,
   registerList,
   registerNodes,
   registerRunNode,

@@ -1,7 +1,8 @@
 // The designer's extension points. Other features plug in here with one line each: the runner's Run button and run
-// panel over the canvas, its state badges inside the canvas and its node classes; exports add an Export button.
+// panel over the canvas, its state badges inside the canvas and its node classes; export adds its Export… panel.
 import type { Edge } from '@xyflow/react';
 import { useMemo, type ComponentType } from 'react';
+import { ExportPanel } from '../export/ExportPanel';
 import { RunPanel } from '../runs/RunPanel';
 import { decorateForRun, RunStateLayer, useShownRunStates } from '../runs/RunStateLayer';
 import { RunToolbar } from '../runs/RunToolbar';
@@ -68,6 +69,7 @@ export const canvasLayers: readonly CanvasLayer[] = [{ id: 'run-states', compone
 export const flowDecorators: readonly FlowDecorator[] = [{ id: 'run-states', useDecorate: useRunDecoration }];
 
 export const workspaceItems: readonly WorkspaceItem[] = [
+  { id: 'export', component: ExportPanel },
   { id: 'run-toolbar', component: RunToolbar },
   { id: 'run-panel', component: RunPanel },
 ];

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { ApiClient } from '../../../shared/api/channel';
 import { createCanvasSlice, type CanvasSlice } from './canvas.slice';
 import { createClipboardSlice, type ClipboardSlice } from './clipboard.slice';
+import { createExportSlice, type ExportSlice } from '../export/export.slice';
 import { createModelsSlice, type ModelsSlice } from '../models/models.slice';
 import { createDocumentSlice, type DocumentSlice } from './document.slice';
 import { createHistorySlice, type HistorySlice } from './history.slice';
@@ -21,6 +22,7 @@ export type AppState = PipelinesSlice &
   ProblemsSlice &
   ClipboardSlice &
   UiSlice &
+  ExportSlice &
   RunsSlice &
   ModelsSlice;
 
@@ -41,6 +43,7 @@ export function createAppStore(api: ApiClient) {
     ...createProblemsSlice(set, get, api),
     ...createClipboardSlice(set, get, api),
     ...createUiSlice(set, get, api),
+    ...createExportSlice(set, get, api),
     ...createRunsSlice(set, get, api),
     ...createModelsSlice(set, get, api),
   }));
