@@ -1,6 +1,6 @@
 // Designer end-to-end: palette → canvas, typed connections and refusals, params and problems, undo/redo, clipboard,
 // auto-layout, notes, shortcuts, and everything still there after a reload.
-import { codeEditor, dragConnection, dragNode, expectSaved, flowNode, newPipeline, portHandle } from './designer-helpers';
+import { clickEmptyCanvas, codeEditor, dragConnection, dragNode, expectSaved, flowNode, newPipeline, portHandle } from './designer-helpers';
 import { expect, test } from './serve-fixture';
 
 test.use({ viewport: { width: 1400, height: 900 } });
@@ -51,6 +51,8 @@ test('build a pipeline from the palette, connect typed ports, fix a param, undo,
   await expect(inspector.getByTestId('field-error')).toContainText('enter a command to run');
   const badge = flowNode(page, 'shell-2').getByTestId('problem-badge');
   await expect(badge).toBeVisible();
+  await badge.click(); // opens the Problems tab
+  await expect(page.getByRole('tab', { name: /^Problems/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('problems-list')).toContainText('node shell-2: command: enter a command to run');
   await command.fill('cat {{inputs.in}}');
   await expect(badge).toHaveCount(0);
@@ -154,7 +156,7 @@ test('notes, multi-select, shortcuts overlay, snap to grid; every palette item a
 
   await page.getByRole('button', { name: 'Add note' }).click();
   await page.getByRole('textbox', { name: 'Note text' }).fill('remember to add tests');
-  await page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await clickEmptyCanvas(page);
   await expect(page.locator('.react-flow__node-note')).toContainText('remember to add tests');
 
   const snap = page.getByRole('button', { name: 'Snap to grid' });

@@ -57,3 +57,9 @@ export async function expectSaved(page: Page): Promise<void> {
 export function codeEditor(page: Page, label: string): Locator {
   return page.getByTestId('inspector').getByRole('textbox', { name: label, exact: true });
 }
+
+/** Clicks empty canvas near the top middle (the corners hold the Export… and Run buttons), clearing the selection. */
+export async function clickEmptyCanvas(page: Page): Promise<void> {
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  await page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: box.width / 2, y: 30 } });
+}

@@ -1,6 +1,6 @@
 // Designer end-to-end: pipeline parameters linked from node params, run settings, problems that select their node,
 // box selection, cycle refusal on the run-order handles, and copy/paste across pipelines.
-import { dragConnection, expectSaved, flowNode, newPipeline } from './designer-helpers';
+import { clickEmptyCanvas, dragConnection, expectSaved, flowNode, newPipeline } from './designer-helpers';
 import { expect, test } from './serve-fixture';
 
 test.use({ viewport: { width: 1400, height: 900 } });
@@ -39,11 +39,12 @@ test('declare a parameter, link a param to it, promote a value, edit run setting
   await expect(inspector.locator('[data-field="resources.memory"]').getByTestId('field-error')).toHaveCount(0);
 
   // Renaming the parameter rewrites the reference; removing it leaves a problem that points at the node.
-  await page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await clickEmptyCanvas(page);
   const renamed = inspector.getByRole('textbox', { name: 'Parameter 1 name' });
   await renamed.fill('image');
   await renamed.press('Enter');
   await inspector.getByRole('button', { name: 'Remove parameter image' }).click();
+  await page.getByRole('tab', { name: /^Problems/ }).click();
   await expect(page.getByTestId('problems-list')).toContainText('node shell uses {{params.image}}, but the pipeline declares no parameter "image"');
   await page.getByTestId('problems-list').getByRole('button').first().click();
   await expect(flowNode(page, 'shell')).toHaveClass(/selected/);

@@ -43,7 +43,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   connection: 'connecting',
   dialog: null,
   view: 'designer',
-  bottomTab: 'problems',
+  bottomTab: null,
   showToast(kind, text) {
     const id = nextToastId++;
     set((s) => ({ toasts: [...s.toasts.slice(-4), { id, kind, text }] }));
