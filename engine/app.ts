@@ -3,6 +3,7 @@ import type { AppInfo } from '../shared/api/index';
 import type { ApiContext } from './api/context';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/event-bus';
+import { fromAppRoot } from './app-root';
 import { resolveHome } from './home';
 import { openDatabase } from './store/database';
 import { DeploymentsRepo } from './store/deployments.repo';
@@ -22,6 +23,8 @@ export interface EngineOptions {
   host: AppInfo['host'];
   /** better-sqlite3 binary for this runtime (the Electron shell's ABI differs from Node's). */
   nativeBinding?: string;
+  /** Folder of pipeline templates; defaults to PIPEWRIGHT_TEMPLATES_DIR, else resources/templates in the package. */
+  templatesDir?: string;
   /**
    * Command that starts a built-in node, before `run-node <type>`; default `[node, <appRoot>/dist/cli.js]`. The
    * Electron shell passes its own binary, with `{ ELECTRON_RUN_AS_NODE: '1' }` in `nodeCommandEnv`.
@@ -38,7 +41,17 @@ export function openEngine(options: EngineOptions): Engine {
   const db = openDatabase(home.database, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const events = new EventBus();
   const runner = createRunService({ db, home, events, options });
-  const ctx: ApiContext = { db, home, events, pipelines: new PipelinesRepo(db), models: new ModelsRepo(db), deployments: new DeploymentsRepo(db), runner, host: options.host };
+  const ctx: ApiContext = {
+    db,
+    home,
+    events,
+    pipelines: new PipelinesRepo(db),
+    models: new ModelsRepo(db),
+    deployments: new DeploymentsRepo(db),
+    runner,
+    host: options.host,
+    templatesDir: templatesDir(options),
+  };
   runner.recover();
   return {
     ctx,
@@ -48,4 +61,8 @@ export function openEngine(options: EngineOptions): Engine {
       db.close();
     },
   };
+}
+
+function templatesDir(options: EngineOptions): string {
+  return options.templatesDir ?? process.env['PIPEWRIGHT_TEMPLATES_DIR'] ?? fromAppRoot('resources', 'templates');
 }

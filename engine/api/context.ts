@@ -17,4 +17,6 @@ export interface ApiContext {
   models: ModelsRepo;
   deployments: DeploymentsRepo;
   host: AppInfo['host'];
+  /** Folder of `*.pipeline.json` templates. */
+  templatesDir: string;
 }

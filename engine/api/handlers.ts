@@ -4,11 +4,13 @@ import { exportHandlers } from './export.handlers';
 import type { Handlers } from './handler-types';
 import { modelHandlers } from './model.handlers';
 import { pipelineHandlers } from './pipeline.handlers';
+import { templateHandlers } from './template.handlers';
 import { runHandlers } from './run.handlers';
 
 export const handlers = {
   ...appHandlers,
   ...pipelineHandlers,
+  ...templateHandlers,
   ...exportHandlers,
   ...runHandlers,
   ...modelHandlers,

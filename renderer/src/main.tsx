@@ -3,8 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles/app.css';
+import './styles/designer.css';
+import { ApiProvider } from './api/api-context';
 import { connectApi } from './api/connect';
-import { App } from './components/App';
+import { App } from './shell/App';
 import { createAppStore, type AppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
 
@@ -16,8 +18,10 @@ api.subscribe('pipeline.changed', () => void store.getState().refreshPipelines()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
+    <ApiProvider api={api}>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </ApiProvider>
   </StrictMode>,
 );

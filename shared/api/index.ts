@@ -5,6 +5,7 @@ import type { CommandSpec } from './define';
 import { exportCommands } from './export.commands';
 import { modelCommands, type DeploymentChangedEvent, type ModelChangedEvent } from './model.commands';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
+import { templateCommands } from './template.commands';
 import { runCommands } from './run.commands';
 import type { RunEventBatch } from '../runs/run-events';
 
@@ -12,6 +13,7 @@ import type { RunEventBatch } from '../runs/run-events';
 export const commands = {
   ...appCommands,
   ...pipelineCommands,
+  ...templateCommands,
   ...exportCommands,
   ...runCommands,
   ...modelCommands,
@@ -43,3 +45,4 @@ export * from './define';
 export type { AppInfo } from './app.commands';
 export type { DeploymentChangedEvent, DeploymentRecord, ModelChangedEvent, ModelComparison, ModelLineage, ModelSummary, ModelVersionRecord } from './model.commands';
 export type { PipelineChangedEvent, PipelineRecord, PipelineSummary, RevisionSummary } from './pipeline.commands';
+export type { TemplateSummary } from './template.commands';

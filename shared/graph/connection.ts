@@ -29,6 +29,9 @@ export function checkConnection(
   }
   const orderOnly = !candidate.sourceHandle && !candidate.targetHandle;
   if (orderOnly) return { ok: true };
+  if (!candidate.sourceHandle || !candidate.targetHandle) {
+    return refuse('mixed-handles', 'connect a typed output to a typed input, or the two run-order handles to each other');
+  }
   const out = nodePorts(source, lookup(source.type)).outputs.find((p) => p.id === candidate.sourceHandle);
   const input = nodePorts(target, lookup(target.type)).inputs.find((p) => p.id === candidate.targetHandle);
   if (!out) return refuse('unknown-port', `${source.id} has no output port "${candidate.sourceHandle ?? ''}"`);

@@ -15,6 +15,11 @@ export function referencedParameters(value: unknown, found = new Set<string>()):
   return found;
 }
 
+/** The parameter name when `value` is exactly one reference (`{{params.name}}`), else null. */
+export function wholeParameterRef(value: unknown): string | null {
+  return typeof value === 'string' ? (WHOLE_PARAM_REF.exec(value)?.[1] ?? null) : null;
+}
+
 /** Parameter defaults overlaid with `overrides`, coerced to each parameter's declared type. */
 export function parameterValues(pipeline: Pick<Pipeline, 'parameters'>, overrides: Record<string, unknown> = {}): ParameterValues {
   const values: ParameterValues = {};

@@ -164,11 +164,14 @@ function checkGraph(pipeline: Pipeline, ports: Map<string, NodePorts>): Problem[
       }),
     );
   }
+  // Sets, not a scan of every edge per node: validation runs after each edit of pipelines with thousands of nodes.
+  const connectedInputs = new Set(pipeline.edges.map((e) => `${e.target}\u0000${e.targetHandle ?? ''}`));
+  const connectedNodes = new Set(pipeline.edges.flatMap((e) => [e.source, e.target]));
   pipeline.nodes.forEach((node, i) => {
     const nodeInputs = ports.get(node.id)?.inputs ?? [];
     for (const input of nodeInputs) {
       if (input.optional) continue;
-      if (!pipeline.edges.some((e) => e.target === node.id && e.targetHandle === input.id)) {
+      if (!connectedInputs.has(`${node.id}\u0000${input.id}`)) {
         problems.push(
           err('missing-input', `node ${node.id} needs its "${input.label}" input (${input.type}) connected`, {
             nodeId: node.id,
@@ -177,8 +180,7 @@ function checkGraph(pipeline: Pipeline, ports: Map<string, NodePorts>): Problem[
         );
       }
     }
-    const connected = pipeline.edges.some((e) => e.source === node.id || e.target === node.id);
-    if (!connected && pipeline.nodes.length > 1 && (ports.get(node.id)?.outputs.length ?? 0) > 0) {
+    if (!connectedNodes.has(node.id) && pipeline.nodes.length > 1 && (ports.get(node.id)?.outputs.length ?? 0) > 0) {
       problems.push({
         severity: 'warning',
         code: 'unreachable-output',

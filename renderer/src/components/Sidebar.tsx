@@ -11,7 +11,7 @@ export function Sidebar() {
   return (
     <nav className="sidebar" aria-label="Pipelines">
       <header className="sidebar-header">
-        <h1>Pipewright</h1>
+        <h1>Pipelines</h1>
         <button type="button" onClick={() => setCreating(true)} aria-label="New pipeline" data-testid="new-pipeline">
           + New
         </button>

@@ -4,8 +4,6 @@ import type { DeploymentRecord, ModelComparison, ModelSummary, ModelVersionRecor
 import type { SliceCreator } from '../store/app-store';
 
 export interface ModelsSlice {
-  /** The Models view replaces the canvas while open. */
-  modelsOpen: boolean;
   models: ModelSummary[];
   selectedModel: string | null;
   modelVersions: ModelVersionRecord[];
@@ -13,7 +11,6 @@ export interface ModelsSlice {
   comparePick: number[];
   comparison: ModelComparison | null;
   deployments: DeploymentRecord[];
-  setModelsOpen(open: boolean): void;
   /** Lineage: leaves the Models view for the run that produced a version (its pipeline, with the run shown). */
   openModelRun(runId: string): Promise<void>;
   refreshModels(): Promise<void>;
@@ -49,14 +46,12 @@ export const createModelsSlice: SliceCreator<ModelsSlice> = (set, get, api) => {
   }
 
   return {
-    modelsOpen: false,
     models: [],
     selectedModel: null,
     modelVersions: [],
     comparePick: [],
     comparison: null,
     deployments: [],
-    setModelsOpen: (modelsOpen) => set({ modelsOpen }),
     async openModelRun(runId) {
       const run = await attempt(() => api.invoke('run.get', { runId }));
       if (!run) return;
@@ -64,7 +59,7 @@ export const createModelsSlice: SliceCreator<ModelsSlice> = (set, get, api) => {
       else get().showToast('info', `run ${runId} ran a pipeline file, not a stored pipeline; it is shown with the open pipeline`);
       await get().openRun(runId);
       get().setRunPanelOpen(true);
-      set({ modelsOpen: false });
+      get().setView('designer');
     },
     async refreshModels() {
       const models = await attempt(() => api.invoke('model.list', {}));

@@ -2,7 +2,7 @@
 // (with elapsed time or the one-line error) over every node of the shown run, follows the canvas selection, and
 // opens a node's run details when it is clicked. `decorateForRun` adds state classes and edge animation.
 import { useOnSelectionChange, useNodes, useReactFlow, useStore, useStoreApi, ViewportPortal, type Edge, type Node } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { formatDuration } from '../../../shared/runs/run-format';
 import type { NodeRunState, RunState } from '../../../shared/runs/run-state';
 import { useApp } from '../store/store-context';
@@ -34,10 +34,15 @@ export function RunStateLayer() {
   const store = useStoreApi();
   const { fitView } = useReactFlow();
   const height = useStore((s) => s.height);
-  // Opening or closing the run panel changes the canvas height: refit so no node stays hidden below its edge.
+  // Opening or closing the run panel changes the canvas height: refit so no node stays hidden below its edge. Only a
+  // change counts (the canvas fits itself when it opens), and fitView is queued until nodes exist: on an empty canvas
+  // it would jump the view on the first drop.
+  const lastHeight = useRef(0);
   useEffect(() => {
-    if (height > 0) void fitView({ duration: 200 });
-  }, [height, fitView]);
+    const changed = lastHeight.current > 0 && height > 0 && height !== lastHeight.current;
+    lastHeight.current = height;
+    if (changed && store.getState().nodeLookup.size > 0) void fitView({ duration: 200, maxZoom: 1 });
+  }, [height, fitView, store]);
   useOnSelectionChange({ onChange: ({ nodes: selected }) => setCanvasSelection(selected.map((n) => n.id)) });
   useEffect(() => {
     const dom = store.getState().domNode;

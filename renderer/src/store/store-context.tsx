@@ -9,6 +9,13 @@ export function StoreProvider({ store, children }: { store: AppStore; children: 
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
+/** The store itself, for event handlers that read state at call time instead of subscribing to it. */
+export function useAppStore(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStore must be used inside <StoreProvider>');
+  return store;
+}
+
 /** Reads a narrow slice of state; re-renders only when the selected value changes. */
 export function useApp<T>(selector: (state: AppState) => T): T {
   const store = useContext(StoreContext);

@@ -11,7 +11,7 @@ const files = readdirSync(folder).filter((f) => f.endsWith('.pipeline.json'));
 
 describe('templates', () => {
   it('include tabular classification, regression, a Python script pipeline and drift monitoring', () => {
-    expect(files.sort()).toEqual(['drift-monitoring.pipeline.json', 'python-script.pipeline.json', 'regression.pipeline.json', 'tabular-classification.pipeline.json']);
+    expect(files.sort()).toEqual(['drift-monitoring.pipeline.json', 'python-script.pipeline.json', 'regression.pipeline.json', 'shell-steps.pipeline.json', 'tabular-classification.pipeline.json']);
   });
 
   it.each(files)('%s is valid and canonical', (file) => {

@@ -1,0 +1,16 @@
+// Saves text as a file on the user's machine. Web mode: a browser download through a Blob URL. A desktop host can
+// replace this with a native "Save as" dialog behind the same function.
+
+/** Offers `text` as a download named `fileName`. */
+export function saveTextFile(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke after the click has been handled; revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,58 @@
+// Canvas view state that is never saved with the pipeline and never undone: measured node sizes, snap to grid, and
+// whether an auto-layout is running.
+import type { SliceCreator } from './app-store';
+
+/** A node's rendered size, reported by React Flow. */
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** Grid the canvas snaps to, in flow units. */
+export const SNAP_GRID: [number, number] = [16, 16];
+
+const SNAP_KEY = 'pipewright.snapToGrid';
+
+export interface CanvasSlice {
+  /** Sizes by canvas element id (node id, or `note:<id>` for notes). */
+  measured: ReadonlyMap<string, Size>;
+  snapToGrid: boolean;
+  /** Progress text while a long canvas operation (auto-layout) runs, else null. */
+  canvasBusy: string | null;
+  setMeasured(sizes: ReadonlyArray<{ id: string; size: Size }>): void;
+  toggleSnapToGrid(): void;
+  setCanvasBusy(text: string | null): void;
+}
+
+export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get) => ({
+  measured: new Map(),
+  snapToGrid: readPreference(SNAP_KEY, true),
+  canvasBusy: null,
+  setMeasured(sizes) {
+    const measured = new Map(get().measured);
+    let changed = false;
+    for (const { id, size } of sizes) {
+      const old = measured.get(id);
+      if (old && old.width === size.width && old.height === size.height) continue;
+      measured.set(id, size);
+      changed = true;
+    }
+    if (changed) set({ measured });
+  },
+  toggleSnapToGrid() {
+    const snapToGrid = !get().snapToGrid;
+    writePreference(SNAP_KEY, snapToGrid);
+    set({ snapToGrid });
+  },
+  setCanvasBusy: (canvasBusy) => set({ canvasBusy }),
+});
+
+/** Reads a boolean preference from localStorage (absent in tests without a DOM). */
+export function readPreference(key: string, fallback: boolean): boolean {
+  const value = globalThis.localStorage?.getItem(key);
+  return value === null || value === undefined ? fallback : value === 'true';
+}
+
+export function writePreference(key: string, value: boolean | string): void {
+  globalThis.localStorage?.setItem(key, String(value));
+}

@@ -1,0 +1,2 @@
+// Vite's client types: import.meta.glob for the icons and `new URL(…, import.meta.url)` workers.
+/// <reference types="vite/client" />
