@@ -9,6 +9,7 @@ import { DeploymentsRepo } from './store/deployments.repo';
 import { ModelsRepo } from './store/models.repo';
 import { PipelinesRepo } from './store/pipelines.repo';
 import { createRunService } from './runner/create-run-service';
+import { TrackingService } from './tracking/tracking-service';
 
 export interface Engine {
   ctx: ApiContext;
@@ -38,12 +39,15 @@ export function openEngine(options: EngineOptions): Engine {
   const db = openDatabase(home.database, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const events = new EventBus();
   const runner = createRunService({ db, home, events, options });
-  const ctx: ApiContext = { db, home, events, pipelines: new PipelinesRepo(db), models: new ModelsRepo(db), deployments: new DeploymentsRepo(db), runner, host: options.host };
+  const models = new ModelsRepo(db);
+  const tracking = new TrackingService(db, runner, models);
+  const ctx: ApiContext = { db, home, events, pipelines: new PipelinesRepo(db), models, deployments: new DeploymentsRepo(db), runner, tracking, host: options.host };
   runner.recover();
   return {
     ctx,
     dispatch: createDispatch(ctx),
     close: () => {
+      tracking.shutdown();
       runner.shutdown();
       db.close();
     },

@@ -4,10 +4,12 @@ import type { Handlers } from './handler-types';
 import { modelHandlers } from './model.handlers';
 import { pipelineHandlers } from './pipeline.handlers';
 import { runHandlers } from './run.handlers';
+import { trackingHandlers } from './tracking.handlers';
 
 export const handlers = {
   ...appHandlers,
   ...pipelineHandlers,
   ...runHandlers,
   ...modelHandlers,
+  ...trackingHandlers,
 } satisfies Handlers;

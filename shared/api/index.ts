@@ -5,6 +5,7 @@ import type { CommandSpec } from './define';
 import { modelCommands, type DeploymentChangedEvent, type ModelChangedEvent } from './model.commands';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
 import { runCommands } from './run.commands';
+import { trackingCommands, type ExperimentsChangedEvent, type SweepChangedEvent } from './tracking.commands';
 import type { RunEventBatch } from '../runs/run-events';
 
 /** Every command, `noun.verb`. Names are API: never renamed. */
@@ -13,6 +14,7 @@ export const commands = {
   ...pipelineCommands,
   ...runCommands,
   ...modelCommands,
+  ...trackingCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;
@@ -30,6 +32,8 @@ export interface ApiEvents {
   'run.events': RunEventBatch;
   'model.changed': ModelChangedEvent;
   'deployment.changed': DeploymentChangedEvent;
+  'experiments.changed': ExperimentsChangedEvent;
+  'sweep.changed': SweepChangedEvent;
 }
 export type TopicName = keyof ApiEvents;
 
@@ -40,4 +44,5 @@ export function isCommandName(name: string): name is CommandName {
 export * from './define';
 export type { AppInfo } from './app.commands';
 export type { DeploymentChangedEvent, DeploymentRecord, ModelChangedEvent, ModelComparison, ModelLineage, ModelSummary, ModelVersionRecord } from './model.commands';
+export type { ExperimentsChangedEvent, SweepChangedEvent } from './tracking.commands';
 export type { PipelineChangedEvent, PipelineRecord, PipelineSummary, RevisionSummary } from './pipeline.commands';
