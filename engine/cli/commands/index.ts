@@ -1,6 +1,7 @@
 // Every CLI command, registered in help order. A new command is one file plus one line here.
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context';
+import { registerCompare } from './compare.command';
 import { registerDeployments } from './deployments.command';
 import { registerExportFile } from './export-file.command';
 import { registerImport } from './import.command';
@@ -18,6 +19,7 @@ export const commandRegistrations: ReadonlyArray<(program: Command, ctx: CliCont
   registerValidate,
   registerRun,
   registerRuns,
+  registerCompare,
   registerImport,
   registerExportFile,
   registerList,

@@ -13,7 +13,7 @@ export function trackingEngine(): Engine {
 
 /**
  * prepare → train → evaluate. `depth` reaches only train (and so evaluate): a sweep over it must take prepare from
- * the cache. evaluate reports accuracy = 0.5 + depth/20 and loss = 1/depth.
+ * the cache. evaluate reports accuracy = 0.5 + depth/20 and loss = 1/depth, and fails for depth ≤ 0.
  */
 export function sweepable(name = 'sweepable'): Pipeline {
   return {
@@ -31,7 +31,7 @@ export function sweepable(name = 'sweepable'): Pipeline {
       }),
       shell(
         'evaluate',
-        `awk 'BEGIN { d = {{params.depth}}; printf "{\\"accuracy\\": %.4f, \\"loss\\": %.4f}", 0.5 + d / 20, 1 / d }' > $PIPEWRIGHT_METRICS`,
+        `[ {{params.depth}} -gt 0 ] || { echo "depth must be positive" >&2; exit 3; }; awk 'BEGIN { d = {{params.depth}}; printf "{\\"accuracy\\": %.4f, \\"loss\\": %.4f}", 0.5 + d / 20, 1 / d }' > $PIPEWRIGHT_METRICS`,
         { inputs: [{ id: 'model', type: 'any' }] },
       ),
     ].map((n, i) => ({ ...n, position: { x: i * 200, y: 0 } })),
