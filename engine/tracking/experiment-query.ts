@@ -3,7 +3,7 @@
 import { ApiError } from '../../shared/api/index';
 import type { ExperimentColumns, ExperimentPage } from '../../shared/tracking/experiment-records';
 import type { ColumnRef, ExperimentQuery } from '../../shared/tracking/experiment-view';
-import { compileRunFilter, filterFields, FilterSyntaxError, parseRunFilter, type FilterField, type FilterValue } from '../../shared/tracking/run-filter';
+import { compileRunFilter, filterFields, FilterSyntaxError, parseRunFilter, type ComparisonOp, type FilterField, type FilterValue } from '../../shared/tracking/run-filter';
 import type { Db } from '../store/database';
 import { EXPERIMENT_FROM, type TrackingRepo } from '../store/tracking.repo';
 
@@ -42,6 +42,13 @@ export function fieldSql(field: FilterField | ColumnRef): string {
   }
 }
 
+/** Metric and tag comparisons as index lookups (run_metric_values_by_name, run_tags_by_key). */
+function membershipSql(field: FilterField, op: ComparisonOp): string | null {
+  if (field.scope === 'metric') return `r.id IN (SELECT run_id FROM run_metric_values WHERE name = ${literal(field.name)} AND value ${op} ?)`;
+  if (field.scope === 'tag') return `r.id IN (SELECT run_id FROM run_tags WHERE key = ${literal(field.name)} AND value ${op} ?)`;
+  return null;
+}
+
 interface Where {
   sql: string;
   params: FilterValue[];
@@ -68,7 +75,7 @@ function whereClause(query: ExperimentQuery): { where: Where; fields: FilterFiel
     throw error;
   }
   if (expr) {
-    const condition = compileRunFilter(expr, fieldSql);
+    const condition = compileRunFilter(expr, { column: fieldSql, membership: membershipSql });
     parts.push(`(${condition.sql})`);
     params.push(...condition.params);
     fields = filterFields(expr);

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { useApp } from '../store/store-context';
 import { Canvas } from './Canvas';
+import { ExperimentsView } from '../experiments/ExperimentsView';
 import { ModelsView } from '../models/ModelsView';
 import { ViewTabs } from '../models/ViewTabs';
 import { RunPanel } from '../runs/RunPanel';
@@ -15,6 +16,7 @@ export function App() {
   const refreshPipelines = useApp((s) => s.refreshPipelines);
   const flushSave = useApp((s) => s.flushSave);
   const modelsOpen = useApp((s) => s.modelsOpen);
+  const experimentsOpen = useApp((s) => s.experimentsOpen);
   useEffect(() => {
     void refreshPipelines();
     const beforeUnload = () => void flushSave();
@@ -26,7 +28,9 @@ export function App() {
       <Sidebar />
       <main className="workspace">
         <ViewTabs />
-        {modelsOpen ? (
+        {experimentsOpen ? (
+          <ExperimentsView />
+        ) : modelsOpen ? (
           <ModelsView />
         ) : (
           <>

@@ -1,13 +1,16 @@
 // The renderer's one zustand store, built from slices (DESIGN §8); components read it with narrow selectors.
 import { create } from 'zustand';
 import type { ApiClient } from '../../../shared/api/channel';
+import { createAnalysisSlice, type AnalysisSlice } from '../experiments/analysis.slice';
+import { createExperimentsSlice, type ExperimentsSlice } from '../experiments/experiments.slice';
+import { createSweepsSlice, type SweepsSlice } from '../experiments/sweeps.slice';
 import { createModelsSlice, type ModelsSlice } from '../models/models.slice';
 import { createDocumentSlice, type DocumentSlice } from './document.slice';
 import { createPipelinesSlice, type PipelinesSlice } from './pipelines.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
 import { createRunsSlice, type RunsSlice } from '../runs/runs.slice';
 
-export type AppState = PipelinesSlice & DocumentSlice & UiSlice & RunsSlice & ModelsSlice;
+export type AppState = PipelinesSlice & DocumentSlice & UiSlice & RunsSlice & ModelsSlice & ExperimentsSlice & AnalysisSlice & SweepsSlice;
 
 /** Signature every slice creator has: zustand's set/get plus the API client. */
 export type SliceCreator<S> = (
@@ -23,6 +26,9 @@ export function createAppStore(api: ApiClient) {
     ...createUiSlice(set, get, api),
     ...createRunsSlice(set, get, api),
     ...createModelsSlice(set, get, api),
+    ...createExperimentsSlice(set, get, api),
+    ...createAnalysisSlice(set, get, api),
+    ...createSweepsSlice(set, get, api),
   }));
 }
 
