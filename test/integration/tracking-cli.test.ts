@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunComparison, SweepRecord } from '../../shared/tracking/experiment-records';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-home';
-import { sweepable } from '../engine/tracking/tracking-helpers';
+import { sweepable } from '../support/sweepable-pipeline';
 
 function setup(): { home: string; file: string } {
   const home = tempDir();

@@ -61,7 +61,9 @@ function HeaderRow({ columns, width }: { columns: TableColumn[]; width: number }
             {sortKey === c.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
           </button>
           <button type="button" className={`pin-button${c.pinned ? ' on' : ''}`} aria-pressed={c.pinned} aria-label={`${c.pinned ? 'Unpin' : 'Pin'} ${c.label}`} onClick={() => togglePin(c.ref)}>
-            📌
+            <svg viewBox="0 0 16 16" width="11" height="11" aria-hidden="true">
+              <path d="M5 1h6l-1 5 3 3H9l-1 6-1-6H3l3-3z" fill="currentColor" />
+            </svg>
           </button>
         </div>
       ))}

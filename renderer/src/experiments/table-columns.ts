@@ -19,7 +19,7 @@ const RUN_COLUMN_LABELS: Record<string, string> = {
   tags: 'Tags',
   note: 'Note',
 };
-const RUN_COLUMN_WIDTHS: Record<string, number> = { status: 100, pipeline: 160, revision: 60, started: 150, duration: 90, trigger: 70, tags: 170, note: 220 };
+const RUN_COLUMN_WIDTHS: Record<string, number> = { status: 110, pipeline: 160, revision: 76, started: 170, duration: 104, trigger: 90, tags: 170, note: 220 };
 
 /** A shown column, laid out. */
 export interface TableColumn {

@@ -32,7 +32,7 @@ export function historyOption(history: MetricHistory, axis: HistoryAxis): EChart
           itemStyle: p.regression ? { color: REGRESSION_COLOUR } : {},
         })),
       },
-      { type: 'line', name: 'best so far', step: 'end', showSymbol: false, lineStyle: { type: 'dashed', color: '#999' }, data: best },
+      { type: 'line', name: 'best so far', step: 'end', showSymbol: false, lineStyle: { type: 'dashed', color: '#999' }, itemStyle: { color: '#999' }, data: best },
       {
         type: 'scatter',
         name: 'regression',
