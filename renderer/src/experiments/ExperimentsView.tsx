@@ -24,7 +24,7 @@ export function ExperimentsView() {
   const open = useApp((s) => s.openExperiments);
   const tab = useApp((s) => s.experimentsTab);
   const setTab = useApp((s) => s.setExperimentsTab);
-  const refresh = useApp((s) => s.refreshTable);
+  const refresh = useApp((s) => s.refreshExperiments);
   const subscribe = useApp((s) => s.subscribeExperiments);
   useEffect(() => {
     void open();

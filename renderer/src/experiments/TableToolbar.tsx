@@ -22,7 +22,7 @@ export function TableToolbar() {
   const unknown = useApp((s) => s.unknownFields);
   const total = useApp((s) => s.tableTotal);
   const queryMs = useApp((s) => s.queryMs);
-  const refresh = useApp((s) => s.refreshTable);
+  const refresh = useApp((s) => s.refreshExperiments);
   const [filter, setFilter] = useState(view.filter);
   const [search, setSearch] = useState(view.search);
   const [chooserOpen, setChooserOpen] = useState(false);

@@ -38,7 +38,10 @@ export interface ExperimentsSlice {
   toggleColumn(column: ColumnRef): void;
   togglePin(column: ColumnRef): void;
   sortBy(column: ColumnRef): void;
+  /** Re-runs the query from the first window (after a change of filter, search, sort or hidden runs). */
   refreshTable(): Promise<void>;
+  /** Reloads the names the column chooser offers and the rows (runs or tags were added). */
+  refreshExperiments(): Promise<void>;
   ensureRows(from: number, to: number): void;
   toggleRunSelection(runId: string): void;
   clearRunSelection(): void;
@@ -142,9 +145,12 @@ export const createExperimentsSlice: SliceCreator<ExperimentsSlice> = (set, get,
     async refreshTable() {
       const generation = get().tableGeneration + 1;
       set({ tableGeneration: generation, tablePages: {} });
+      await loadPage(0, generation);
+    },
+    async refreshExperiments() {
       const columns = await attempt(get, () => api.invoke('experiments.columns', {}));
       if (columns) set({ columnsAvailable: columns });
-      await loadPage(0, generation);
+      await get().refreshTable();
     },
     ensureRows(from, to) {
       const { tablePages: pages, tableGeneration: generation } = get();

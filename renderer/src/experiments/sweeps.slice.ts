@@ -53,7 +53,7 @@ export const createSweepsSlice: SliceCreator<SweepsSlice> = (set, get, api) => (
     return api.subscribe('sweep.changed', (event) => {
       void get().refreshSweeps();
       if (get().selectedSweep?.id === event.sweepId) void get().selectSweep(event.sweepId);
-      if (event.status !== 'running') void get().refreshTable();
+      if (event.status !== 'running') void get().refreshExperiments();
     });
   },
 });
