@@ -45,7 +45,8 @@ function timeIt(fn) {
     result = fn();
     times.push(performance.now() - t);
   }
-  return { median: median(times), max: Math.max(...times), result };
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: median(times), p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))], result };
 }
 
 /** Baseline: what a client without SQL filtering does — load every run with its metrics and tags, filter in JS. */
@@ -64,7 +65,7 @@ for (const [label, input] of CASES) {
   const sql = timeIt(() => queries.page(query));
   indexed[label] = sql.median;
   const js = input.search ? null : timeIt(() => inMemory(input));
-  table.push([label, sql.result.total, sql.median.toFixed(1), sql.max.toFixed(1), js ? js.median.toFixed(0) : '—', js ? `${(js.median / sql.median).toFixed(0)}×` : '—', sql.max < 100 ? 'met' : 'missed']);
+  table.push([label, sql.result.total, sql.median.toFixed(1), sql.p95.toFixed(1), js ? js.median.toFixed(0) : '—', js ? `${(js.median / sql.median).toFixed(0)}×` : '—', sql.p95 < 100 ? 'met' : 'missed']);
   console.log(`${label}: ${sql.result.total} runs, median ${sql.median.toFixed(1)} ms`);
 }
 
@@ -79,5 +80,5 @@ for (const [label, input] of CASES) {
 db.close();
 rmSync(work, { recursive: true, force: true });
 
-console.log(`\n${markdownTable(['query (count + first 200 rows)', 'matches', 'SQLite median ms', 'max ms', 'load all + filter in JS, ms', 'JS / SQLite', '< 100 ms'], table)}`);
+console.log(`\n${markdownTable(['query (count + first 200 rows)', 'matches', 'SQLite median ms', 'p95 ms', 'load all + filter in JS, ms', 'JS / SQLite', 'p95 < 100 ms'], table)}`);
 console.log(`\n${markdownTable(['query', 'with 004 indexes, ms', 'without, ms', 'slower by'], unindexed)}`);

@@ -1,17 +1,13 @@
 // Fills a Pipewright database with N finished runs that look like a team's experiment history: 5 pipelines, a few
 // revisions each, hyperparameters, classification metrics, some tags and notes. Deterministic for a given seed.
 // Used by the tracking benchmarks and the experiments end-to-end test (10,000 runs in the table).
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
-/** A small seeded generator (mulberry32): the same seed gives the same runs on every machine. */
+/** A seeded source of numbers in [0, 1) (pure-rand, as the sweep sampler): the same seed gives the same runs. */
 function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = xoroshiro128plus(seed);
+  return () => uniformFloat64(rng);
 }
 
 const NODES = ['load', 'split', 'train', 'evaluate'];

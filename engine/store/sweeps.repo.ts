@@ -7,19 +7,12 @@ import type { Db } from './database';
 
 type ParamValue = string | number | boolean;
 
-/** What a new sweep row needs. */
-export interface NewSweep {
-  id: string;
-  pipelineId: string | null;
-  pipelineName: string;
-  pipelineRevision: number | null;
-  spec: SweepSpec;
-  baseParams: Record<string, ParamValue>;
-  parallel: number;
-  metric: string | null;
+/** What a new sweep row needs: the sweep as described (no status or runs yet) and its combinations in order. */
+export type NewSweep = Pick<SweepRecord, 'id' | 'pipelineId' | 'pipelineName' | 'pipelineRevision' | 'spec' | 'baseParams' | 'parallel' | 'metric'> & {
+  /** null: judged from the metric's name. */
   goal: MetricGoal | null;
   combinations: Record<string, ParamValue>[];
-}
+};
 
 interface SweepRow {
   id: string;
