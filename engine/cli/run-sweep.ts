@@ -12,6 +12,7 @@ import { RunRefusedError } from '../runner/run-plan';
 import { CliError, EXIT_PIPELINE_FAILED } from './cli-error';
 import type { CliContext } from './cli-context';
 import { formatTable } from './format-table';
+import { interruptHandler } from './interrupt-handler';
 import type { LoadedPipeline } from './pipeline-source';
 
 /** The sweep flags of `pipewright run`. */
@@ -81,13 +82,10 @@ export async function runSweep(ctx: CliContext, loaded: LoadedPipeline, flags: S
     if (error instanceof ApiError) throw new CliError(error.message);
     throw error;
   }
-  const stop = () => {
-    ctx.warn('\ncanceling the sweep…');
-    sweep.cancel();
-  };
-  process.once('SIGINT', stop);
+  const stopOnSignal = interruptHandler(ctx, () => sweep.cancel(), 'sweep');
   const record = await sweep.done;
-  process.off('SIGINT', stop);
+  process.off('SIGINT', stopOnSignal);
+  process.off('SIGTERM', stopOnSignal);
   if (flags.json) ctx.print(JSON.stringify(record, null, 2));
   else printSummary(ctx, record);
   if (record.runs.some((r) => r.status !== 'succeeded')) throw new CliError('', EXIT_PIPELINE_FAILED);

@@ -106,8 +106,8 @@ export class ExperimentQueries {
     return { total, offset: query.offset, rows: this.repo.rows(ids), unknownFields: this.unknownFields(fields), queryMs };
   }
 
-  /** Only the ids and the count (what the benchmark times: the filter and sort in SQLite). */
-  ids(query: ExperimentQuery, where = whereClause(query).where): { ids: string[]; total: number } {
+  /** The ids of the window and the count. */
+  private ids(query: ExperimentQuery, where: Where): { ids: string[]; total: number } {
     const sortSql = fieldSql(query.sort.column);
     const direction = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
     const rows = this.db

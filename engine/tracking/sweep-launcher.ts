@@ -52,6 +52,8 @@ interface Running {
 
 export class SweepLauncher {
   private readonly sweeps = new Map<string, Running>();
+  /** Sweeps ended by shutdown, as stored then (the database is closed by the time their runs report back). */
+  private readonly closed = new Map<string, SweepRecord>();
 
   constructor(
     private readonly runner: RunService,
@@ -99,9 +101,13 @@ export class SweepLauncher {
     return this.sweeps.has(sweepId);
   }
 
-  /** The engine is closing: no new runs start (the runner ends the running ones). */
+  /** The engine is closing: no new runs start (the runner ends the running ones) and every active sweep is stored canceled. */
   shutdown(): void {
-    for (const state of this.sweeps.values()) state.canceled = true;
+    for (const [id, state] of this.sweeps) {
+      state.canceled = true;
+      this.repo.finish(id, 'canceled');
+      this.closed.set(id, this.repo.get(id));
+    }
   }
 
   private combinations(request: SweepRequest): Record<string, ParamValue>[] {
@@ -168,8 +174,10 @@ export class SweepLauncher {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, request.parallel) }, worker));
-    this.repo.finish(id, state.canceled ? 'canceled' : 'finished');
     this.sweeps.delete(id);
+    const closed = this.closed.get(id);
+    if (closed) return closed;
+    this.repo.finish(id, state.canceled ? 'canceled' : 'finished');
     return this.repo.get(id);
   }
 }

@@ -9,6 +9,7 @@ import { CliError, EXIT_PIPELINE_FAILED } from '../cli-error';
 import type { CliContext } from '../cli-context';
 import { loadPipeline } from '../pipeline-source';
 import { RunJsonPrinter } from '../run-json-printer';
+import { interruptHandler } from '../interrupt-handler';
 import { RunTextPrinter } from '../run-text-printer';
 import { runSweep, type SweepFlags } from '../run-sweep';
 
@@ -90,24 +91,6 @@ function textPrinter(): RunTextPrinter {
     ...(tty ? { progress: (text: string) => process.stderr.write(text) } : {}),
     color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
   });
-}
-
-/** First Ctrl+C cancels gracefully (SIGTERM to every node group); a second one kills everything now. */
-function interruptHandler(ctx: CliContext, cancel: () => void): () => void {
-  let asked = false;
-  const handler = () => {
-    if (!asked) {
-      asked = true;
-      ctx.warn('\ncanceling the run… (press Ctrl+C again to kill every node now)');
-      cancel();
-      return;
-    }
-    ctx.close();
-    process.exit(130);
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return handler;
 }
 
 function runOptions(flags: RunFlags): RunOptions {

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/index';
 import { runOptionsSchema } from '../../../shared/runs/run-options';
-import type { Engine } from '../../../engine/app';
+import { openEngine, type Engine } from '../../../engine/app';
 import type { SweepRequest } from '../../../engine/tracking/sweep-launcher';
 import { tempDir } from '../../support/temp-home';
 import { store, sweepable, trackingEngine } from './tracking-helpers';
@@ -103,6 +103,20 @@ describe('SweepLauncher', () => {
     const record = await sweep.done;
     expect(record.status).toBe('canceled');
     expect(record.runs.map((r) => r.status)).toEqual(['canceled', 'pending', 'pending', 'pending']);
+  });
+
+  it('closing the engine mid-sweep stores the sweep canceled; the next engine sees it so', async () => {
+    engine = trackingEngine();
+    const doc = sweepable();
+    doc.nodes[1] = { ...doc.nodes[1]!, params: { command: 'sleep 30' } };
+    const sweep = engine.ctx.tracking.sweeps.start(request({ pipeline: doc, stored: store(engine, { ...doc, name: 'slow' }), parallel: 1 }));
+    await new Promise((r) => setTimeout(r, 300));
+    const home = engine.ctx.home.root;
+    engine.close();
+    const record = await sweep.done;
+    expect(record.status).toBe('canceled');
+    engine = openEngine({ home, host: 'test' });
+    expect(engine.ctx.tracking.sweepsRepo.get(sweep.id).status).toBe('canceled');
   });
 });
 
