@@ -1,5 +1,6 @@
 // Every command's handler, one domain file each; `satisfies` proves the set matches the command map exactly.
 import { appHandlers } from './app.handlers';
+import { exportHandlers } from './export.handlers';
 import type { Handlers } from './handler-types';
 import { modelHandlers } from './model.handlers';
 import { pipelineHandlers } from './pipeline.handlers';
@@ -9,6 +10,7 @@ import { trackingHandlers } from './tracking.handlers';
 export const handlers = {
   ...appHandlers,
   ...pipelineHandlers,
+  ...exportHandlers,
   ...runHandlers,
   ...modelHandlers,
   ...trackingHandlers,

@@ -1,10 +1,8 @@
 // The node-process environment contract (DESIGN §4): PIPEWRIGHT_INPUT_<PORT>, _OUTPUT_<PORT>, _PARAMS, _METRICS.
 import { delimiter } from 'node:path';
+import { portEnvName } from '../../shared/nodes/node-contract';
 
-/** `train-set` → `TRAIN_SET`: the variable suffix of a port id. */
-export function portEnvName(portId: string): string {
-  return portId.toUpperCase().replace(/-/g, '_');
-}
+export { portEnvName };
 
 /** Where a node runs: set by the local runner (and by exports where the target has an equivalent). */
 export interface NodeRunInfo {

@@ -1,10 +1,8 @@
 // Turns a script node's command template into the shell command and environment to run (DESIGN §4 placeholders).
+import { shellQuote } from '../../shared/nodes/node-contract';
 import { nodeEnv, type NodeEnvSpec } from './node-env';
 
-/** Quotes a value for /bin/sh (paths with spaces must survive `{{inputs.x}}` substitution). */
-export function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote };
 
 /**
  * Replaces `{{inputs.<port>}}`, `{{outputs.<port>}}` (shell-quoted paths) and `{{params.<name>}}` (the node's own

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { appCommands } from './app.commands';
 import type { CommandSpec } from './define';
+import { exportCommands } from './export.commands';
 import { modelCommands, type DeploymentChangedEvent, type ModelChangedEvent } from './model.commands';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
 import { runCommands } from './run.commands';
@@ -12,6 +13,7 @@ import type { RunEventBatch } from '../runs/run-events';
 export const commands = {
   ...appCommands,
   ...pipelineCommands,
+  ...exportCommands,
   ...runCommands,
   ...modelCommands,
   ...trackingCommands,

@@ -9,7 +9,11 @@ import { nodeImplementations } from '../../engine/nodes/index';
 import { runNode } from '../../engine/nodes/run-node';
 import { nodeTypes } from '../../shared/nodes/index';
 import { renderNodeDocs } from '../../shared/nodes/node-docs';
-import { NODE_CATEGORIES } from '../../shared/nodes/node-type';
+import { EXPORT_TARGETS, NODE_CATEGORIES } from '../../shared/nodes/node-type';
+import { exportOptionsSchema } from '../../shared/export/export-options';
+import { exportPipeline } from '../../shared/export/export-pipeline';
+import { examplePipeline } from '../export/support/example-pipeline';
+import { validateExport } from '../export/validators/index';
 import { identifierSchema } from '../../shared/pipeline/pipeline.schema';
 import { tempDir } from '../support/temp-home';
 
@@ -77,5 +81,20 @@ describe.each(nodeTypes.map((t) => [t.id, t] as const))('node type %s', (id, def
 describe('docs/nodes.md', () => {
   it('is current with the registry (regenerate: ./bin/pipewright nodes --markdown > docs/nodes.md)', () => {
     expect(readFileSync(join(root, 'docs/nodes.md'), 'utf8')).toBe(renderNodeDocs(nodeTypes));
+  });
+});
+
+// Export conformance: each type's example exports to every target and validates, or the type declines the target.
+describe.each(nodeTypes.map((t) => [t.id, t] as const))('node type %s exports', (_id, definition) => {
+  it.each(EXPORT_TARGETS)('to %s', async (target) => {
+    const result = exportPipeline(examplePipeline(definition), exportOptionsSchema.parse({ target, runnerImage: 'pipewright-runner:test' }));
+    const declined = definition.unsupportedTargets?.[target];
+    if (declined) {
+      expect(declined.length, 'the reason shown to users').toBeGreaterThan(10);
+      expect(result.problems).toContainEqual(expect.objectContaining({ severity: 'error', code: 'target-unsupported', nodeId: 'example' }));
+      return;
+    }
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(await validateExport(target, result.files)).toEqual([]);
   });
 });

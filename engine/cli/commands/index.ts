@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context';
 import { registerCompare } from './compare.command';
+import { registerExport } from './export.command';
 import { registerDeployments } from './deployments.command';
 import { registerExportFile } from './export-file.command';
 import { registerImport } from './import.command';
@@ -22,6 +23,7 @@ export const commandRegistrations: ReadonlyArray<(program: Command, ctx: CliCont
   registerCompare,
   registerImport,
   registerExportFile,
+  registerExport,
   registerList,
   registerNodes,
   registerRunNode,

@@ -1,5 +1,6 @@
 // `pipewright run-node <type>`: runs one node from the DESIGN §4 contract (env vars, or the equivalent flags).
 import type { Command } from 'commander';
+import { resolveRunTimeRefs } from '../../../shared/export/run-time-refs';
 import { getNodeType } from '../../../shared/nodes/index';
 import { readNodeEnv } from '../../nodes/node-env';
 import { runNode } from '../../nodes/run-node';
@@ -49,6 +50,11 @@ export function registerRunNode(program: Command, _ctx: CliContext): void {
       for (const value of options.output) {
         const [port, path] = pair('--output', value);
         spec.outputs[port] = path;
+      }
+      try {
+        spec.params = resolveRunTimeRefs(spec.params, process.env); // `${params.x}` / `${secrets.X}` from exported jobs
+      } catch (error) {
+        throw new CliError(`${type}: ${(error as Error).message}`);
       }
       if (options.metrics) spec.metricsFile = options.metrics;
       if (options.baseDir) spec.baseDir = options.baseDir;

@@ -1,6 +1,7 @@
 // The window layout: sidebar of pipelines, canvas of the open one, status bar; dialogs and toasts on top.
 import { useEffect } from 'react';
 import { useApp } from '../store/store-context';
+import { ExportPanel } from '../export/ExportPanel';
 import { Canvas } from './Canvas';
 import { ExperimentsView } from '../experiments/ExperimentsView';
 import { ModelsView } from '../models/ModelsView';
@@ -35,6 +36,7 @@ export function App() {
         ) : (
           <>
             <Canvas />
+            <ExportPanel />
             <RunToolbar />
             <RunPanel />
           </>

@@ -4,13 +4,14 @@ import type { ApiClient } from '../../../shared/api/channel';
 import { createAnalysisSlice, type AnalysisSlice } from '../experiments/analysis.slice';
 import { createExperimentsSlice, type ExperimentsSlice } from '../experiments/experiments.slice';
 import { createSweepsSlice, type SweepsSlice } from '../experiments/sweeps.slice';
+import { createExportSlice, type ExportSlice } from '../export/export.slice';
 import { createModelsSlice, type ModelsSlice } from '../models/models.slice';
 import { createDocumentSlice, type DocumentSlice } from './document.slice';
 import { createPipelinesSlice, type PipelinesSlice } from './pipelines.slice';
 import { createUiSlice, type UiSlice } from './ui.slice';
 import { createRunsSlice, type RunsSlice } from '../runs/runs.slice';
 
-export type AppState = PipelinesSlice & DocumentSlice & UiSlice & RunsSlice & ModelsSlice & ExperimentsSlice & AnalysisSlice & SweepsSlice;
+export type AppState = PipelinesSlice & DocumentSlice & UiSlice & ExportSlice & RunsSlice & ModelsSlice & ExperimentsSlice & AnalysisSlice & SweepsSlice;
 
 /** Signature every slice creator has: zustand's set/get plus the API client. */
 export type SliceCreator<S> = (
@@ -24,6 +25,7 @@ export function createAppStore(api: ApiClient) {
     ...createPipelinesSlice(set, get, api),
     ...createDocumentSlice(set, get, api),
     ...createUiSlice(set, get, api),
+    ...createExportSlice(set, get, api),
     ...createRunsSlice(set, get, api),
     ...createModelsSlice(set, get, api),
     ...createExperimentsSlice(set, get, api),

@@ -1,0 +1,27 @@
+// Saving from the export dialog: the desktop path asks for a folder and writes there; names for downloads.
+import { afterEach, expect, it } from 'vitest';
+import { desktopFolderPicker, downloadName, saveExport } from '../../renderer/src/export/save-export';
+import { requestOptions, DEFAULT_EXPORT_OPTIONS } from '../../renderer/src/export/export.slice';
+
+afterEach(() => delete desktopFolderPicker.choose);
+
+const files = [{ path: '.github/workflows/churn.yml', content: 'jobs: {}\n' }];
+
+it('writes into the folder the desktop picker returns, and does nothing when it is canceled', async () => {
+  const writes: string[] = [];
+  desktopFolderPicker.choose = () => Promise.resolve('/home/me/repo');
+  expect(await saveExport(files, (dir) => (writes.push(dir), Promise.resolve([`${dir}/x`])))).toEqual({ kind: 'written', paths: ['/home/me/repo/x'] });
+  desktopFolderPicker.choose = () => Promise.resolve(null);
+  expect(await saveExport(files, (dir) => (writes.push(dir), Promise.resolve([])))).toEqual({ kind: 'canceled' });
+  expect(writes).toEqual(['/home/me/repo']);
+});
+
+it('names downloads by the file name, without the leading dot browsers drop', () => {
+  expect(downloadName('.github/workflows/churn.yml')).toBe('churn.yml');
+  expect(downloadName('.gitlab-ci.yml')).toBe('gitlab-ci.yml');
+  expect(downloadName('churn.argo.yaml')).toBe('churn.argo.yaml');
+});
+
+it('sends only the options the user set, so the engine applies its defaults', () => {
+  expect(requestOptions({ ...DEFAULT_EXPORT_OPTIONS, target: 'tekton', namespace: ' ml ', runnerImage: '' })).toEqual({ target: 'tekton', argoKind: 'Workflow', namespace: 'ml' });
+});
