@@ -1,7 +1,7 @@
 // Hyperparameter sweeps in SQLite: the spec, one row per combination with the run it launched, the sweep's status.
 import { ApiError } from '../../shared/api/index';
 import type { SweepRecord, SweepRunRecord, SweepStatus, SweepSummary } from '../../shared/tracking/experiment-records';
-import { bestIndex, metricGoal, primaryMetric, type MetricGoal } from '../../shared/tracking/metric-goal';
+import { bestRunBy, metricGoal, primaryMetric, type MetricGoal } from '../../shared/tracking/metric-goal';
 import type { SweepSpec } from '../../shared/tracking/sweep';
 import type { Db } from './database';
 
@@ -118,9 +118,7 @@ export class SweepsRepo {
   private best(row: SweepRow, runs: SweepRunRecord[]): { metric: string | null; goal: MetricGoal; bestRunId: string | null } {
     const metric = row.metric ?? primaryMetric([...new Set(runs.flatMap((r) => Object.keys(r.metrics)))]);
     const goal = row.metric ? row.goal : metric ? metricGoal(metric) : row.goal;
-    const finished = runs.filter((r) => r.status === 'succeeded');
-    const index = metric ? bestIndex(finished.map((r) => r.metrics[metric] ?? null), goal) : null;
-    return { metric, goal, bestRunId: index === null ? null : finished[index]!.runId };
+    return { metric, goal, bestRunId: metric ? bestRunBy(runs, metric, goal) : null };
   }
 
   private base(row: SweepRow): Omit<SweepRecord, 'runs' | 'metric' | 'goal' | 'bestRunId'> {

@@ -33,3 +33,10 @@ const PRIMARY_PREFERENCE = ['accuracy', 'f1_macro', 'roc_auc', 'r2', 'rmse', 'ma
 export function primaryMetric(names: readonly string[]): string | null {
   return PRIMARY_PREFERENCE.find((n) => names.includes(n)) ?? [...names].sort()[0] ?? null;
 }
+
+/** The best of runs by `metric` among those that succeeded, or null. */
+export function bestRunBy<R extends { runId: string | null; status: string; metrics: Record<string, number> }>(runs: readonly R[], metric: string, goal: MetricGoal): string | null {
+  const finished = runs.filter((r) => r.status === 'succeeded' && r.runId !== null);
+  const index = bestIndex(finished.map((r) => r.metrics[metric] ?? null), goal);
+  return index === null ? null : finished[index]!.runId;
+}

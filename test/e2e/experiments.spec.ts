@@ -47,6 +47,10 @@ test('sweep of 4 from the UI → best run highlighted → comparison → HTML re
   await expect(best).toContainText('0.7');
   const bestRunId = (await page.getByTestId('sweep-best').textContent())!.trim();
   await expect(page.getByTestId('sweep-chart').locator('svg')).toBeVisible();
+  // Plot by loss instead: lower is better, and the deepest run is still the best.
+  await detail.getByLabel('Sweep metric').selectOption('loss');
+  await expect(detail.locator('.sweep-best-line')).toContainText(`(lowest): ${bestRunId}`);
+  await detail.getByLabel('Sweep metric').selectOption('accuracy');
 
   await detail.getByRole('button', { name: 'Compare runs' }).click();
   const compare = page.getByTestId('compare-view');

@@ -1,8 +1,9 @@
 // Sweeps: the list with progress, a form to start one, and the selected sweep — parallel coordinates of the swept
 // params against a metric, and its runs with the best one highlighted.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { sweepParallelOption } from '../../../shared/tracking/charts/sweep.chart';
 import type { SweepRecord } from '../../../shared/tracking/experiment-records';
+import { bestRunBy, metricGoal } from '../../../shared/tracking/metric-goal';
 import { formatMetricValue, formatParamValue } from '../../../shared/tracking/value-format';
 import { useApp } from '../store/store-context';
 import { EChart } from './EChart';
@@ -42,8 +43,13 @@ function SweepDetail({ sweep }: { sweep: SweepRecord }) {
   const compare = useApp((s) => s.compareRuns);
   const cancel = useApp((s) => s.cancelSweep);
   const showDetails = useApp((s) => s.showRunDetails);
-  const metric = sweep.metric;
-  const option = useMemo(() => (metric ? sweepParallelOption(sweep, metric) : null), [sweep, metric]);
+  // The sweep's own metric unless the user plots another one the runs report.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const reported = [...new Set(sweep.runs.flatMap((r) => Object.keys(r.metrics)))].sort();
+  const metric = chosen && reported.includes(chosen) ? chosen : sweep.metric;
+  const goal = metric === sweep.metric ? sweep.goal : metricGoal(metric ?? '');
+  const bestRunId = metric === sweep.metric ? sweep.bestRunId : metric ? bestRunBy(sweep.runs, metric, goal) : null;
+  const option = useMemo(() => (metric ? sweepParallelOption(sweep, metric, bestRunId) : null), [sweep, metric, bestRunId]);
   const done = sweep.runs.filter((r) => r.status !== 'pending' && r.status !== 'running').length;
   const finished = sweep.runs.filter((r) => r.runId && r.status !== 'pending' && r.status !== 'running').map((r) => r.runId!);
   const names = sweep.spec.axes.map((a) => a.name);
@@ -67,8 +73,14 @@ function SweepDetail({ sweep }: { sweep: SweepRecord }) {
         </button>
       </header>
       {metric && (
-        <p>
-          Best by {metric} ({sweep.goal === 'max' ? 'highest' : 'lowest'}): <strong data-testid="sweep-best">{sweep.bestRunId ?? '—'}</strong>
+        <p className="sweep-best-line">
+          Best by{' '}
+          <select aria-label="Sweep metric" value={metric} onChange={(e) => setChosen(e.target.value)}>
+            {reported.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </select>{' '}
+          ({goal === 'max' ? 'highest' : 'lowest'}): <strong data-testid="sweep-best">{bestRunId ?? '—'}</strong>
         </p>
       )}
       {option && <EChart option={option} height={320} label={`${metric} by ${names.join(', ')}`} testId="sweep-chart" />}
@@ -88,7 +100,7 @@ function SweepDetail({ sweep }: { sweep: SweepRecord }) {
         </thead>
         <tbody>
           {sweep.runs.map((r) => {
-            const best = r.runId !== null && r.runId === sweep.bestRunId;
+            const best = r.runId !== null && r.runId === bestRunId;
             return (
               <tr key={r.position} className={best ? 'best-run' : ''} data-testid="sweep-run" data-best={best} data-status={r.status}>
                 <td>{r.position + 1}</td>

@@ -1,10 +1,10 @@
 // Chart option of a sweep: parallel coordinates, one axis per swept parameter plus the chosen metric, one line per
-// run coloured by the metric; the best run drawn thick in gold.
+// run coloured by the metric; the best run (by that metric) drawn thick in gold.
 import type { EChartsOption } from 'echarts';
 import type { SweepRecord } from '../experiment-records';
 import { baseOption, BEST_COLOUR } from './chart-style';
 
-export function sweepParallelOption(sweep: SweepRecord, metric: string): EChartsOption {
+export function sweepParallelOption(sweep: SweepRecord, metric: string, bestRunId: string | null = sweep.bestRunId): EChartsOption {
   const params = sweep.spec.axes.map((a) => a.name);
   const done = sweep.runs.filter((r) => r.runId && r.metrics[metric] !== undefined);
   const values = done.map((r) => r.metrics[metric]!);
@@ -18,7 +18,7 @@ export function sweepParallelOption(sweep: SweepRecord, metric: string): ECharts
     ...params.map((p, i) => (categorical[i] ? String(r.params[p]) : Number(r.params[p]))),
     r.metrics[metric]!,
   ];
-  const best = done.find((r) => r.runId === sweep.bestRunId);
+  const best = done.find((r) => r.runId === bestRunId);
   return {
     ...baseOption(`${metric} by ${params.join(', ')}`),
     parallelAxis: axes,

@@ -1,6 +1,6 @@
 // Metric goals from names, picking the best value, the deciding metric, and regressions in a metric's history.
 import { describe, expect, it } from 'vitest';
-import { bestIndex, metricGoal, primaryMetric } from '../../../shared/tracking/metric-goal';
+import { bestIndex, bestRunBy, metricGoal, primaryMetric } from '../../../shared/tracking/metric-goal';
 import { markRegressions } from '../../../shared/tracking/metric-history';
 
 describe('metric goals', () => {
@@ -13,6 +13,18 @@ describe('metric goals', () => {
     expect(bestIndex([0.5, null, 0.9, 0.9], 'max')).toBe(2);
     expect(bestIndex([0.5, null, 0.2, Number.NaN], 'min')).toBe(2);
     expect(bestIndex([null, undefined], 'max')).toBeNull();
+  });
+
+  it('best run: only succeeded runs with the metric count', () => {
+    const runs: { runId: string | null; status: string; metrics: Record<string, number> }[] = [
+      { runId: 'a', status: 'succeeded', metrics: { loss: 0.5 } },
+      { runId: 'b', status: 'failed', metrics: { loss: 0.1 } },
+      { runId: null, status: 'pending', metrics: {} },
+      { runId: 'c', status: 'succeeded', metrics: { loss: 0.3 } },
+    ];
+    expect(bestRunBy(runs, 'loss', 'min')).toBe('c');
+    expect(bestRunBy(runs, 'loss', 'max')).toBe('a');
+    expect(bestRunBy(runs, 'accuracy', 'max')).toBeNull();
   });
 
   it('prefers accuracy, then F1, ROC-AUC, r2, rmse …, else the first name', () => {
