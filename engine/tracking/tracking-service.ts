@@ -11,7 +11,6 @@ import type { ModelsRepo } from '../store/models.repo';
 import { SweepsRepo } from '../store/sweeps.repo';
 import { TrackingRepo } from '../store/tracking.repo';
 import { ExperimentQueries } from './experiment-query';
-import { buildHtmlReport, reportFileName } from './html-report';
 import { compareRuns } from './run-comparison';
 import { SweepLauncher } from './sweep-launcher';
 
@@ -39,8 +38,10 @@ export class TrackingService {
   }
 
   /** The comparison (or one run) as a self-contained HTML file. */
-  report(runIds: readonly string[], metric?: string): { fileName: string; html: string } {
+  async report(runIds: readonly string[], metric?: string): Promise<{ fileName: string; html: string }> {
     const comparison = this.compare(runIds, metric);
+    // Loaded on demand: ECharts is a large module that every other CLI command and node process would pay for.
+    const { buildHtmlReport, reportFileName } = await import('./html-report');
     return { fileName: reportFileName(comparison), html: buildHtmlReport(comparison) };
   }
 

@@ -7,7 +7,6 @@ import { ApiError } from '../../../shared/api/index';
 import { formatBytes, formatDuration } from '../../../shared/runs/run-format';
 import type { RunComparison } from '../../../shared/tracking/experiment-records';
 import { formatMetricDelta, formatMetricValue, formatParamValue } from '../../../shared/tracking/value-format';
-import { buildHtmlReport } from '../../tracking/html-report';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../cli-context';
 import { formatTable } from '../format-table';
@@ -26,7 +25,7 @@ export function registerCompare(program: Command, ctx: CliContext): void {
     .option('--metric <name>', 'the metric that picks the best run (default: accuracy, f1_macro, … if reported)')
     .option('--json', 'print the comparison as JSON')
     .option('--report <file>', 'write a self-contained HTML report (charts included) to this file')
-    .action((runIds: string[], flags: CompareFlags) => {
+    .action(async (runIds: string[], flags: CompareFlags) => {
       if (runIds.length < 2 && !flags.report) throw new CliError('compare needs two or more run ids (`pipewright runs` lists them); one is enough with --report');
       let comparison: RunComparison;
       try {
@@ -37,6 +36,8 @@ export function registerCompare(program: Command, ctx: CliContext): void {
       }
       if (flags.report) {
         const file = resolve(flags.report);
+        // On demand: ECharts (server-side rendering) is only needed for reports.
+        const { buildHtmlReport } = await import('../../tracking/html-report');
         writeFileSync(file, buildHtmlReport(comparison));
         ctx.warn(`report written to ${file}`);
       }

@@ -1,9 +1,8 @@
 // The window layout: sidebar of pipelines, canvas of the open one, status bar; dialogs and toasts on top.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from '../store/store-context';
 import { ExportPanel } from '../export/ExportPanel';
 import { Canvas } from './Canvas';
-import { ExperimentsView } from '../experiments/ExperimentsView';
 import { ModelsView } from '../models/ModelsView';
 import { ViewTabs } from '../models/ViewTabs';
 import { RunPanel } from '../runs/RunPanel';
@@ -12,6 +11,9 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
+
+// Loaded when first opened: the Experiments view brings the charting library, which the designer does not need.
+const ExperimentsView = lazy(() => import('../experiments/ExperimentsView').then((m) => ({ default: m.ExperimentsView })));
 
 export function App() {
   const refreshPipelines = useApp((s) => s.refreshPipelines);
@@ -30,7 +32,9 @@ export function App() {
       <main className="workspace">
         <ViewTabs />
         {experimentsOpen ? (
-          <ExperimentsView />
+          <Suspense fallback={<p className="hint">Loading experiments…</p>}>
+            <ExperimentsView />
+          </Suspense>
         ) : modelsOpen ? (
           <ModelsView />
         ) : (

@@ -131,8 +131,8 @@ describe('HTML report', () => {
     expect(urls.filter((u) => !/^http:\/\/www\.w3\.org\//.test(u))).toEqual([]);
   });
 
-  it('reports a single run too', () => {
-    const { fileName, html } = engine.ctx.tracking.report([runs[0]!]);
+  it('reports a single run too', async () => {
+    const { fileName, html } = await engine.ctx.tracking.report([runs[0]!]);
     expect(fileName).toBe(`pipewright-run-${runs[0]}.html`);
     expect(html).toContain(`<title>Run ${runs[0]} — knn classifier</title>`);
     expect(html).toContain('data-chart="roc"');
