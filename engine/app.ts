@@ -10,6 +10,7 @@ import { DeploymentsRepo } from './store/deployments.repo';
 import { ModelsRepo } from './store/models.repo';
 import { PipelinesRepo } from './store/pipelines.repo';
 import { createRunService } from './runner/create-run-service';
+import { TrackingService } from './tracking/tracking-service';
 
 export interface Engine {
   ctx: ApiContext;
@@ -41,14 +42,17 @@ export function openEngine(options: EngineOptions): Engine {
   const db = openDatabase(home.database, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const events = new EventBus();
   const runner = createRunService({ db, home, events, options });
+  const models = new ModelsRepo(db);
+  const tracking = new TrackingService(db, runner, models);
   const ctx: ApiContext = {
     db,
     home,
     events,
     pipelines: new PipelinesRepo(db),
-    models: new ModelsRepo(db),
+    models,
     deployments: new DeploymentsRepo(db),
     runner,
+    tracking,
     host: options.host,
     templatesDir: templatesDir(options),
   };
@@ -57,6 +61,7 @@ export function openEngine(options: EngineOptions): Engine {
     ctx,
     dispatch: createDispatch(ctx),
     close: () => {
+      tracking.shutdown();
       runner.shutdown();
       db.close();
     },

@@ -1,5 +1,5 @@
 // Shared helpers for the runner benchmarks: timing a command, medians, which peers are installed, Markdown tables.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -39,4 +39,18 @@ export function markdownTable(header, rows) {
 export function machine() {
   const load = spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout?.split(' ').slice(0, 3).join(' ');
   return `node ${process.version}, ${spawnSync('nproc', [], { encoding: 'utf8' }).stdout.trim()} cores, load average at start ${load}`;
+}
+
+/** Starts `pipewright serve --port 0` with `env`; resolves with the process and the URL it printed. */
+export async function startServe(env) {
+  const server = spawn(process.execPath, [`${ROOT}/bin/pipewright`, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /Pipewright UI: (\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+  });
+  return { server, url };
 }

@@ -3,13 +3,13 @@
 // requestAnimationFrame intervals are recorded in the page for the whole run. Target: frame time p95 ≤ 50 ms.
 // Usage: node bench/runner/logs-ui.bench.mjs [--lines 1000000]
 /* global window, requestAnimationFrame -- these run inside the page, through page.evaluate */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { ensureCli, machine, markdownTable, ROOT } from './bench-utils.mjs';
+import { ensureCli, machine, markdownTable, ROOT, startServe } from './bench-utils.mjs';
 
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000000' } } });
 const lines = Number(values.lines);
@@ -34,15 +34,7 @@ const cli = join(ROOT, 'bin/pipewright');
 const env = { ...process.env, PIPEWRIGHT_HOME: home };
 spawnSync(process.execPath, [cli, 'import', file], { env, stdio: 'inherit' });
 
-const server = spawn(process.execPath, [cli, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve) => {
-  let out = '';
-  server.stdout.on('data', (chunk) => {
-    out += chunk;
-    const match = /Pipewright UI: (\S+)/.exec(out);
-    if (match) resolve(match[1]);
-  });
-});
+const { server, url } = await startServe(env);
 const browser = await chromium.launch({ executablePath: process.env.PIPEWRIGHT_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

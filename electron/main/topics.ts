@@ -7,6 +7,8 @@ const TOPICS: Record<TopicName, true> = {
   'run.events': true,
   'model.changed': true,
   'deployment.changed': true,
+  'experiments.changed': true,
+  'sweep.changed': true,
 };
 
 export function isTopicName(value: unknown): value is TopicName {

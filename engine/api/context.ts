@@ -6,6 +6,7 @@ import type { Db } from '../store/database';
 import type { DeploymentsRepo } from '../store/deployments.repo';
 import type { ModelsRepo } from '../store/models.repo';
 import type { PipelinesRepo } from '../store/pipelines.repo';
+import type { TrackingService } from '../tracking/tracking-service';
 import type { EventBus } from './event-bus';
 
 export interface ApiContext {
@@ -16,6 +17,7 @@ export interface ApiContext {
   runner: RunService;
   models: ModelsRepo;
   deployments: DeploymentsRepo;
+  tracking: TrackingService;
   host: AppInfo['host'];
   /** Folder of `*.pipeline.json` templates. */
   templatesDir: string;

@@ -6,6 +6,7 @@ import { modelHandlers } from './model.handlers';
 import { pipelineHandlers } from './pipeline.handlers';
 import { templateHandlers } from './template.handlers';
 import { runHandlers } from './run.handlers';
+import { trackingHandlers } from './tracking.handlers';
 
 export const handlers = {
   ...appHandlers,
@@ -14,4 +15,5 @@ export const handlers = {
   ...exportHandlers,
   ...runHandlers,
   ...modelHandlers,
+  ...trackingHandlers,
 } satisfies Handlers;

@@ -122,7 +122,8 @@ export class RunService {
       objects: this.objects,
       telemetry: this.telemetry,
       settings: this.deps.settings,
-      baseEnv: { ...process.env },
+      // Nodes that write to the data home (deploy.register, deploy.serve) must use this engine's, not the default one.
+      baseEnv: { ...process.env, PIPEWRIGHT_HOME: this.deps.home.root },
     };
     const scheduler = new Scheduler(ctx);
     this.active.set(id, { scheduler, store, ...(ui ? { ui } : {}) });

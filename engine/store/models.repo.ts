@@ -105,7 +105,9 @@ export class ModelsRepo {
       this.db.prepare('UPDATE models SET updated_at = ? WHERE id = ?').run(now, modelId);
       if (alias) this.pointAlias(modelId, alias, next, now);
       return { id: modelId, version: next };
-    })();
+      // IMMEDIATE: runs of a sweep register at the same moment from separate processes; a deferred transaction that
+      // read first cannot upgrade to a writer once another process committed ("database is locked", no busy wait).
+    }).immediate();
     return this.version(this.nameOf(id), version);
   }
 

@@ -7,6 +7,7 @@ import { modelCommands, type DeploymentChangedEvent, type ModelChangedEvent } fr
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
 import { templateCommands } from './template.commands';
 import { runCommands } from './run.commands';
+import { trackingCommands, type ExperimentsChangedEvent, type SweepChangedEvent } from './tracking.commands';
 import type { RunEventBatch } from '../runs/run-events';
 
 /** Every command, `noun.verb`. Names are API: never renamed. */
@@ -17,6 +18,7 @@ export const commands = {
   ...exportCommands,
   ...runCommands,
   ...modelCommands,
+  ...trackingCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;
@@ -34,6 +36,8 @@ export interface ApiEvents {
   'run.events': RunEventBatch;
   'model.changed': ModelChangedEvent;
   'deployment.changed': DeploymentChangedEvent;
+  'experiments.changed': ExperimentsChangedEvent;
+  'sweep.changed': SweepChangedEvent;
 }
 export type TopicName = keyof ApiEvents;
 
@@ -44,5 +48,6 @@ export function isCommandName(name: string): name is CommandName {
 export * from './define';
 export type { AppInfo } from './app.commands';
 export type { DeploymentChangedEvent, DeploymentRecord, ModelChangedEvent, ModelComparison, ModelLineage, ModelSummary, ModelVersionRecord } from './model.commands';
+export type { ExperimentsChangedEvent, SweepChangedEvent } from './tracking.commands';
 export type { PipelineChangedEvent, PipelineRecord, PipelineSummary, RevisionSummary } from './pipeline.commands';
 export type { TemplateSummary } from './template.commands';

@@ -146,24 +146,38 @@ export interface SqlCondition {
 }
 
 /**
- * Compiles to SQL. `column(field)` returns the SQL expression that yields the field's value for a run (a column, a
- * json_extract, a metric subquery); it owns the schema, so this module stays schema-free.
+ * How filter fields map to SQL. `column(field)` returns the SQL expression that yields the field's value for a run
+ * (a column, a json_extract, a metric subquery). `membership(field, op)`, when given and not null, returns a condition
+ * with one `?` for the value that is false (never NULL) for runs without the field — e.g. `r.id IN (SELECT run_id FROM
+ * metrics WHERE name = 'x' AND value > ?)` — so SQLite can answer it from an index instead of run by run.
  */
-export function compileRunFilter(expr: FilterExpr, column: (field: FilterField) => string, negated = false): SqlCondition {
+export interface FieldSql {
+  column(field: FilterField): string;
+  membership?(field: FilterField, op: ComparisonOp): string | null;
+}
+
+/**
+ * Compiles to SQL. The resolver owns the schema (a function is `column` alone), so this module stays schema-free.
+ */
+export function compileRunFilter(expr: FilterExpr, resolver: FieldSql | FieldSql['column'], negated = false): SqlCondition {
+  const fields: FieldSql = typeof resolver === 'function' ? { column: resolver } : resolver;
   if (expr.kind === 'compare') {
-    const target = column(expr.field);
+    const target = fields.column(expr.field);
     if (expr.value === null) return { sql: `${target} IS ${expr.op === '!=' ? 'NOT ' : ''}NULL`, params: [] };
     const value = typeof expr.value === 'boolean' ? Number(expr.value) : expr.value;
+    // Membership is false, not unknown, for a missing field: right under NOT as well, so no COALESCE is needed.
+    const membership = fields.membership?.(expr.field, expr.op);
+    if (membership) return { sql: membership, params: [value] };
     const comparison = `${target} ${expr.op} ?`;
     // Under NOT, a comparison with a missing value must count as false (as in memory), not SQL's unknown.
     return { sql: negated ? `COALESCE(${comparison}, 0)` : comparison, params: [value] };
   }
   if (expr.kind === 'not') {
-    const inner = compileRunFilter(expr.expr, column, true);
+    const inner = compileRunFilter(expr.expr, fields, true);
     return { sql: `NOT (${inner.sql})`, params: inner.params };
   }
-  const left = compileRunFilter(expr.left, column, negated);
-  const right = compileRunFilter(expr.right, column, negated);
+  const left = compileRunFilter(expr.left, fields, negated);
+  const right = compileRunFilter(expr.right, fields, negated);
   return { sql: `(${left.sql}) ${expr.kind.toUpperCase()} (${right.sql})`, params: [...left.params, ...right.params] };
 }
 

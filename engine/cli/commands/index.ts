@@ -1,6 +1,7 @@
 // Every CLI command, registered in help order. A new command is one file plus one line here.
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context';
+import { registerCompare } from './compare.command';
 import { registerExport } from './export.command';
 import { registerDeployments } from './deployments.command';
 import { registerExportFile } from './export-file.command';
@@ -19,6 +20,7 @@ export const commandRegistrations: ReadonlyArray<(program: Command, ctx: CliCont
   registerValidate,
   registerRun,
   registerRuns,
+  registerCompare,
   registerImport,
   registerExportFile,
   registerExport,

@@ -9,9 +9,11 @@ import { CliError, EXIT_PIPELINE_FAILED } from '../cli-error';
 import type { CliContext } from '../cli-context';
 import { loadPipeline } from '../pipeline-source';
 import { RunJsonPrinter } from '../run-json-printer';
+import { interruptHandler } from '../interrupt-handler';
 import { RunTextPrinter } from '../run-text-printer';
+import { runSweep, type SweepFlags } from '../run-sweep';
 
-interface RunFlags {
+interface RunFlags extends SweepFlags {
   param: string[];
   concurrency?: string;
   cache: boolean;
@@ -39,11 +41,19 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .option('--only <nodes>', 'run only these comma-separated nodes (what they need comes from the cache)')
     .option('--from <node>', 'run this node and everything downstream of it')
     .option('--to <node>', 'run this node and everything it depends on')
-    .option('--json', 'print the run events as JSON, one per line')
+    .option('--json', 'print the run events as JSON, one per line (a sweep: the finished sweep as one JSON object)')
+    .option('--sweep <name=values>', 'sweep a parameter: name=1,2,3 or name=min:max:step (repeatable; one run per combination)', collect, [])
+    .option('--sweep-random <n>', 'run N random combinations instead of the whole grid (ranges may omit the step)')
+    .option('--seed <n>', 'seed of --sweep-random sampling (default 0)')
+    .option('--sweep-parallel <n>', 'sweep runs at once (default 2)')
+    .option('--sweep-metric <name>', 'the metric that picks the best run of a sweep (default: accuracy, f1_macro, … if reported)')
+    .option('--sweep-goal <max|min>', 'whether higher or lower --sweep-metric is better (default: judged from its name)')
     .action(async (ref: string, flags: RunFlags) => {
       const options = runOptions(flags);
       const params = parseParams(flags.param);
       const loaded = loadPipeline(ref, ctx.engine);
+      if (flags.sweep.length > 0) return runSweep(ctx, loaded, flags, params, options);
+      if (flags.sweepRandom !== undefined) throw new CliError('--sweep-random needs at least one --sweep name=values');
       const engine = ctx.engine();
       const printer = flags.json ? new RunJsonPrinter(write) : textPrinter();
       let run;
@@ -81,24 +91,6 @@ function textPrinter(): RunTextPrinter {
     ...(tty ? { progress: (text: string) => process.stderr.write(text) } : {}),
     color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
   });
-}
-
-/** First Ctrl+C cancels gracefully (SIGTERM to every node group); a second one kills everything now. */
-function interruptHandler(ctx: CliContext, cancel: () => void): () => void {
-  let asked = false;
-  const handler = () => {
-    if (!asked) {
-      asked = true;
-      ctx.warn('\ncanceling the run… (press Ctrl+C again to kill every node now)');
-      cancel();
-      return;
-    }
-    ctx.close();
-    process.exit(130);
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return handler;
 }
 
 function runOptions(flags: RunFlags): RunOptions {

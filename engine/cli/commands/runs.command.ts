@@ -1,43 +1,107 @@
-// `pipewright runs [--pipeline NAME] [--limit N] [--json]`: the run history, newest first.
+// `pipewright runs [--pipeline NAME] [--filter EXPR] [--search TEXT] [--sort COL] [--metrics a,b] [--all] [--json]`:
+// the run history (the experiments table), newest first unless sorted otherwise.
 import type { Command } from 'commander';
+import { ApiError } from '../../../shared/api/index';
 import { formatCounts, formatDuration } from '../../../shared/runs/run-format';
+import type { RunSummary } from '../../../shared/runs/run-record';
+import type { ExperimentRow } from '../../../shared/tracking/experiment-records';
+import { experimentQuerySchema, type ColumnRef } from '../../../shared/tracking/experiment-view';
+import { primaryMetric } from '../../../shared/tracking/metric-goal';
+import { formatMetricValue, formatTags } from '../../../shared/tracking/value-format';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../cli-context';
 import { formatTable } from '../format-table';
 
+interface RunsFlags {
+  pipeline?: string;
+  limit: string;
+  filter?: string;
+  search?: string;
+  sort?: string;
+  asc?: boolean;
+  metrics?: string;
+  sweep?: string;
+  all?: boolean;
+  json?: boolean;
+}
+
+/** `--sort accuracy` (a metric), `params.k`, `tags.owner`, or a run column (`started`, `duration`, `status`, …). */
+function sortColumn(text: string): ColumnRef {
+  const [scope, ...rest] = text.split('.');
+  const named = { params: 'param', metrics: 'metric', tags: 'tag', run: 'column' } as const;
+  if (rest.length > 0 && scope! in named) return { scope: named[scope as keyof typeof named], name: rest.join('.') };
+  const columns = ['status', 'pipeline', 'revision', 'started', 'duration', 'trigger', 'note'];
+  return columns.includes(text) ? { scope: 'column', name: text } : { scope: 'metric', name: text };
+}
+
 export function registerRuns(program: Command, ctx: CliContext): void {
   program
     .command('runs')
-    .description('list past and running runs, newest first')
-    .option('--pipeline <name>', 'only runs of this stored pipeline (name or id)')
+    .description('list runs of every pipeline (newest first), filtered and sorted like the Experiments view')
+    .option('--pipeline <name>', 'only runs of this pipeline (stored name or id, or the name of a pipeline file)')
+    .option('--filter <expr>', 'filter language, e.g. "accuracy > 0.9 and params.k = 5" (see docs/tracking.md)')
+    .option('--search <text>', 'runs whose id, pipeline, note or a tag contains the text')
+    .option('--sort <column>', 'sort by a metric, params.<name>, tags.<key> or started|duration|status|pipeline|revision')
+    .option('--asc', 'sort ascending (default descending); missing values always last')
+    .option('--metrics <names>', 'comma-separated metric columns (default: the main metric the runs report)')
+    .option('--sweep <id>', 'only runs of this sweep')
+    .option('--all', 'include runs hidden in the Experiments view')
     .option('--limit <n>', 'how many runs to list', '20')
     .option('--json', 'print JSON')
-    .action((options: { pipeline?: string; limit: string; json?: boolean }) => {
-      const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError(`--limit must be 1–1000; got "${options.limit}"`);
+    .action((flags: RunsFlags) => {
+      const limit = Number(flags.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError(`--limit must be 1–1000; got "${flags.limit}"`);
       const { ctx: engine } = ctx.engine();
-      let pipelineId: string | undefined;
-      if (options.pipeline) {
-        const record = engine.pipelines.find(options.pipeline);
-        if (!record) throw new CliError(`no stored pipeline "${options.pipeline}" — \`pipewright list\` shows them`);
-        pipelineId = record.id;
+      let pipelineName: string | undefined;
+      if (flags.pipeline) {
+        pipelineName = engine.pipelines.find(flags.pipeline)?.name ?? flags.pipeline;
+        if (!engine.tracking.queries.columns().pipelines.some((p) => p.toLowerCase() === pipelineName!.toLowerCase())) {
+          throw new CliError(`no runs of a pipeline "${flags.pipeline}" — \`pipewright list\` shows stored pipelines`);
+        }
       }
-      const runs = engine.runner.runs.list({ ...(pipelineId ? { pipelineId } : {}), limit });
-      if (options.json) return ctx.print(JSON.stringify(runs, null, 2));
-      if (runs.length === 0) return ctx.print('no runs yet — `pipewright run <file|name>` starts one');
-      ctx.print(
-        formatTable(
-          ['RUN', 'PIPELINE', 'STATUS', 'TRIGGER', 'STARTED', 'DURATION', 'NODES'],
-          runs.map((r) => [
-            r.id,
-            r.pipelineRevision ? `${r.pipelineName}@${r.pipelineRevision}` : r.pipelineName,
-            r.status,
-            r.trigger,
-            r.startedAt,
-            r.durationMs === null ? '-' : formatDuration(r.durationMs),
-            formatCounts(r.counts),
-          ]),
-        ),
-      );
+      let page;
+      try {
+        page = engine.tracking.queries.page(
+          experimentQuerySchema.parse({
+            filter: flags.filter ?? '',
+            search: flags.search ?? '',
+            ...(flags.sort ? { sort: { column: sortColumn(flags.sort), direction: flags.asc ? 'asc' : 'desc' } } : {}),
+            includeHidden: flags.all ?? false,
+            ...(pipelineName ? { pipelineName } : {}),
+            ...(flags.sweep ? { sweepId: flags.sweep } : {}),
+            limit,
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ApiError) throw new CliError(`--filter: ${error.message}`);
+        throw error;
+      }
+      for (const field of page.unknownFields) ctx.warn(`note: no run has ${field}`);
+      const runs = page.rows.map((row) => ({ ...engine.runner.runs.summary(row.id), metrics: row.metrics, tags: row.tags, note: row.note, hidden: row.hidden, sweepId: row.sweepId }));
+      if (flags.json) return ctx.print(JSON.stringify(runs, null, 2));
+      if (runs.length === 0) return ctx.print(page.total === 0 && !flags.filter && !flags.search ? 'no runs yet — `pipewright run <file|name>` starts one' : 'no run matches');
+      ctx.print(formatRuns(runs, page.rows, flags.metrics));
+      if (page.total > runs.length) ctx.print(`… ${page.total - runs.length} more (--limit)`);
     });
+}
+
+function formatRuns(runs: RunSummary[], rows: ExperimentRow[], metricFlag?: string): string {
+  const reported = [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))];
+  const primary = primaryMetric(reported);
+  const metrics = metricFlag ? metricFlag.split(',').map((m) => m.trim()).filter(Boolean) : primary ? [primary] : [];
+  const withTags = rows.some((r) => Object.keys(r.tags).length > 0);
+  return formatTable(
+    ['RUN', 'PIPELINE', 'STATUS', 'TRIGGER', 'STARTED', 'DURATION', 'NODES', ...metrics.map((m) => m.toUpperCase()), ...(withTags ? ['TAGS'] : [])],
+    runs.map((r, i) => [
+      r.id,
+      r.pipelineRevision ? `${r.pipelineName}@${r.pipelineRevision}` : r.pipelineName,
+      r.status,
+      r.trigger,
+      r.startedAt,
+      r.durationMs === null ? '-' : formatDuration(r.durationMs),
+      formatCounts(r.counts),
+      ...metrics.map((m) => formatMetricValue(rows[i]!.metrics[m])),
+      ...(withTags ? [formatTags(rows[i]!.tags).join(', ')] : []),
+    ]),
+  );
 }

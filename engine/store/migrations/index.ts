@@ -2,6 +2,7 @@
 import pipelines from './001-pipelines';
 import runs from './002-runs';
 import models from './003-models';
+import tracking from './004-tracking';
 
 /** One migration: applied once, inside a transaction, recorded in `schema_migrations`. */
 export interface StoreMigration {
@@ -10,4 +11,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models];
+export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking];

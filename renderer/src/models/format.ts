@@ -1,17 +1,7 @@
 // Display helpers for the models view: metric values, times, hashes.
 
-/** 4 significant digits, as people read metrics; integers stay integers. */
-export function formatMetric(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
-}
-
-/** A signed difference (b − a), or — when either side is missing. */
-export function formatDelta(delta: number | null): string {
-  if (delta === null) return '—';
-  if (delta === 0) return '0';
-  return `${delta > 0 ? '+' : ''}${formatMetric(delta)}`;
-}
+// Metric and param text is shared with the Experiments view, the CLI and HTML reports.
+export { formatMetricDelta as formatDelta, formatMetricValue as formatMetric, formatParamValue as formatValue } from '../../../shared/tracking/value-format';
 
 /** Local date and time without seconds. */
 export function formatTime(iso: string): string {
@@ -21,12 +11,6 @@ export function formatTime(iso: string): string {
 /** The first 8 characters of a content hash. */
 export function shortHash(hash: string | undefined): string {
   return hash ? hash.slice(0, 8) : '—';
-}
-
-/** A param value as text (JSON for objects). */
-export function formatValue(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** The metrics worth a column in the versions table: those most versions have, in a fixed preferred order. */

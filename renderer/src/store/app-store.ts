@@ -4,6 +4,9 @@ import { create } from 'zustand';
 import type { ApiClient } from '../../../shared/api/channel';
 import { createCanvasSlice, type CanvasSlice } from './canvas.slice';
 import { createClipboardSlice, type ClipboardSlice } from './clipboard.slice';
+import { createAnalysisSlice, type AnalysisSlice } from '../experiments/analysis.slice';
+import { createExperimentsSlice, type ExperimentsSlice } from '../experiments/experiments.slice';
+import { createSweepsSlice, type SweepsSlice } from '../experiments/sweeps.slice';
 import { createExportSlice, type ExportSlice } from '../export/export.slice';
 import { createModelsSlice, type ModelsSlice } from '../models/models.slice';
 import { createDocumentSlice, type DocumentSlice } from './document.slice';
@@ -24,7 +27,10 @@ export type AppState = PipelinesSlice &
   UiSlice &
   ExportSlice &
   RunsSlice &
-  ModelsSlice;
+  ModelsSlice &
+  ExperimentsSlice &
+  AnalysisSlice &
+  SweepsSlice;
 
 /** Signature every slice creator has: zustand's set/get plus the API client. */
 export type SliceCreator<S> = (
@@ -46,6 +52,9 @@ export function createAppStore(api: ApiClient) {
     ...createExportSlice(set, get, api),
     ...createRunsSlice(set, get, api),
     ...createModelsSlice(set, get, api),
+    ...createExperimentsSlice(set, get, api),
+    ...createAnalysisSlice(set, get, api),
+    ...createSweepsSlice(set, get, api),
   }));
 }
 

@@ -1,0 +1,179 @@
+// Two or more runs side by side: the best run (by a chosen metric) highlighted, params with differences, metrics
+// with deltas, charts (metric bars, overlaid ROC curves, confusion matrices, node durations and memory), per-node
+// figures, and the graph diff of the revisions they ran. Exports the same as a self-contained HTML report.
+import { useMemo } from 'react';
+import { formatBytes, formatDuration } from '../../../shared/runs/run-format';
+import { runColour, runLabel } from '../../../shared/tracking/charts/chart-style';
+import { comparisonCharts } from '../../../shared/tracking/charts/comparison.charts';
+import type { RunComparison } from '../../../shared/tracking/experiment-records';
+import { formatMetricDelta, formatMetricValue, formatParamValue, formatTags } from '../../../shared/tracking/value-format';
+import { useApp } from '../store/store-context';
+import { EChart } from './EChart';
+import { RevisionDiffs } from './RevisionDiffs';
+
+export function CompareView() {
+  const comparison = useApp((s) => s.runComparison);
+  const compareRuns = useApp((s) => s.compareRuns);
+  const exportReport = useApp((s) => s.exportReport);
+  const charts = useMemo(() => (comparison ? comparisonCharts(comparison) : []), [comparison]);
+  if (!comparison) return <p className="hint">Select two or more runs in the Runs tab (or a sweep) and press Compare.</p>;
+  const ids = comparison.runs.map((r) => r.id);
+  return (
+    <section className="compare-view" aria-label="Comparison" data-testid="compare-view">
+      <header className="compare-header">
+        <h2>Comparing {ids.length} runs</h2>
+        <label>
+          Best by{' '}
+          <select aria-label="Best by metric" value={comparison.primaryMetric ?? ''} onChange={(e) => void compareRuns(ids, e.target.value || null)}>
+            {comparison.metrics.map((m) => (
+              <option key={m.name} value={m.name}>
+                {m.name} ({m.goal === 'max' ? 'higher' : 'lower'} is better)
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void exportReport(ids)}>
+          Export HTML report
+        </button>
+      </header>
+      <RunsSummary comparison={comparison} />
+      <h3>Parameters</h3>
+      <ParamsTable comparison={comparison} />
+      <h3>Metrics</h3>
+      <MetricsTable comparison={comparison} />
+      <h3>Charts</h3>
+      <div className="chart-grid">
+        {charts.map((chart) => (
+          <EChart key={chart.key} option={chart.option} height={chart.height} label={chart.key} testId={`chart-${chart.key}`} />
+        ))}
+      </div>
+      <h3>Nodes</h3>
+      <NodesTable comparison={comparison} />
+      <h3>Pipeline revisions</h3>
+      <RevisionDiffs diffs={comparison.revisionDiffs} />
+    </section>
+  );
+}
+
+function RunHeader({ comparison }: { comparison: RunComparison }) {
+  return (
+    <>
+      {comparison.runs.map((r, i) => (
+        <th key={r.id} scope="col" className="number">
+          <span className="run-swatch" style={{ background: runColour(i) }} /> {runLabel(r.id)}
+        </th>
+      ))}
+    </>
+  );
+}
+
+function RunsSummary({ comparison }: { comparison: RunComparison }) {
+  return (
+    <table className="data-table" aria-label="Compared runs">
+      <tbody>
+        {comparison.runs.map((r, i) => {
+          const best = r.id === comparison.bestRunId;
+          return (
+            <tr key={r.id} className={best ? 'best-run' : ''} data-testid="compared-run" data-run={r.id} data-best={best}>
+              <th scope="row">
+                <span className="run-swatch" style={{ background: runColour(i) }} /> {r.id}
+                {best && <span className="best-badge"> ★ best by {comparison.primaryMetric}</span>}
+              </th>
+              <td>{r.pipelineRevision === null ? r.pipelineName : `${r.pipelineName} r${r.pipelineRevision}`}</td>
+              <td className={`status-${r.status}`}>{r.status}</td>
+              <td>{r.durationMs === null ? '—' : formatDuration(r.durationMs)}</td>
+              <td>{formatTags(r.tags).join(', ')}</td>
+              <td>{r.note}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function ParamsTable({ comparison }: { comparison: RunComparison }) {
+  if (comparison.params.length === 0) return <p className="muted">No parameters.</p>;
+  return (
+    <table className="data-table" aria-label="Parameters">
+      <thead>
+        <tr>
+          <th scope="col">Parameter</th>
+          <RunHeader comparison={comparison} />
+        </tr>
+      </thead>
+      <tbody>
+        {comparison.params.map((p) => (
+          <tr key={p.name} className={p.differs ? 'changed' : ''} data-testid="param-row" data-differs={p.differs}>
+            <th scope="row">{p.name}</th>
+            {p.values.map((v, i) => (
+              <td key={i} className="number">
+                {formatParamValue(v)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function MetricsTable({ comparison }: { comparison: RunComparison }) {
+  if (comparison.metrics.length === 0) return <p className="muted">No metrics.</p>;
+  return (
+    <table className="data-table" aria-label="Metrics">
+      <thead>
+        <tr>
+          <th scope="col">Metric</th>
+          <RunHeader comparison={comparison} />
+        </tr>
+      </thead>
+      <tbody>
+        {comparison.metrics.map((m) => (
+          <tr key={m.name} data-testid="metric-row" data-metric={m.name}>
+            <th scope="row">
+              {m.name} <span className="muted">{m.goal === 'max' ? '↑' : '↓'}</span>
+            </th>
+            {m.values.map((v, i) => {
+              const delta = m.deltas[i] ?? null;
+              const tone = i === 0 || delta === null || delta === 0 ? '' : (delta > 0) === (m.goal === 'max') ? 'better' : 'worse';
+              return (
+                <td key={i} className={`number${i === m.best ? ' best-cell' : ''}`} data-best={i === m.best}>
+                  {formatMetricValue(v)}
+                  {i > 0 && <span className={`delta ${tone}`}> {formatMetricDelta(delta)}</span>}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function NodesTable({ comparison }: { comparison: RunComparison }) {
+  return (
+    <table className="data-table" aria-label="Nodes">
+      <thead>
+        <tr>
+          <th scope="col">Node</th>
+          <RunHeader comparison={comparison} />
+        </tr>
+      </thead>
+      <tbody>
+        {comparison.nodes.map((n) => (
+          <tr key={n.nodeId}>
+            <th scope="row">{n.nodeId}</th>
+            {n.status.map((status, i) => (
+              <td key={i} className="number">
+                {status === null ? '—' : `${status}${n.cached[i] ? ' (cache)' : ''}`}
+                {n.durationMs[i] !== null && ` · ${formatDuration(n.durationMs[i]!)}`}
+                {n.peakRssBytes[i] !== null && ` · ${formatBytes(n.peakRssBytes[i]!)}`}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
