@@ -8,11 +8,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const flags = new Set(process.argv.slice(2));
 const all = !flags.has('--engine') && !flags.has('--renderer');
 
-/** The CLI as ESM (dist/cli.js plus on-demand chunks): fast start-up; only native modules stay external. */
+/**
+ * The CLI as ESM (dist/cli.js plus on-demand chunks): fast start-up; only native modules stay external. And the
+ * spawner helper (dist/spawner.js): the runner's small process that starts node processes, which must load nothing
+ * but its own few lines (docs/runner.md).
+ */
 export async function buildEngine() {
   await esbuild({
     absWorkingDir: root,
-    entryPoints: { cli: 'engine/cli/entry.ts' },
+    entryPoints: { cli: 'engine/cli/entry.ts', spawner: 'engine/runner/spawner/spawner-main.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'node',

@@ -1,12 +1,15 @@
 // Test helpers for the runner: tiny pipelines of script nodes, a RunService on a temp home, and event queries.
 import { readdirSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { getNodeType, type NodeTypeLookup } from '../../../shared/nodes/index';
 import type { NodeSettings, Pipeline, PipelineEdge, PipelineNode, Port } from '../../../shared/pipeline/pipeline.schema';
 import type { RunEvent } from '../../../shared/runs/run-events';
 import { runOptionsSchema, type RunOptionsInput } from '../../../shared/runs/run-options';
+import { fromAppRoot } from '../../../engine/app-root';
 import { resolveHome } from '../../../engine/home';
 import { expandLogChunk, type LogChunk } from '../../../engine/runner/log-chunk';
 import type { RunSink } from '../../../engine/runner/run-emitter';
+import type { SpawnerCommand } from '../../../engine/runner/spawner/spawner-client';
 import { RunService } from '../../../engine/runner/run-service';
 import { openDatabase } from '../../../engine/store/database';
 import { tempDir } from '../../support/temp-home';
@@ -66,6 +69,8 @@ export class CollectSink implements RunSink {
 
 export interface Harness {
   service: RunService;
+  /** Resolves once the harness's launch mode is in effect: true when the spawner helper listens. */
+  ready: Promise<boolean>;
   home: string;
   /** A folder pipelines run in (their baseDir). */
   work: string;
@@ -73,7 +78,15 @@ export interface Harness {
   close(): void;
 }
 
-export function harness(settings: { killGraceMs?: number; lookup?: NodeTypeLookup; nodeCommand?: string[] } = {}): Harness {
+/** How a harness starts node processes: from the engine itself, or through the spawner helper (dist/spawner.js). */
+export type LaunchMode = 'direct' | 'spawner';
+
+/** The spawner helper as the engine starts it (vitest's global setup builds dist/). */
+export const spawnerCommand = { file: process.execPath, args: [fromAppRoot('dist', 'spawner.js')], env: {} };
+
+export function harness(
+  settings: { killGraceMs?: number; lookup?: NodeTypeLookup; nodeCommand?: string[]; launch?: LaunchMode; spawner?: SpawnerCommand } = {},
+): Harness {
   const home = resolveHome(tempDir('pipewright-runner-'));
   const work = tempDir('pipewright-work-');
   const db = openDatabase(home.database);
@@ -81,13 +94,23 @@ export function harness(settings: { killGraceMs?: number; lookup?: NodeTypeLooku
     db,
     home,
     lookup: settings.lookup ?? getNodeType,
-    settings: { nodeCommand: settings.nodeCommand ?? [process.execPath, '-e', ''], nodeCommandEnv: {}, killGraceMs: settings.killGraceMs ?? 500, defaultConcurrency: 2 },
+    settings: {
+      nodeCommand: settings.nodeCommand ?? [process.execPath, '-e', ''],
+      nodeCommandEnv: {},
+      killGraceMs: settings.killGraceMs ?? 500,
+      defaultConcurrency: 2,
+      ...(settings.launch === 'spawner' ? { spawner: settings.spawner ?? spawnerCommand } : {}),
+    },
   });
+  // With the real helper, a test in spawner mode must not pass by silently starting processes itself.
+  const ready = settings.launch === 'spawner' ? service.warmUp().then((up) => (settings.spawner ? up : (expect(up).toBe(true), up))) : Promise.resolve(false);
   return {
     service,
+    ready,
     home: home.root,
     work,
     async run(doc, options = {}, params = {}) {
+      await ready;
       const sink = new CollectSink();
       const run = service.start({ pipeline: doc, baseDir: work, params, options: runOptionsSchema.parse(options), trigger: 'api', sinks: [sink] });
       const finished = await run.done;
