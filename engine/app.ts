@@ -3,6 +3,7 @@ import type { AppInfo } from '../shared/api/index';
 import type { ApiContext } from './api/context';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { EventBus } from './api/event-bus';
+import type { HostDialogs } from './api/host-dialogs';
 import { fromAppRoot } from './app-root';
 import { resolveHome } from './home';
 import { openDatabase } from './store/database';
@@ -35,6 +36,8 @@ export interface EngineOptions {
   nodeCommandEnv?: Record<string, string>;
   /** Milliseconds a node's processes get between SIGTERM and SIGKILL on cancel and timeout (default 5000). */
   killGraceMs?: number;
+  /** Native dialogs the desktop shell lends the `host.*` commands. */
+  hostDialogs?: HostDialogs;
 }
 
 export function openEngine(options: EngineOptions): Engine {
@@ -55,6 +58,7 @@ export function openEngine(options: EngineOptions): Engine {
     tracking,
     host: options.host,
     templatesDir: templatesDir(options),
+    ...(options.hostDialogs ? { hostDialogs: options.hostDialogs } : {}),
   };
   runner.recover();
   return {

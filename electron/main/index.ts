@@ -6,6 +6,7 @@ import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { CurrentPipeline } from './current-pipeline';
 import { desktopEngineOptions, explainStartupError } from './engine-options';
 import { guardWebContents, hardenSession } from './harden';
+import { createHostDialogs } from './host-dialogs';
 import { registerIpcBridge } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 import { createMenuActions } from './menu-actions';
@@ -30,15 +31,16 @@ let mainWindow: BrowserWindow | null = null;
 function start(): void {
   let engine: Engine;
   try {
-    engine = openEngine(
-      desktopEngineOptions({
+    engine = openEngine({
+      ...desktopEngineOptions({
         env: process.env,
         packaged: app.isPackaged,
         userData: app.getPath('userData'),
         execPath: process.execPath,
         cliPath: fromAppRoot('dist', 'cli.js'),
       }),
-    );
+      hostDialogs: createHostDialogs(() => mainWindow),
+    });
   } catch (error) {
     abort(error);
     return;

@@ -8,6 +8,7 @@ import type { ModelsRepo } from '../store/models.repo';
 import type { PipelinesRepo } from '../store/pipelines.repo';
 import type { TrackingService } from '../tracking/tracking-service';
 import type { EventBus } from './event-bus';
+import type { HostDialogs } from './host-dialogs';
 
 export interface ApiContext {
   db: Db;
@@ -21,4 +22,6 @@ export interface ApiContext {
   host: AppInfo['host'];
   /** Folder of `*.pipeline.json` templates. */
   templatesDir: string;
+  /** Native dialogs, lent by the desktop shell. */
+  hostDialogs?: HostDialogs;
 }

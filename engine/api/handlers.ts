@@ -2,6 +2,7 @@
 import { appHandlers } from './app.handlers';
 import { exportHandlers } from './export.handlers';
 import type { Handlers } from './handler-types';
+import { hostHandlers } from './host.handlers';
 import { modelHandlers } from './model.handlers';
 import { pipelineHandlers } from './pipeline.handlers';
 import { templateHandlers } from './template.handlers';
@@ -16,4 +17,5 @@ export const handlers = {
   ...runHandlers,
   ...modelHandlers,
   ...trackingHandlers,
+  ...hostHandlers,
 } satisfies Handlers;

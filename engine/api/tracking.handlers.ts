@@ -1,5 +1,6 @@
 // Handlers for experiments.* (table, annotations, saved view, comparison, history, lineage, reports) and sweep.*.
 import { ApiError } from '../../shared/api/index';
+import { defaultExperimentView } from '../../shared/tracking/experiment-view';
 import { RunRefusedError } from '../runner/run-plan';
 import type { ApiContext } from './context';
 import type { HandlersFor } from './handler-types';
@@ -38,7 +39,7 @@ export const trackingHandlers: HandlersFor<TrackingCommand> = {
     ctx.events.publish('experiments.changed', { runIds });
     return { updated: runIds.length };
   },
-  'experiments.getView': (_args, ctx) => ctx.tracking.repo.view(VIEW_NAME),
+  'experiments.getView': (_args, ctx) => ctx.tracking.repo.view(VIEW_NAME, defaultExperimentView(ctx.tracking.queries.commonColumns())),
   'experiments.saveView': ({ view }, ctx) => {
     ctx.tracking.repo.saveView(VIEW_NAME, view);
     return view;

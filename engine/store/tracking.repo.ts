@@ -88,12 +88,13 @@ export class TrackingRepo {
   }
 
   /** The saved choices of the experiments view (defaults until the user changes something). */
-  view(name: string): ExperimentView {
+  /** The saved choices, or `fallback` when nothing was saved yet. */
+  view(name: string, fallback: ExperimentView = DEFAULT_EXPERIMENT_VIEW): ExperimentView {
     const row = this.db.prepare('SELECT state FROM view_preferences WHERE view = ?').get(name) as { state: string } | undefined;
-    if (!row) return DEFAULT_EXPERIMENT_VIEW;
+    if (!row) return fallback;
     // A state saved by an older or newer version that no longer fits falls back to the defaults, not an error.
     const parsed = experimentViewSchema.safeParse(JSON.parse(row.state));
-    return parsed.success ? parsed.data : DEFAULT_EXPERIMENT_VIEW;
+    return parsed.success ? parsed.data : fallback;
   }
 
   saveView(name: string, view: ExperimentView): void {

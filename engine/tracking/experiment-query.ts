@@ -131,6 +131,15 @@ export class ExperimentQueries {
     };
   }
 
+  /** The params and metrics the most runs have (most common first), for the table's first columns. */
+  commonColumns(maxParams = 4, maxMetrics = 6): { params: string[]; metrics: string[] } {
+    const names = (sql: string, limit: number) => (this.db.prepare(sql).all(limit) as { name: string }[]).map((r) => r.name);
+    return {
+      params: names('SELECT j.key AS name FROM runs r, json_each(r.params) j GROUP BY j.key ORDER BY count(*) DESC, 1 LIMIT ?', maxParams),
+      metrics: names('SELECT name FROM run_metric_values GROUP BY name ORDER BY count(*) DESC, 1 LIMIT ?', maxMetrics),
+    };
+  }
+
   /** Filter fields no run has at all, as `metric accurcy` / `param maxDeep` / `tag ownr`. */
   private unknownFields(fields: FilterField[]): string[] {
     const exists: Record<FilterField['scope'], ((name: string) => unknown) | null> = {

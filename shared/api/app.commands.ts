@@ -11,6 +11,8 @@ export interface AppInfo {
   /** Which host serves the API: the desktop shell or `pipewright serve`. */
   host: 'desktop' | 'web' | 'cli' | 'test';
   platform: string;
+  /** The host shows native file dialogs (`host.pickFile`, `host.pickFolder`, `host.saveFile`). */
+  nativeDialogs: boolean;
 }
 
 export const appCommands = {

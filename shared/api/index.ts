@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { appCommands } from './app.commands';
 import type { CommandSpec } from './define';
 import { exportCommands } from './export.commands';
+import { hostCommands } from './host.commands';
 import { modelCommands, type DeploymentChangedEvent, type ModelChangedEvent } from './model.commands';
 import { pipelineCommands, type PipelineChangedEvent } from './pipeline.commands';
 import { templateCommands } from './template.commands';
@@ -19,6 +20,7 @@ export const commands = {
   ...runCommands,
   ...modelCommands,
   ...trackingCommands,
+  ...hostCommands,
 } satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;
@@ -51,3 +53,4 @@ export type { DeploymentChangedEvent, DeploymentRecord, ModelChangedEvent, Model
 export type { ExperimentsChangedEvent, SweepChangedEvent } from './tracking.commands';
 export type { PipelineChangedEvent, PipelineRecord, PipelineSummary, RevisionSummary } from './pipeline.commands';
 export type { TemplateSummary } from './template.commands';
+export type { ChosenPath } from './host.commands';

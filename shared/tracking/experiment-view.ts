@@ -56,6 +56,24 @@ export const DEFAULT_EXPERIMENT_VIEW: ExperimentView = {
   includeHidden: false,
 };
 
+/**
+ * The view before the user chose anything: the run columns plus the params and metrics most runs have, as MLflow's
+ * table opens with its metrics showing.
+ */
+export function defaultExperimentView(common: { params: readonly string[]; metrics: readonly string[] }): ExperimentView {
+  const runColumns = DEFAULT_EXPERIMENT_VIEW.columns;
+  const at = runColumns.findIndex((c) => c.name === 'duration') + 1;
+  return {
+    ...DEFAULT_EXPERIMENT_VIEW,
+    columns: [
+      ...runColumns.slice(0, at),
+      ...common.params.map((name) => ({ scope: 'param' as const, name })),
+      ...common.metrics.map((name) => ({ scope: 'metric' as const, name })),
+      ...runColumns.slice(at),
+    ],
+  };
+}
+
 /** A stable text key of a column (`metric:accuracy`). */
 export function columnKey(column: ColumnRef): string {
   return `${column.scope}:${column.name}`;

@@ -49,6 +49,10 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   await expect(trainBadge).toHaveAttribute('data-state', 'succeeded');
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
   await expect(page.getByTestId('log-count')).toHaveText('12 lines');
+  // The run panel's own small DAG must not resize the canvas's view: the canvas keeps its nodes at a readable size.
+  await expect(page.getByTestId('run-dag').locator('.react-flow__node[data-id="train"]')).toBeVisible();
+  const trainOnCanvas = await page.getByTestId('canvas').locator('.react-flow__node[data-id="train"]').boundingBox();
+  expect(trainOnCanvas!.width).toBeGreaterThan(100);
 
   await page.getByRole('tab', { name: 'Cache & metrics' }).click();
   await expect(page.getByTestId('metrics')).toContainText('loss');

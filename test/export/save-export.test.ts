@@ -1,18 +1,15 @@
 // Saving from the export dialog: the desktop path asks for a folder and writes there; names for downloads.
-import { afterEach, expect, it } from 'vitest';
-import { desktopFolderPicker, downloadName, saveExport } from '../../renderer/src/export/save-export';
+import { expect, it } from 'vitest';
+import { downloadName, saveExport } from '../../renderer/src/export/save-export';
 import { requestOptions, DEFAULT_EXPORT_OPTIONS } from '../../renderer/src/export/export.slice';
-
-afterEach(() => delete desktopFolderPicker.choose);
 
 const files = [{ path: '.github/workflows/churn.yml', content: 'jobs: {}\n' }];
 
 it('writes into the folder the desktop picker returns, and does nothing when it is canceled', async () => {
   const writes: string[] = [];
-  desktopFolderPicker.choose = () => Promise.resolve('/home/me/repo');
-  expect(await saveExport(files, (dir) => (writes.push(dir), Promise.resolve([`${dir}/x`])))).toEqual({ kind: 'written', paths: ['/home/me/repo/x'] });
-  desktopFolderPicker.choose = () => Promise.resolve(null);
-  expect(await saveExport(files, (dir) => (writes.push(dir), Promise.resolve([])))).toEqual({ kind: 'canceled' });
+  const chosen = (dir: string | null) => () => Promise.resolve(dir);
+  expect(await saveExport(files, (dir) => (writes.push(dir), Promise.resolve([`${dir}/x`])), chosen('/home/me/repo'))).toEqual({ kind: 'written', paths: ['/home/me/repo/x'] });
+  expect(await saveExport(files, (dir) => (writes.push(dir), Promise.resolve([])), chosen(null))).toEqual({ kind: 'canceled' });
   expect(writes).toEqual(['/home/me/repo']);
 });
 

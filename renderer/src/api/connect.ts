@@ -2,12 +2,11 @@
 import { createApiClient, type ApiClient, type RawChannel } from '../../../shared/api/channel';
 import { API_SOCKET_PATH } from '../../../shared/api/ws-protocol';
 import { createWebSocketChannel, type ConnectionStatus } from '../../../shared/api/ws-channel';
-import type { HostCapabilities } from '../host/host-capabilities';
 
 declare global {
   interface Window {
     /** Exposed by the Electron preload script (and nothing else is). */
-    pipewright?: RawChannel & HostCapabilities;
+    pipewright?: RawChannel;
   }
 }
 

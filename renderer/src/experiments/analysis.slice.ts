@@ -3,7 +3,6 @@ import type { MetricHistory, ModelLineageRecord, RunComparison, RunLineage } fro
 import type { HistoryAxis } from '../../../shared/tracking/charts/history.chart';
 import type { SliceCreator } from '../store/app-store';
 import { attempt } from './api-attempt';
-import { downloadText } from './download';
 
 export interface HistoryChoice {
   pipelineName: string;
@@ -44,8 +43,8 @@ export const createAnalysisSlice: SliceCreator<AnalysisSlice> = (set, get, api) 
     const metric = get().runCompareMetric;
     const report = await attempt(get, () => api.invoke('experiments.report', { runIds, ...(metric ? { metric } : {}) }));
     if (!report) return;
-    downloadText(report.fileName, report.html, 'text/html');
-    get().showToast('info', `report saved as ${report.fileName}`);
+    const saved = await attempt(get, () => get().saveText(report.fileName, report.html, 'text/html'));
+    if (saved) get().showToast('info', saved);
   },
   async chooseHistory(choice) {
     set({ historyChoice: choice });

@@ -88,13 +88,13 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, api) => {
       }
     },
     async saveExportFiles() {
-      const { document, revision, exportOptions, exportPreview, showToast } = get();
+      const { document, revision, exportOptions, exportPreview, showToast, nativeDialogs, pickFolder } = get();
       if (!document || !exportPreview || exportPreview.files.length === 0) return;
       try {
         const outcome = await saveExport(exportPreview.files, async (dir) => {
           const request = { document, ...(revision > 0 ? { revision } : {}), options: requestOptions(exportOptions), dockerfile: exportOptions.dockerfile, dir };
           return (await api.invoke('export.write', request)).written;
-        });
+        }, nativeDialogs ? () => pickFolder('Export to folder') : undefined);
         if (outcome.kind === 'written') showToast('info', `Exported ${outcome.paths.join(', ')}`);
         if (outcome.kind === 'downloaded') showToast('info', `Downloaded ${outcome.names.join(', ')}`);
       } catch (error) {

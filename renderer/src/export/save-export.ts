@@ -1,9 +1,7 @@
-// Saving an export: the desktop shell routes it to a native folder dialog (it sets `desktopFolderPicker.choose`) and
-// the engine writes the files there; in web mode the browser downloads each file.
+// Saving an export: on the desktop a native folder dialog picks where the engine writes the files; in web mode the
+// browser downloads each file.
 import type { ExportFile } from '../../../shared/export/exporter';
-
-/** Set by the Electron integration: opens a native "choose folder" dialog and resolves to the folder, or null. */
-export const desktopFolderPicker: { choose?: () => Promise<string | null> } = {};
+import { downloadText } from '../host/save-file';
 
 /** What saving did, in a sentence for a toast. */
 export type SaveOutcome = { kind: 'written'; paths: string[] } | { kind: 'downloaded'; names: string[] } | { kind: 'canceled' };
@@ -13,21 +11,19 @@ export function downloadName(path: string): string {
   return path.split('/').pop()!.replace(/^\.+/, '');
 }
 
+/**
+ * `chooseFolder` is the host's native folder dialog (desktop), absent in the web mode; `writeToFolder` has the
+ * engine write the files into the chosen folder.
+ */
 export async function saveExport(
   files: readonly ExportFile[],
   writeToFolder: (dir: string) => Promise<string[]>,
+  chooseFolder?: () => Promise<string | null>,
 ): Promise<SaveOutcome> {
-  if (desktopFolderPicker.choose) {
-    const dir = await desktopFolderPicker.choose();
+  if (chooseFolder) {
+    const dir = await chooseFolder();
     return dir ? { kind: 'written', paths: await writeToFolder(dir) } : { kind: 'canceled' };
   }
-  for (const file of files) {
-    const url = URL.createObjectURL(new Blob([file.content], { type: 'text/yaml' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = downloadName(file.path);
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
+  for (const file of files) downloadText(downloadName(file.path), file.content, 'text/yaml');
   return { kind: 'downloaded', names: files.map((f) => downloadName(f.path)) };
 }

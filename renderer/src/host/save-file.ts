@@ -1,8 +1,7 @@
-// Saves text as a file on the user's machine. Web mode: a browser download through a Blob URL. A desktop host can
-// replace this with a native "Save as" dialog behind the same function.
+// Saves text as a file through the browser's download (the web mode; the desktop uses host.saveFile instead).
 
 /** Offers `text` as a download named `fileName`. */
-export function saveTextFile(fileName: string, text: string, type = 'application/json'): void {
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -1,5 +1,5 @@
 // The DAG of a run as it ran (its own pipeline revision), each node coloured by its state; clicking a node shows it.
-import { Background, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Background, ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { Pipeline } from '../../../shared/pipeline/pipeline.schema';
 import type { RunState } from '../../../shared/runs/run-state';
@@ -27,21 +27,25 @@ export function RunDag({ states, document }: { states: RunState['nodes']; docume
     () => document.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, animated: states[e.target]?.status === 'running' })),
     [document, states],
   );
+  // Important: its own provider. Inside the designer's ReactFlowProvider this flow would share the canvas's store,
+  // and fitting this small view would shrink the main canvas.
   return (
     <div className="run-dag" data-testid="run-dag">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        fitView
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        onNodeClick={(_, node) => showRunNode(node.id)}
-        proOptions={{ hideAttribution: true }}
-        minZoom={0.05}
-      >
-        <Background gap={16} />
-      </ReactFlow>
+      <ReactFlowProvider>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          fitView
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          onNodeClick={(_, node) => showRunNode(node.id)}
+          proOptions={{ hideAttribution: true }}
+          minZoom={0.05}
+        >
+          <Background gap={16} />
+        </ReactFlow>
+      </ReactFlowProvider>
     </div>
   );
 }

@@ -11,14 +11,16 @@ export function App() {
   const refreshPipelines = useApp((s) => s.refreshPipelines);
   const reopenLast = useApp((s) => s.reopenLast);
   const flushSave = useApp((s) => s.flushSave);
+  const loadHostInfo = useApp((s) => s.loadHostInfo);
   const viewId = useApp((s) => s.view);
   const setView = useApp((s) => s.setView);
   useEffect(() => {
     void refreshPipelines().then(reopenLast);
+    void loadHostInfo();
     const beforeUnload = () => void flushSave();
     window.addEventListener('beforeunload', beforeUnload);
     return () => window.removeEventListener('beforeunload', beforeUnload);
-  }, [refreshPipelines, reopenLast, flushSave]);
+  }, [refreshPipelines, reopenLast, flushSave, loadHostInfo]);
   const view = views.find((v) => v.id === viewId) ?? views[0]!;
   return (
     <div className="app">

@@ -8,6 +8,7 @@ import { createAnalysisSlice, type AnalysisSlice } from '../experiments/analysis
 import { createExperimentsSlice, type ExperimentsSlice } from '../experiments/experiments.slice';
 import { createSweepsSlice, type SweepsSlice } from '../experiments/sweeps.slice';
 import { createExportSlice, type ExportSlice } from '../export/export.slice';
+import { createHostSlice, type HostSlice } from '../host/host.slice';
 import { createModelsSlice, type ModelsSlice } from '../models/models.slice';
 import { createDocumentSlice, type DocumentSlice } from './document.slice';
 import { createHistorySlice, type HistorySlice } from './history.slice';
@@ -30,7 +31,8 @@ export type AppState = PipelinesSlice &
   ModelsSlice &
   ExperimentsSlice &
   AnalysisSlice &
-  SweepsSlice;
+  SweepsSlice &
+  HostSlice;
 
 /** Signature every slice creator has: zustand's set/get plus the API client. */
 export type SliceCreator<S> = (
@@ -55,6 +57,7 @@ export function createAppStore(api: ApiClient) {
     ...createExperimentsSlice(set, get, api),
     ...createAnalysisSlice(set, get, api),
     ...createSweepsSlice(set, get, api),
+    ...createHostSlice(set, get, api),
   }));
 }
 

@@ -2,7 +2,7 @@
 // last, windows, hidden runs, tags and notes, unknown-field hints, columns, saved view choices, the metric trigger.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/index';
-import { DEFAULT_EXPERIMENT_VIEW, experimentQuerySchema, type ExperimentQueryInput } from '../../../shared/tracking/experiment-view';
+import { columnKey, DEFAULT_EXPERIMENT_VIEW, defaultExperimentView, experimentQuerySchema, type ExperimentQueryInput } from '../../../shared/tracking/experiment-view';
 import type { Engine } from '../../../engine/app';
 import { runStored, store, sweepable, trackingEngine } from './tracking-helpers';
 
@@ -90,6 +90,16 @@ describe('experiments query', () => {
   it('lists the names the column chooser offers', () => {
     engine.ctx.tracking.repo.annotate([runs[0]!], { setTags: { owner: 'ana' } });
     expect(engine.ctx.tracking.queries.columns()).toEqual({ params: ['depth', 'rows'], metrics: ['accuracy', 'loss'], tags: ['owner'], pipelines: ['broken', 'sweepable'] });
+  });
+
+  it('opens on the params and metrics most runs have until the user chooses columns', () => {
+    const view = defaultExperimentView(engine.ctx.tracking.queries.commonColumns());
+    expect(view.columns.map(columnKey)).toEqual([
+      'column:status', 'column:pipeline', 'column:revision', 'column:started', 'column:duration',
+      'param:depth', 'param:rows', 'metric:accuracy', 'metric:loss',
+      'column:tags', 'column:note',
+    ]);
+    expect(engine.ctx.tracking.queries.commonColumns(1, 1)).toEqual({ params: [expect.any(String)], metrics: [expect.any(String)] });
   });
 
   it('keeps the view choices, and falls back to the defaults for a state it cannot read', () => {

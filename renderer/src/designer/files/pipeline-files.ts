@@ -1,6 +1,5 @@
 // Pipeline files in and out: import chosen or dropped .json/.yaml files, export the open pipeline's canonical file.
 import type { ApiClient } from '../../../../shared/api/channel';
-import { saveTextFile } from '../../host/save-file';
 import { failureText } from '../../store/pipelines.slice';
 import type { AppState } from '../../store/app-store';
 
@@ -24,7 +23,8 @@ export async function exportOpenPipeline(state: () => AppState, api: ApiClient):
   await state().flushSave();
   try {
     const { fileName, text } = await api.invoke('pipeline.exportFile', { id });
-    saveTextFile(fileName, text);
+    const saved = await state().saveText(fileName, text);
+    if (saved) state().showToast('info', saved);
   } catch (error) {
     state().showToast('error', `Export failed: ${failureText(error)}`);
   }

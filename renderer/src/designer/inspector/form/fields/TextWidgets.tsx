@@ -1,6 +1,6 @@
 // Text-like widgets: one-line string, multi-line text, file path and column name.
 import { useId, useState } from 'react';
-import { useAppStore } from '../../../../store/store-context';
+import { useApp, useAppStore } from '../../../../store/store-context';
 import { columnSuggestions } from '../column-suggestions';
 import { shown, type WidgetProps } from './widget-props';
 
@@ -43,20 +43,21 @@ export function MultilineWidget(props: WidgetProps) {
 
 /**
  * A file path, relative to the pipeline file's folder or absolute. Browsers cannot reveal paths, so the web mode has
- * no browse button; a host that can (the desktop shell) offers one through `window.pipewright.pickFile`.
+ * no browse button; the desktop app offers one through its native dialog (`host.pickFile`).
  */
 export function FileWidget(props: WidgetProps) {
-  const pick = window.pipewright?.pickFile;
+  const nativeDialogs = useApp((s) => s.nativeDialogs);
+  const pickFile = useApp((s) => s.pickFile);
   const extensions = props.field.extensions?.map((e) => `.${e}`).join(', ');
   return (
     <div className="file-widget">
       <TextInput {...props} placeholder={extensions ? `path to a ${extensions} file` : 'path to a file'} />
-      {pick && (
+      {nativeDialogs && (
         <button
           type="button"
           aria-label={`Browse for ${props.field.label}`}
           onClick={async () => {
-            const path = await pick({ extensions: props.field.extensions ? [...props.field.extensions] : [] });
+            const path = await pickFile(props.field.extensions ?? [], `Choose ${props.field.label}`);
             if (path) props.onChange(path);
           }}
         >
