@@ -84,7 +84,7 @@ describe.each(['direct', 'spawner'] as const)('logs that cannot be stored (node 
   it('stop the run with a clear error instead of losing lines silently', async () => {
     h = harness({ launch, killGraceMs: 200 });
     const sink = new CollectSink();
-    await h.ready;
+    await h.ready();
     const run = h.service.start({
       pipeline: pipeline([shell('talk', 'sleep 0.3; echo hello; sleep 30'), shell('other', 'sleep 30')]),
       baseDir: h.work,

@@ -21,6 +21,16 @@ async function untilStarted(h: Harness, runId: string, count: number): Promise<v
   throw new Error('nodes did not start');
 }
 
+/** Resolves once `nodeId` has printed a line to stdout. */
+async function untilLogged(h: Harness, runId: string, nodeId: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    h.service.flush(runId);
+    if (h.service.logs.total(runId, nodeId, 'stdout') > 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`${nodeId} printed nothing`);
+}
+
 describe.each(['direct', 'spawner'] as const)('node processes (started %s)', (launch) => {
   it('cancel kills every process of every running node, even children that ignore SIGTERM', async () => {
     h = harness({ launch, killGraceMs: 300 });
@@ -29,10 +39,11 @@ describe.each(['direct', 'spawner'] as const)('node processes (started %s)', (la
       [shell('tree', 'sleep 30 & sleep 30 & wait'), shell('stubborn', `${stubborn} & wait`), shell('later', 'echo never')],
       [edge('tree', 'later')],
     );
-    await h.ready;
+    await h.ready();
     const run = h.service.start({ pipeline: doc, baseDir: h.work, params: {}, options: { scope: { mode: 'all', nodeIds: [] }, concurrency: 2, noCache: false, force: [], failFast: false }, trigger: 'api' });
     await untilStarted(h, run.id, 2);
-    await new Promise((r) => setTimeout(r, 300));
+    // Under load Node takes a while to start: cancel only once the stubborn child ignores SIGTERM.
+    await untilLogged(h, run.id, 'stubborn');
     expect(processesOfRun(run.id).length).toBeGreaterThanOrEqual(4);
     const started = Date.now();
     run.cancel();
@@ -134,7 +145,7 @@ describe.each(['direct', 'spawner'] as const)('node processes (started %s)', (la
 
   it('samples peak memory and CPU time of the whole process tree', async () => {
     h = harness({ launch });
-    const burn = nodeScript('const keep = Buffer.alloc(64 * 1024 * 1024, 1); const end = Date.now() + 900; while (Date.now() < end) {} console.log(keep.length)');
+    const burn = nodeScript('const keep = Buffer.alloc(64 * 1024 * 1024, 1); const cpuMs = () => { const used = process.cpuUsage(); return (used.user + used.system) / 1000; }; while (cpuMs() < 900) {} console.log(keep.length)');
     const { sink, id } = await h.run(pipeline([shell('busy', `${burn} & wait`)]));
     const finished = sink.finished('busy');
     expect(finished.peakRssBytes).toBeGreaterThan(64 * 1024 * 1024);

@@ -69,8 +69,11 @@ export class CollectSink implements RunSink {
 
 export interface Harness {
   service: RunService;
-  /** Resolves once the harness's launch mode is in effect: true when the spawner helper listens. */
-  ready: Promise<boolean>;
+  /**
+   * Resolves once the harness's launch mode is in effect: true when the spawner helper listens. With the real helper,
+   * fails the test when the helper did not come up (a test in spawner mode must not pass by starting processes itself).
+   */
+  ready(): Promise<boolean>;
   home: string;
   /** A folder pipelines run in (their baseDir). */
   work: string;
@@ -102,15 +105,20 @@ export function harness(
       ...(settings.launch === 'spawner' ? { spawner: settings.spawner ?? spawnerCommand } : {}),
     },
   });
-  // With the real helper, a test in spawner mode must not pass by silently starting processes itself.
-  const ready = settings.launch === 'spawner' ? service.warmUp().then((up) => (settings.spawner ? up : (expect(up).toBe(true), up))) : Promise.resolve(false);
+  // Started at once, checked when a test waits for it: a test that never runs anything must not fail after closing.
+  const warmUp = settings.launch === 'spawner' ? service.warmUp() : Promise.resolve(false);
+  const ready = async () => {
+    const up = await warmUp;
+    if (settings.launch === 'spawner' && !settings.spawner) expect(up).toBe(true);
+    return up;
+  };
   return {
     service,
     ready,
     home: home.root,
     work,
     async run(doc, options = {}, params = {}) {
-      await ready;
+      await ready();
       const sink = new CollectSink();
       const run = service.start({ pipeline: doc, baseDir: work, params, options: runOptionsSchema.parse(options), trigger: 'api', sinks: [sink] });
       const finished = await run.done;

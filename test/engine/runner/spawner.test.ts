@@ -33,7 +33,7 @@ describe.runIf(process.platform === 'linux')('spawner helper', () => {
 
   it('when the helper dies, fails the nodes it started, kills their processes, and later nodes still run', async () => {
     h = harness({ launch: 'spawner', killGraceMs: 200 });
-    await h.ready;
+    await h.ready();
     const sink = new CollectSink();
     const doc = pipeline([shell('victim', `echo $PPID; ${nodeScript('setInterval(() => {}, 1000)')} & sleep 30`)]);
     const run = h.service.start({ pipeline: doc, baseDir: h.work, params: {}, options: runOptionsSchema.parse({}), trigger: 'api', sinks: [sink] });
@@ -52,7 +52,7 @@ describe.runIf(process.platform === 'linux')('spawner helper', () => {
 
   it('starts processes itself when the helper cannot start', async () => {
     h = harness({ launch: 'spawner', spawner: { file: '/nonexistent/node', args: [], env: {} } });
-    expect(await h.ready).toBe(false);
+    expect(await h.ready()).toBe(false);
     const { sink, status } = await h.run(pipeline([shell('a', 'echo $PPID'), shell('b', 'echo b')]));
     expect(status).toBe('succeeded');
     expect(Number(sink.of('node.log').find((e) => e.nodeId === 'a')!.text)).toBe(process.pid);
