@@ -76,7 +76,8 @@ export class SpawnerClient {
     this.refresh();
   }
 
-  launch(request: LaunchRequest, handlers: LaunchHandlers): void {
+  /** Sends a launch (to start once launch `after` has ended, when given); returns its id. */
+  launch(request: LaunchRequest, handlers: LaunchHandlers, after?: number): number {
     const id = this.nextId++;
     this.launches.set(id, { handlers });
     const { baseEnv, ...rest } = request;
@@ -86,8 +87,14 @@ export class SpawnerClient {
       this.envIds.set(baseEnv, envId);
       this.send({ t: 'env', id: envId, env: baseEnv });
     }
-    this.send({ t: 'launch', id, envId, ...rest });
+    this.send({ t: 'launch', id, envId, ...rest, ...(after !== undefined ? { after } : {}) });
     this.refresh();
+    return id;
+  }
+
+  /** Takes back a launch still waiting for its `after` (it then ends as `dropped`); no effect once it started. */
+  drop(id: number): void {
+    if (this.child && this.launches.has(id)) this.send({ t: 'drop', id });
   }
 
   /** Ends the helper (it exits when its stdin closes); processes it started keep running. */
@@ -120,7 +127,7 @@ export class SpawnerClient {
     this.launches.delete(reply.id);
     this.refresh();
     if (reply.t === 'exit') launch.handlers.onExit(reply.code, reply.signal);
-    else launch.handlers.onError(reply.message, reply.logs ? 'logs' : 'spawn');
+    else launch.handlers.onError(reply.message, reply.kind);
   }
 
   /**
