@@ -13,7 +13,6 @@ import { NodeLogTail } from './log-tail';
 import { nodeProcessCommand } from './node-command';
 import { metricsPath, outputPath, readMetrics } from './node-files';
 import { startAttempt, type ProcessOutcome, type RunningAttempt } from './node-process';
-import type { LaunchTicket } from './process-launcher';
 import type { RunContext } from './run-context';
 import type { PlannedNode } from './run-plan';
 import type { NodeTelemetry } from './telemetry';
@@ -33,8 +32,6 @@ export interface NodeOutcome {
   cached: boolean;
   outputs: Record<string, OutputArtifact>;
   telemetry?: NodeTelemetry;
-  /** When its first process started (Date.now()). */
-  startedAt?: number;
 }
 
 /** Telemetry events at most this often per node (samples are taken more often; peaks are kept). */
@@ -46,17 +43,6 @@ export class NodeExecution {
   private report: CacheReport | undefined;
   private inputHashes: Record<string, string[]> = {};
   private inputPaths: Record<string, string[]> = {};
-  /**
-   * False while the node waits behind a running node for its process slot: its process may already run (it started
-   * the moment the other one's process ended), but what it reports waits until the other node has finished, so the
-   * event stream never shows more running nodes than the concurrency allows.
-   */
-  private granted = true;
-  /** The error of a node stopped while it waited for its slot. */
-  private notStarted = 'canceled before it started';
-  private deferred: (() => void)[] = [];
-  private slotGranted: Promise<void> = Promise.resolve();
-  private grantSlot: (() => void) | undefined;
   /** The node's stdout and stderr files, followed across attempts (a retry appends to them). */
   private logs: { tail: NodeLogTail; stdoutFile: string; stderrFile: string } | undefined;
 
@@ -103,32 +89,16 @@ export class NodeExecution {
     return null;
   }
 
-  /** The running attempt's launch (another node can be started the moment its process ends). */
-  get ticket(): LaunchTicket | undefined {
-    return this.attempt?.ticket;
-  }
-
-  /**
-   * Runs the node's process, retrying after failures as its settings allow. `after`: the first attempt starts the
-   * moment that launch's process ends (the scheduler hands this node the process slot it frees).
-   */
-  async run(after?: LaunchTicket): Promise<NodeOutcome> {
+  /** Runs the node's process, retrying after failures as its settings allow. */
+  async run(): Promise<NodeOutcome> {
     const { planned, ctx } = this;
-    if (after) {
-      this.granted = false;
-      this.slotGranted = new Promise((resolve) => (this.grantSlot = resolve));
-    }
     const retries = planned.settings.retries ?? 0;
     let telemetry: NodeTelemetry | undefined;
-    let startedAt: number | undefined;
     try {
       for (let attempt = 1; ; attempt++) {
-        const result = await this.runAttempt(attempt, attempt === 1 ? after : undefined);
+        const result = await this.runAttempt(attempt);
         if (result.telemetry) telemetry = result.telemetry;
-        startedAt ??= result.startedAt;
-        // An attempt stopped before its process started does not count.
-        const attempts = result.startedAt === undefined && result.outcome.status === 'canceled' ? attempt - 1 : attempt;
-        const outcome = { ...result.outcome, attempts, ...(telemetry ? { telemetry } : {}), ...(startedAt !== undefined ? { startedAt } : {}) };
+        const outcome = { ...result.outcome, attempts: attempt, ...(telemetry ? { telemetry } : {}) };
         if (outcome.status !== 'failed' || attempt > retries || this.stopped) return outcome;
         ctx.emitter.system(planned.id, `attempt ${attempt} failed (${outcome.error}); retrying (attempt ${attempt + 1} of ${retries + 1})`);
       }
@@ -137,21 +107,9 @@ export class NodeExecution {
     }
   }
 
-  /** The node ahead of it has finished: this node holds the slot now, and what it held back is reported. */
-  grant(): void {
-    if (this.granted) return;
-    this.granted = true;
-    for (const report of this.deferred.splice(0)) report();
-    this.grantSlot?.();
-  }
-
-  /**
-   * Kills the running attempt's process group (SIGTERM, then SIGKILL after the grace period). A launch still waiting
-   * for its slot's process to end is taken back and the node ends canceled with `notStarted` as its error.
-   */
-  stop(notStarted = 'canceled before it started'): void {
+  /** Kills the running attempt's process group (SIGTERM, then SIGKILL after the grace period). */
+  stop(): void {
     this.stopped = true;
-    this.notStarted = notStarted;
     this.attempt?.stop('cancel');
   }
 
@@ -184,10 +142,7 @@ export class NodeExecution {
     return { status: 'cached', exitCode: null, attempts: 0, cached: true, outputs };
   }
 
-  private async runAttempt(
-    attempt: number,
-    after: LaunchTicket | undefined,
-  ): Promise<{ outcome: Omit<NodeOutcome, 'attempts'>; telemetry?: NodeTelemetry; startedAt?: number }> {
+  private async runAttempt(attempt: number): Promise<{ outcome: Omit<NodeOutcome, 'attempts'>; telemetry?: NodeTelemetry }> {
     const { ctx, planned } = this;
     const outputs = Object.fromEntries(planned.outputs.map((port) => [port.id, outputPath(ctx.runDir, planned.id, port)]));
     for (const path of Object.values(outputs)) {
@@ -229,32 +184,29 @@ export class NodeExecution {
       ctx.launcher,
       { ...command, stdoutFile: logs.stdoutFile, stderrFile: logs.stderrFile },
       logs.tail,
-      { killGraceMs: ctx.settings.killGraceMs, ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}), ...(after ? { after } : {}) },
+      { killGraceMs: ctx.settings.killGraceMs, ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}) },
       {
-        onStart: (pid) =>
-          this.whenGranted(() => {
-            ctx.emitter.emit({ type: 'node.started', nodeId: planned.id, pid, attempt });
-            stopTelemetry = ctx.telemetry.watch(pid, (sample) => {
-              if (Date.now() - lastTelemetryEvent < TELEMETRY_EVENT_MS) return;
-              lastTelemetryEvent = Date.now();
-              ctx.emitter.emit({ type: 'node.telemetry', nodeId: planned.id, ...sample });
-            });
-          }),
-        onLines: (stream, block) =>
-          this.whenGranted(() => {
-            ctx.emitter.log(planned.id, stream, block);
-            if (stream === 'stderr') lastStderr = lastNonEmptyLine(block.bytes) ?? lastStderr;
-          }),
+        onStart: (pid) => {
+          ctx.emitter.emit({ type: 'node.started', nodeId: planned.id, pid, attempt });
+          stopTelemetry = ctx.telemetry.watch(pid, (sample) => {
+            if (Date.now() - lastTelemetryEvent < TELEMETRY_EVENT_MS) return;
+            lastTelemetryEvent = Date.now();
+            ctx.emitter.emit({ type: 'node.telemetry', nodeId: planned.id, ...sample });
+          });
+        },
+        onLines: (stream, block) => {
+          ctx.emitter.log(planned.id, stream, block);
+          if (stream === 'stderr') lastStderr = lastNonEmptyLine(block.bytes) ?? lastStderr;
+        },
         onLogError: (error) => ctx.store.reportFailure(new Error(`cannot read the log of ${planned.id}: ${error.message}`)),
       },
     );
     if (this.stopped) this.attempt.stop('cancel');
     const processOutcome = await this.attempt.done;
-    await this.slotGranted;
     this.attempt = undefined;
     const telemetry = stopTelemetry?.();
     const outcome = await this.judge(processOutcome, outputs, metricsFile, lastStderr, timeoutSeconds);
-    return { outcome, ...(telemetry ? { telemetry } : {}), ...(processOutcome.startedAt !== undefined ? { startedAt: processOutcome.startedAt } : {}) };
+    return { outcome, ...(telemetry ? { telemetry } : {}) };
   }
 
   /** Turns a process outcome into the node's state; on success collects outputs, metrics and the cache entry. */
@@ -267,7 +219,6 @@ export class NodeExecution {
   ): Promise<Omit<NodeOutcome, 'attempts'>> {
     const { planned, ctx } = this;
     if (result.failure?.kind === 'logs') return this.logFailure(result.failure.message);
-    if (result.failure?.kind === 'dropped') return { status: 'canceled', exitCode: null, error: this.notStarted, cached: false, outputs: {} };
     if (result.failure?.kind === 'spawn') return failed(null, `could not start the node's process: ${result.failure.message}`);
     if (result.failure?.kind === 'lost') return failed(null, `${result.failure.message}; its processes were killed`);
     if (result.stoppedBy === 'cancel') return { status: 'canceled', exitCode: result.exitCode, error: 'canceled', cached: false, outputs: {} };
@@ -292,11 +243,6 @@ export class NodeExecution {
     this.recordArtifacts(outputs);
     if (storeInCache && this.report) this.storeCacheEntry(this.report, outputs, metrics);
     return { status: 'succeeded', exitCode: 0, cached: false, outputs };
-  }
-
-  private whenGranted(report: () => void): void {
-    if (this.granted) report();
-    else this.deferred.push(report);
   }
 
   /** The log files (their folder made on first use) and their tail, once per node. */

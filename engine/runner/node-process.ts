@@ -2,8 +2,7 @@
 import type { LogStream } from '../../shared/runs/run-status';
 import type { LaunchRequest } from './launch-process';
 import type { FileBlock, NodeLogTail } from './log-tail';
-import type { LaunchHandlers, LaunchTicket, ProcessLauncher } from './process-launcher';
-import type { LaunchErrorKind } from './spawner/spawner-protocol';
+import type { ProcessLauncher } from './process-launcher';
 import { groupHasLiveProcess, signalGroup, terminateGroup } from './process-group';
 
 /** How often the log files of a running node are read (and UI/CLI see its new lines). */
@@ -19,12 +18,9 @@ export interface ProcessOutcome {
   stoppedBy?: 'cancel' | 'timeout';
   /**
    * The process could not be started (`spawn`: missing executable, bad cwd), its log files could not be opened
-   * (`logs`), it was taken back before it started (`dropped`: stopped while it waited for a slot's process to end), or
-   * the helper that started it died (`lost`).
+   * (`logs`), or the helper that started it died (`lost`).
    */
-  failure?: { kind: LaunchErrorKind; message: string };
-  /** When its process started (Date.now()); absent when it never did. */
-  startedAt?: number;
+  failure?: { kind: 'spawn' | 'logs' | 'lost'; message: string };
 }
 
 export interface AttemptHooks {
@@ -36,8 +32,6 @@ export interface AttemptHooks {
 
 /** A started attempt: await `done`; `stop` kills the whole group (SIGTERM, then SIGKILL after the grace period). */
 export interface RunningAttempt {
-  /** Its launch: another attempt can be started the moment this one's process ends. */
-  ticket: LaunchTicket;
   done: Promise<ProcessOutcome>;
   stop(reason: 'cancel' | 'timeout'): void;
   /** SIGKILL to the whole group at once (the engine is shutting down and cannot wait). */
@@ -45,16 +39,13 @@ export interface RunningAttempt {
 }
 
 export interface AttemptOptions {
-  /** Counted from the moment the process starts. */
   timeoutMs?: number;
-  /** Start when this launch's process ends (it holds the process slot this attempt takes over). */
-  after?: LaunchTicket;
   /** Time a process group gets between SIGTERM and SIGKILL. */
   killGraceMs: number;
 }
 
 /**
- * Launches `request` (or parks it behind `options.after`); its log lines are delivered block by block through `hooks` while it runs (every LOG_POLL_MS)
+ * Launches `request`; its log lines are delivered block by block through `hooks` while it runs (every LOG_POLL_MS)
  * and once more when it has ended. The attempt ends when the leader has exited and its group is gone: anything the
  * node left running in its group is stopped, so every line it wrote is read.
  */
@@ -66,7 +57,6 @@ export function startAttempt(
   hooks: AttemptHooks,
 ): RunningAttempt {
   let pid: number | undefined;
-  let startedAt: number | undefined;
   let stoppedBy: ProcessOutcome['stoppedBy'];
   /** SIGTERM went to the group, SIGKILL follows after the grace period if anything is left. */
   let terminating = false;
@@ -91,26 +81,23 @@ export function startAttempt(
     }
   };
   const poll = setInterval(() => readLogs(false), LOG_POLL_MS);
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const stop = (reason: 'cancel' | 'timeout') => {
     if (ended || stoppedBy) return;
     stoppedBy = reason;
     if (pid !== undefined) terminate(pid);
-    else launcher.drop(ticket);
   };
+  const timer = options.timeoutMs !== undefined ? setTimeout(() => stop('timeout'), options.timeoutMs) : undefined;
   const end = (outcome: ProcessOutcome) => {
     ended = true;
     clearInterval(poll);
     clearTimeout(timer);
     readLogs(true);
-    resolve({ ...outcome, ...(startedAt !== undefined ? { startedAt } : {}) });
+    resolve(outcome);
   };
 
-  const handlers: LaunchHandlers = {
+  launcher.launch(request, {
     onPid: (started) => {
       pid = started;
-      startedAt = Date.now();
-      if (options.timeoutMs !== undefined) timer = setTimeout(() => stop('timeout'), options.timeoutMs);
       hooks.onStart(started);
       if (killAtStart) signalGroup(started, 'SIGKILL');
       else if (stoppedBy) terminate(started);
@@ -124,17 +111,15 @@ export function startAttempt(
       void untilGroupGone(pid, options.killGraceMs + GROUP_GONE_WAIT_MS).then(() => end(outcome));
     },
     onError: (message, kind) => end({ exitCode: null, signal: null, failure: { kind, message }, ...(stoppedBy ? { stoppedBy } : {}) }),
-  };
-  const ticket = launcher.launch(request, handlers, options.after);
+  });
 
   const kill = () => {
     if (ended) return;
     stoppedBy ??= 'cancel';
-    if (pid !== undefined) return void signalGroup(pid, 'SIGKILL');
-    killAtStart = true;
-    launcher.drop(ticket);
+    if (pid !== undefined) signalGroup(pid, 'SIGKILL');
+    else killAtStart = true;
   };
-  return { ticket, done, stop, kill };
+  return { done, stop, kill };
 }
 
 /** Resolves once no process of the group runs any more, or after `maxMs`. */

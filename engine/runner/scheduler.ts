@@ -3,21 +3,10 @@
 import { isSuccessState, type FinalNodeState, type RunStatus } from '../../shared/runs/run-status';
 import type { RunFinishedEvent } from '../../shared/runs/run-events';
 import { NodeExecution, type NodeOutcome } from './node-execution';
-import type { LaunchTicket } from './process-launcher';
 import type { RunContext } from './run-context';
 import { nodeWeight, type PlannedNode } from './run-plan';
 
 type StopReason = { kind: 'cancel' } | { kind: 'failFast'; nodeId: string } | { kind: 'error'; message: string };
-
-/** A node whose process runs, or waits to start the moment a running node's process ends. */
-interface Running {
-  execution: NodeExecution;
-  weight: number;
-  /** It counts against the slots (false while it follows a running node, which still does). */
-  holdsSlot: boolean;
-  /** The node waiting to take over this one's slot the moment its process ends. */
-  follower?: string;
-}
 
 export class Scheduler {
   private readonly results = new Map<string, NodeOutcome>();
@@ -25,7 +14,7 @@ export class Scheduler {
   private readonly startedAt = new Map<string, number>();
   /** Nodes whose cache said "run", waiting for a slot, kept in topological order. */
   private readonly ready: PlannedNode[] = [];
-  private readonly running = new Map<string, Running>();
+  private readonly running = new Map<string, NodeExecution>();
   /** Executions whose cache check said "run", until they get a slot. */
   private readonly executions = new Map<string, NodeExecution>();
   private usedSlots = 0;
@@ -59,7 +48,7 @@ export class Scheduler {
     if (this.stop?.kind === stop.kind || this.results.size === this.ctx.plan.order.length) return;
     this.stop = stop;
     for (const node of this.ready.splice(0)) this.complete(node, canceledOutcome(this.stopMessage()));
-    for (const { execution } of this.running.values()) execution.stop(this.stopMessage());
+    for (const execution of this.running.values()) execution.stop();
   }
 
   /** Ends the run now (the engine is closing): SIGKILL to every running group, every unfinished node canceled. */
@@ -67,7 +56,7 @@ export class Scheduler {
     if (this.results.size === this.ctx.plan.order.length) return;
     this.stop = { kind: 'cancel' };
     this.ready.length = 0;
-    for (const { execution } of this.running.values()) execution.kill();
+    for (const execution of this.running.values()) execution.kill();
     for (const id of this.ctx.plan.order) if (!this.results.has(id)) this.complete(this.ctx.plan.nodes.get(id)!, canceledOutcome(reason));
   }
 
@@ -105,60 +94,30 @@ export class Scheduler {
     while (this.ready.length > 0 && !this.stop) {
       const node = this.ready[0]!;
       const weight = nodeWeight(node.settings, this.ctx.concurrency);
-      if (this.usedSlots + weight > this.ctx.concurrency) return this.queueFollowers();
+      if (this.usedSlots + weight > this.ctx.concurrency) return;
       this.ready.shift();
       this.usedSlots += weight;
-      this.launch(node, { execution: this.executions.get(node.id)!, weight, holdsSlot: true });
+      const execution = this.executions.get(node.id)!;
+      this.executions.delete(node.id);
+      this.running.set(node.id, execution);
+      this.startedAt.set(node.id, Date.now());
+      execution.run().then(
+        (outcome) => this.release(node, weight, outcome),
+        (error: Error) => this.release(node, weight, { status: 'failed', exitCode: null, error: `runner error: ${error.message}`, attempts: 1, cached: false, outputs: {} }),
+      );
     }
   }
 
-  /**
-   * Every slot is taken: the next ready nodes are handed to the launcher to start the moment a running node's process
-   * ends, so no slot sits idle while the engine takes in that exit (wide DAGs of short nodes spend most of their time
-   * there). Only one-slot nodes follow one-slot nodes without retries (a retry would need its slot back); never with
-   * fail-fast, where an exit may stop the run.
-   */
-  private queueFollowers(): void {
-    if (this.ctx.options.failFast) return;
-    for (const [id, holder] of this.running) {
-      const next = this.ready[0];
-      if (!next || nodeWeight(next.settings, this.ctx.concurrency) !== 1) return;
-      const ticket = holder.execution.ticket;
-      if (!holder.holdsSlot || holder.follower || holder.weight !== 1 || !ticket || this.ctx.plan.nodes.get(id)!.settings.retries) continue;
-      this.ready.shift();
-      holder.follower = next.id;
-      this.launch(next, { execution: this.executions.get(next.id)!, weight: 1, holdsSlot: false }, ticket);
-    }
-  }
-
-  private launch(node: PlannedNode, entry: Running, after?: LaunchTicket): void {
-    this.executions.delete(node.id);
-    this.running.set(node.id, entry);
-    this.startedAt.set(node.id, Date.now());
-    entry.execution.run(after).then(
-      (outcome) => this.release(node, outcome),
-      (error: Error) => this.release(node, { status: 'failed', exitCode: null, error: `runner error: ${error.message}`, attempts: 1, cached: false, outputs: {} }),
-    );
-  }
-
-  /**
-   * A node ended: its slot passes to its follower, else it is free. The follower reports (node.started, its lines)
-   * only after this node's node.finished, so the stream never shows more running nodes than the concurrency.
-   */
-  private release(node: PlannedNode, outcome: NodeOutcome): void {
-    const entry = this.running.get(node.id);
+  private release(node: PlannedNode, weight: number, outcome: NodeOutcome): void {
     this.running.delete(node.id);
-    const follower = entry?.holdsSlot && entry.follower ? this.running.get(entry.follower) : undefined;
-    if (follower) follower.holdsSlot = true;
-    else if (entry?.holdsSlot) this.usedSlots -= entry.weight;
+    this.usedSlots -= weight;
     this.complete(node, outcome);
-    follower?.execution.grant();
   }
 
   private complete(node: PlannedNode, outcome: NodeOutcome): void {
     if (this.results.has(node.id)) return; // ended by abort() before its process exited
     this.results.set(node.id, outcome);
-    const started = outcome.startedAt ?? this.startedAt.get(node.id);
+    const started = this.startedAt.get(node.id);
     this.ctx.emitter.emit({
       type: 'node.finished',
       nodeId: node.id,

@@ -76,8 +76,7 @@ export class SpawnerClient {
     this.refresh();
   }
 
-  /** Sends a launch (to start once launch `after` has ended, when given); returns its id. */
-  launch(request: LaunchRequest, handlers: LaunchHandlers, after?: number): number {
+  launch(request: LaunchRequest, handlers: LaunchHandlers): void {
     const id = this.nextId++;
     this.launches.set(id, { handlers });
     const { baseEnv, ...rest } = request;
@@ -87,14 +86,8 @@ export class SpawnerClient {
       this.envIds.set(baseEnv, envId);
       this.send({ t: 'env', id: envId, env: baseEnv });
     }
-    this.send({ t: 'launch', id, envId, ...rest, ...(after !== undefined ? { after } : {}) });
+    this.send({ t: 'launch', id, envId, ...rest });
     this.refresh();
-    return id;
-  }
-
-  /** Takes back a launch still waiting for its `after` (it then ends as `dropped`); no effect once it started. */
-  drop(id: number): void {
-    if (this.child && this.launches.has(id)) this.send({ t: 'drop', id });
   }
 
   /** Ends the helper (it exits when its stdin closes); processes it started keep running. */
@@ -127,7 +120,7 @@ export class SpawnerClient {
     this.launches.delete(reply.id);
     this.refresh();
     if (reply.t === 'exit') launch.handlers.onExit(reply.code, reply.signal);
-    else launch.handlers.onError(reply.message, reply.kind);
+    else launch.handlers.onError(reply.message, reply.logs ? 'logs' : 'spawn');
   }
 
   /**

@@ -4,23 +4,21 @@ import type { LaunchRequest } from '../launch-process';
 
 /**
  * Engine → helper. `env` registers a base environment once (every node of a run shares the engine's), so a launch
- * carries only the node's own variables; `launch` starts a process — with `after`, the moment that launch's process
- * ends (at once if it already has); `drop` takes back a launch still waiting for its `after`.
+ * carries only the node's own variables; `launch` starts a process.
  */
 export type SpawnerRequest =
   | { t: 'env'; id: number; env: NodeJS.ProcessEnv }
-  | ({ t: 'launch'; id: number; envId: number; after?: number } & Omit<LaunchRequest, 'baseEnv'>)
-  | { t: 'drop'; id: number };
+  | ({ t: 'launch'; id: number; envId: number } & Omit<LaunchRequest, 'baseEnv'>);
 
-/** Why a launch ended without an exit status (see LaunchHandlers.onError). */
-export type LaunchErrorKind = 'spawn' | 'logs' | 'dropped' | 'lost';
-
-/** Helper → engine. `ready` once it listens; per launch either `pid` then `exit`, or `error`. */
+/**
+ * Helper → engine. `ready` once it listens; per launch either `pid` then `exit`, or `error` (`logs`: the log files
+ * could not be opened, so nothing started).
+ */
 export type SpawnerReply =
   | { t: 'ready' }
   | { t: 'pid'; id: number; pid: number }
   | { t: 'exit'; id: number; code: number | null; signal: NodeJS.Signals | null }
-  | { t: 'error'; id: number; message: string; kind: Exclude<LaunchErrorKind, 'lost'> };
+  | { t: 'error'; id: number; message: string; logs: boolean };
 
 /** Calls `onMessage` with each JSON line of `input`. */
 export function onJsonLines<T>(input: Readable, onMessage: (message: T) => void): void {
@@ -32,6 +30,3 @@ export function onJsonLines<T>(input: Readable, onMessage: (message: T) => void)
     for (const line of lines) if (line) onMessage(JSON.parse(line) as T);
   });
 }
-
-/** The message a launch taken back before it started ends with. */
-export const DROPPED_MESSAGE = 'taken back before it started';

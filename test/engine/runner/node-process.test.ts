@@ -6,10 +6,20 @@ import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineNodeType } from '../../../shared/nodes/node-type';
 import { getNodeType } from '../../../shared/nodes/index';
-import { edge, harness, nodeScript, pipeline, processesOfRun, shell, untilStarted, type Harness } from './run-helpers';
+import { edge, harness, nodeScript, pipeline, processesOfRun, shell, type Harness } from './run-helpers';
 
 let h: Harness;
 afterEach(() => h?.close());
+
+/** Resolves once the run has started `count` node processes. */
+async function untilStarted(h: Harness, runId: string, count: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    h.service.flush(runId);
+    if (h.service.runs.get(runId).nodes.filter((n) => n.pid !== null).length >= count) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('nodes did not start');
+}
 
 /** Resolves once `nodeId` has printed a line to stdout. */
 async function untilLogged(h: Harness, runId: string, nodeId: string): Promise<void> {

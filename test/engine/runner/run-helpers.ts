@@ -146,13 +146,3 @@ export function processesOfRun(runId: string): number[] {
   }
   return pids;
 }
-
-/** Resolves once the run has started `count` node processes. */
-export async function untilStarted(h: Harness, runId: string, count: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    h.service.flush(runId);
-    if (h.service.runs.get(runId).nodes.filter((n) => n.pid !== null).length >= count) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('nodes did not start');
-}
