@@ -17,7 +17,7 @@ export interface LaunchHandlers {
 
 export interface ProcessLauncher {
   launch(request: LaunchRequest, handlers: LaunchHandlers): void;
-  /** Starts the spawner helper now instead of at the first launch; resolves true once launches go through it. */
+  /** Starts the spawner helper now instead of once it pays off (LAUNCHES_BEFORE_HELPER); true once launches use it. */
   warmUp(): Promise<boolean>;
   close(): void;
 }
@@ -43,18 +43,31 @@ export function launchDirectly(request: LaunchRequest, handlers: LaunchHandlers)
   if (child.pid !== undefined) handlers.onPid(child.pid);
 }
 
-/** Uses the helper when it is ready and starts it on first use; launches directly while it is not (yet) there. */
+/**
+ * The helper is started at this many launches (or ahead of time by warmUp(), in long-lived hosts). Starting it is a
+ * second Node start-up, ~45 ms of CPU on the two cores the nodes also need, against ~0.1-0.2 ms saved per spawn: a
+ * 50-node CLI run took 291 ms with it and 244 ms without (bench/README.md), so short runs never start it.
+ */
+export const LAUNCHES_BEFORE_HELPER = 100;
+
+/** Uses the helper when it is ready and starts it once it pays off; launches directly while it is not (yet) there. */
 export class NodeProcessLauncher implements ProcessLauncher {
+  private launches = 0;
+  private helperWanted = false;
+
   constructor(private readonly spawner: SpawnerClient | undefined) {}
 
   launch(request: LaunchRequest, handlers: LaunchHandlers): void {
     if (this.spawner?.ready) return this.spawner.launch(request, handlers);
-    if (this.spawner?.usable) this.spawner.start();
-    else keepYoungGenerationSmall();
+    if (++this.launches >= LAUNCHES_BEFORE_HELPER) this.helperWanted = true;
+    if (!this.spawner?.usable) keepYoungGenerationSmall();
+    // Once wanted, a helper that died is started again at the next launch.
+    else if (this.helperWanted) this.spawner.start();
     launchDirectly(request, handlers);
   }
 
   warmUp(): Promise<boolean> {
+    this.helperWanted = true;
     return this.spawner?.whenReady() ?? Promise.resolve(false);
   }
 
