@@ -9,6 +9,8 @@ interface TrainNodeSpec<S extends z.ZodRawShape> {
   description: string;
   /** Markdown naming the library that fits the model. */
   builtOn: string;
+  /** Bumped when the trained model changes for the same params and data (part of the cache key); default 1. */
+  version?: number;
   hyperparameters: S;
   example: Record<string, unknown>;
 }
@@ -22,7 +24,7 @@ export function defineTrainNodeType<S extends z.ZodRawShape>(spec: TrainNodeSpec
   });
   const definition: NodeTypeDefinition<typeof params> = defineNodeType({
     id: spec.id,
-    version: 1,
+    version: spec.version ?? 1,
     category: 'train',
     title: spec.title,
     description: `${spec.description} The model folder stores the feature schema and preprocessing, so it predicts on raw rows.`,

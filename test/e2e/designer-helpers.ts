@@ -25,14 +25,32 @@ async function centre(locator: Locator): Promise<{ x: number; y: number }> {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Drags a connection from one handle to another; `whileOver` runs with the pointer over the target, before release. */
+/**
+ * Drags a connection from one handle to another as a user does: press on the source, wait until the canvas shows the
+ * connection line, move onto the target, wait until the target is highlighted, release. `whileOver` runs with the
+ * pointer over the target, before release. A press that started no connection (the handle moved between measuring and
+ * pressing: a node shrinks when validation removes its problem badge) is released and tried again once, as a user would.
+ */
 export async function dragConnection(page: Page, from: Locator, to: Locator, whileOver?: () => Promise<void>): Promise<void> {
-  const a = await centre(from);
-  const b = await centre(to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x, b.y, { steps: 5 });
+  for (let attempt = 1; ; attempt++) {
+    const a = await centre(from);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move(a.x + 4, a.y + 4, { steps: 2 });
+    const started = await page
+      .locator('.react-flow__connectionline')
+      .waitFor({ timeout: 2000 })
+      .then(() => true, () => false);
+    if (started || attempt === 2) break;
+    await page.mouse.up();
+  }
+  // Over the target, the canvas highlights it; a node that moved meanwhile is found again on the next move.
+  for (let move = 1; ; move++) {
+    const b = await centre(to);
+    await page.mouse.move(b.x, b.y + ((move - 1) % 2), { steps: move === 1 ? 8 : 1 });
+    const over = await expect(to).toHaveClass(/connectingto/, { timeout: 1500 }).then(() => true, () => false);
+    if (over || move === 3) break;
+  }
   await whileOver?.();
   await page.mouse.up();
 }

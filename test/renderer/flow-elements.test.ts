@@ -28,7 +28,7 @@ describe('flow elements', () => {
     const nodes = toFlowNodes(doc, none, new Map(), cache);
     expect(nodes.map((n) => n.id)).toEqual([noteFlowId('n'), 'a', 'b']);
     expect(nodes[1]).toMatchObject({ type: 'pipeline', data: { type: 'script.shell', params: {}, label: 'Load' }, ariaLabel: 'Load (Shell command, id a)' });
-    expect(Object.keys(nodes[1]!.data).sort()).toEqual(['label', 'params', 'type']);
+    expect(Object.keys(nodes[1]!.data).sort()).toEqual(['inputs', 'label', 'outputs', 'params', 'type']);
     expect(nodes[2]!.ariaLabel).toBe('unknown type mystery.type (unknown type mystery.type, id b)');
     expect(nodes[0]).toMatchObject({ type: 'note', data: { text: 'hello' }, width: 200, height: 120 });
     const edges = toFlowEdges(doc, none, index(doc), cache);

@@ -2,13 +2,18 @@
 import { DecisionTreeClassifier, DecisionTreeRegression } from 'ml-cart';
 import type { Matrix } from 'ml-matrix';
 import type { EstimatorKind } from './estimator';
-import { installFastSplitSearch } from './fast-split-search';
+import { installFastSplitSearch, trainWithSeededTies } from './fast-split-search';
 
 export interface TreeParams {
   /** 0 = no limit. */
   maxDepth: number;
   /** A node with fewer rows than this becomes a leaf (scikit-learn's min_samples_split). */
   minSamplesSplit: number;
+}
+
+export interface DecisionTreeParams extends TreeParams {
+  /** Breaks ties between equally good splits on different features (scikit-learn's random_state). */
+  seed: number;
 }
 
 /**
@@ -44,7 +49,7 @@ function wrapRegressor(model: DecisionTreeRegression) {
   return { predict: (X: number[][]) => model.predict(X), toJSON: () => model.toJSON() };
 }
 
-export const decisionTreeKind: EstimatorKind<TreeParams> = {
+export const decisionTreeKind: EstimatorKind<DecisionTreeParams> = {
   algorithm: 'decision-tree',
   library: 'ml-cart',
   tasks: ['classification', 'regression'],
@@ -53,11 +58,11 @@ export const decisionTreeKind: EstimatorKind<TreeParams> = {
     installFastSplitSearch();
     if (info.task === 'regression') {
       const model = new DecisionTreeRegression(cartOptions(params, 'regression'));
-      model.train(X, y);
+      trainWithSeededTies(params.seed, () => model.train(X, y));
       return wrapRegressor(model);
     }
     const model = new DecisionTreeClassifier(cartOptions(params, 'gini'));
-    model.train(X, y);
+    trainWithSeededTies(params.seed, () => model.train(X, y));
     return wrapClassifier(model, info.classCount);
   },
   load: (json, info) =>

@@ -2,7 +2,7 @@
 // (with elapsed time or the one-line error) over every node of the shown run, follows the canvas selection, and
 // opens a node's run details when it is clicked. `decorateForRun` adds state classes and edge animation.
 import { useOnSelectionChange, useNodes, useReactFlow, useStore, useStoreApi, ViewportPortal, type Edge, type Node } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { formatDuration } from '../../../shared/runs/run-format';
 import type { NodeRunState, RunState } from '../../../shared/runs/run-state';
 import { useApp } from '../store/store-context';
@@ -43,7 +43,9 @@ export function RunStateLayer() {
     lastHeight.current = height;
     if (changed && store.getState().nodeLookup.size > 0) void fitView({ duration: 200, maxZoom: 1 });
   }, [height, fitView, store]);
-  useOnSelectionChange({ onChange: ({ nodes: selected }) => setCanvasSelection(selected.map((n) => n.id)) });
+  // A stable handler: a new one per render would re-register it in React Flow's store (two store updates per render).
+  const onSelectionChange = useCallback(({ nodes: selected }: { nodes: Node[] }) => setCanvasSelection(selected.map((n) => n.id)), [setCanvasSelection]);
+  useOnSelectionChange({ onChange: onSelectionChange });
   useEffect(() => {
     const dom = store.getState().domNode;
     if (!dom) return;

@@ -39,6 +39,19 @@ describe('classifier details', () => {
     expect(estimator(a)).not.toBe(estimator(c));
   });
 
+  it('decision tree: the seed breaks ties between equally good features, reproducibly (scikit-learn\'s random_state)', async () => {
+    // `copy` duplicates `x`: every split on one is equally good on the other, so only the tie-break picks the feature.
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 10},${i % 10},${i % 10 < 5 ? 'low' : 'high'}`);
+    const train = csvFile(['x,copy,label', ...rows]);
+    const fit = (seed: number) => runNodeType('train.decision-tree', { params: { seed }, inputs: { dataset: train }, outputs: ['model'] });
+    const rootFeature = (run: Awaited<ReturnType<typeof fit>>) => (readModel(run.out['model']!).estimator as { root: { splitColumn: number } }).root.splitColumn;
+    const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
+    const runs = await Promise.all(seeds.map(fit));
+    const again = await fit(1);
+    expect(rootFeature(again)).toBe(rootFeature(runs[0]!));
+    expect(new Set(runs.map(rootFeature))).toEqual(new Set([0, 1]));
+  });
+
   it('one-hot encodes text features; an unseen category predicts as "none of the known ones" with a warning', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `${i % 3 === 0 ? 'red' : 'blue'},${(i * 7) % 10},${i % 3 === 0 ? 'yes' : 'no'}`);
     const trained = await runNodeType('train.decision-tree', { inputs: { dataset: csvFile(['color,n,label', ...rows]) }, outputs: ['model'] });

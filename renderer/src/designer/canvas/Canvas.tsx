@@ -6,14 +6,18 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
+  useStoreApi,
+  useUpdateNodeInternals,
   type Connection,
+  type Edge,
   type EdgeChange,
   type FinalConnectionState,
   type IsValidConnection,
   type Node,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { checkConnection } from '../../../../shared/graph/connection';
 import { getNodeType } from '../../../../shared/nodes/index';
 import { SNAP_GRID } from '../../store/canvas.slice';
@@ -22,12 +26,15 @@ import { addNodeAt, connect, NODE_TYPE_MIME } from '../actions';
 import { canvasLayers, flowDecorators } from '../extensions';
 import { applyEdgeChanges, applyNodeChanges } from './canvas-changes';
 import { ConnectionHint } from './ConnectionHint';
+import { FarEdges } from './FarEdges';
 import { createFlowCache, toFlowEdges, toFlowNodes, type FlowNode } from './flow-elements';
 import { nodeTypes } from './node-types';
 import { rememberPointer } from './pointer';
+import { allNodesInView, FarZoomContext, isFar } from './view-detail';
 
 /** Above this many elements only what is on screen is rendered (React Flow's onlyRenderVisibleElements). */
 const RENDER_VISIBLE_ONLY_ABOVE = 400;
+const NO_EDGES: Edge[] = [];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Opening a small pipeline must not zoom in past 100 %. */
 const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
@@ -57,6 +64,11 @@ function FlowCanvas({ name }: { name: string }) {
   const [cache] = useState(createFlowCache);
   const [moving, setMoving] = useState(false);
   const [dragging, setDragging] = useState(false);
+  // One boolean subscription for the whole canvas: far away, nodes are plain boxes (a class, so nodes do not re-render
+  // on zoom) and edges are drawn by FarEdges instead of React Flow.
+  const far = useStore(isFar);
+  const allInView = useStore(allNodesInView);
+  useMeasureHandlesWhenNear(far);
   // Fit only a pipeline that has content when opened: fitting later would jump the view on the first drop.
   const [fitOnOpen] = useState(() => document.nodes.length + (document.notes?.length ?? 0) > 0);
   const baseNodes = useMemo(() => toFlowNodes(document, selection, measured, cache), [document, selection, measured, cache]);
@@ -95,6 +107,9 @@ function FlowCanvas({ name }: { name: string }) {
     store.getState().endGesture();
   }, [store]);
 
+  const onMoveStart = useCallback(() => setMoving(true), []);
+  const onMoveEnd = useCallback(() => setMoving(false), []);
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(NODE_TYPE_MIME)) return;
     event.preventDefault();
@@ -112,7 +127,7 @@ function FlowCanvas({ name }: { name: string }) {
 
   return (
     <div
-      className={`canvas${moving ? ' moving' : ''}${dragging ? ' dragging' : ''}`}
+      className={`canvas${moving ? ' moving' : ''}${dragging ? ' dragging' : ''}${far ? ' far' : ''}`}
       data-testid="canvas"
       aria-label={`Canvas of ${name}`}
       onDragOver={onDragOver}
@@ -120,42 +135,57 @@ function FlowCanvas({ name }: { name: string }) {
       onMouseMove={(e) => rememberPointer({ x: e.clientX, y: e.clientY })}
       onMouseLeave={() => rememberPointer(null)}
     >
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onNodeDragStart={beginGesture}
-        onNodeDragStop={endGesture}
-        onSelectionDragStart={beginGesture}
-        onSelectionDragStop={endGesture}
-        onMoveStart={() => setMoving(true)}
-        onMoveEnd={() => setMoving(false)}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        snapToGrid={snapToGrid}
-        snapGrid={SNAP_GRID}
-        onlyRenderVisibleElements={nodes.length + edges.length > RENDER_VISIBLE_ONLY_ABOVE}
-        fitView={fitOnOpen}
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.05}
-        maxZoom={2.5}
-      >
-        <Background gap={SNAP_GRID[0]} />
-        <Controls />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={miniMapClass} />
-        <ConnectionHint />
-        {canvasLayers.map((layer) => (
-          <layer.component key={layer.id} />
-        ))}
-      </ReactFlow>
+      <FarZoomContext value={far}>
+        <ReactFlow
+          nodes={nodes}
+          edges={far ? NO_EDGES : edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={beginGesture}
+          onNodeDragStop={endGesture}
+          onSelectionDragStart={beginGesture}
+          onSelectionDragStop={endGesture}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          snapToGrid={snapToGrid}
+          snapGrid={SNAP_GRID}
+          // With every node in view culling hides nothing, and it would re-check every element on each frame of a drag.
+          onlyRenderVisibleElements={!allInView && nodes.length + edges.length > RENDER_VISIBLE_ONLY_ABOVE}
+          fitView={fitOnOpen}
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          minZoom={0.05}
+          maxZoom={2.5}
+        >
+          <Background gap={SNAP_GRID[0]} />
+          <Controls />
+          <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={miniMapClass} />
+          {far && <FarEdges edges={edges} />}
+          <ConnectionHint />
+          {canvasLayers.map((layer) => (
+            <layer.component key={layer.id} />
+          ))}
+        </ReactFlow>
+      </FarZoomContext>
     </div>
   );
+}
+
+/** Handles left out at far zoom come back when zooming in: React Flow must measure where they are again. */
+function useMeasureHandlesWhenNear(far: boolean) {
+  const flowStore = useStoreApi();
+  const updateNodeInternals = useUpdateNodeInternals();
+  const wasFar = useRef(far);
+  useEffect(() => {
+    if (wasFar.current && !far) updateNodeInternals([...flowStore.getState().nodeLookup.keys()]);
+    wasFar.current = far;
+  }, [far, flowStore, updateNodeInternals]);
 }
 
 function miniMapClass(node: Node): string {

@@ -1,11 +1,11 @@
 // The badge a node shows when validation found problems with it: red for errors, amber for warnings only. Clicking it
 // opens the Problems tab.
 import { memo } from 'react';
-import { useApp } from '../../store/store-context';
+import { useApp, useAppStore } from '../../store/store-context';
 
 export const ProblemBadge = memo(function ProblemBadge({ nodeId }: { nodeId: string }) {
   const problems = useApp((s) => s.problemsByNode.get(nodeId));
-  const setBottomTab = useApp((s) => s.setBottomTab);
+  const store = useAppStore();
   if (!problems) return null;
   const count = problems.errors + problems.warnings;
   const kind = problems.errors > 0 ? 'error' : 'warning';
@@ -17,7 +17,7 @@ export const ProblemBadge = memo(function ProblemBadge({ nodeId }: { nodeId: str
       data-testid="problem-badge"
       aria-label={summary}
       title={problems.messages.join('\n')}
-      onClick={() => setBottomTab('problems')}
+      onClick={() => store.getState().setBottomTab('problems')}
     >
       {count}
     </button>

@@ -12,6 +12,9 @@ export interface PipelineNodeData extends Record<string, unknown> {
   type: string;
   params: Record<string, unknown>;
   label: string | undefined;
+  /** Ports the user declared on the node (types that allow it): the node draws their handles. */
+  inputs: PipelineNode['inputs'];
+  outputs: PipelineNode['outputs'];
 }
 
 /** `node.data` of a sticky note. */
@@ -98,13 +101,19 @@ export function toFlowEdges(doc: Pipeline, selection: Selection, nodeIndex: Read
 
 function pipelineFlowNode(node: PipelineNode, selected: boolean, size: Size | undefined, old: PipelineFlowNode | undefined): PipelineFlowNode {
   // Keep the data object while only the position or selection changed: the node component then skips re-rendering.
-  const sameData = old && old.data.params === node.params && old.data.type === node.type && old.data.label === node.label;
+  const sameData =
+    old &&
+    old.data.params === node.params &&
+    old.data.type === node.type &&
+    old.data.label === node.label &&
+    old.data.inputs === node.inputs &&
+    old.data.outputs === node.outputs;
   const title = getNodeType(node.type)?.title ?? `unknown type ${node.type}`;
   return {
     id: node.id,
     type: 'pipeline',
     position: node.position,
-    data: sameData ? old.data : { type: node.type, params: node.params, label: node.label },
+    data: sameData ? old.data : { type: node.type, params: node.params, label: node.label, inputs: node.inputs, outputs: node.outputs },
     selected,
     ariaLabel: `${node.label ?? title} (${title}, id ${node.id})`,
     ...(size ? { measured: size } : {}),
