@@ -2,17 +2,37 @@
 // Usage: node scripts/build.mjs [--engine] [--renderer]   (no flag: both)
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const flags = new Set(process.argv.slice(2));
 const all = !flags.has('--engine') && !flags.has('--renderer');
 
-/** The CLI as ESM (dist/cli.js plus on-demand chunks): fast start-up; only native modules stay external. */
+/**
+ * zod's `z` namespace re-exports its 64 locales (366 KB, half of zod), which every CLI start would parse. Pipewright
+ * speaks English, zod's default: only `en` is bundled; `z.locales.en` stays, the others are gone.
+ */
+const englishZodLocaleOnly = {
+  name: 'english-zod-locale-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * The CLI as ESM (dist/cli.js plus on-demand chunks): fast start-up; only native modules stay external. And the
+ * spawner helper (dist/spawner.js): the runner's small process that starts node processes, which must load nothing
+ * but its own few lines (docs/runner.md).
+ */
 export async function buildEngine() {
   await esbuild({
     absWorkingDir: root,
-    entryPoints: { cli: 'engine/cli/entry.ts' },
+    entryPoints: { cli: 'engine/cli/entry.ts', spawner: 'engine/runner/spawner/spawner-main.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'node',
@@ -28,6 +48,7 @@ export async function buildEngine() {
     mainFields: ['module', 'main'],
     // Bundled CommonJS dependencies call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __pwCreateRequire } from 'node:module'; const require = __pwCreateRequire(import.meta.url);" },
+    plugins: [englishZodLocaleOnly],
     logLevel: 'warning',
   });
 }

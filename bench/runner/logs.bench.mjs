@@ -78,7 +78,7 @@ for (const producer of producers) {
   const lastRun = runs.at(-1).id;
   const chunks = stored.get(lastRun).chunks;
   db.close();
-  const fileLines = readFileSync(join(home, 'artifacts', lastRun, '_logs', 'chatty.log'), 'utf8').trimEnd().split('\n');
+  const fileLines = readFileSync(join(home, 'artifacts', lastRun, '_logs', 'chatty.stdout.log'), 'utf8').trimEnd().split('\n');
   const exact = persisted && fileLines.length === lines && fileLines.at(-1).startsWith(`line ${String(lines - 1).padStart(8, '0')}`);
   allPersisted &&= exact;
   const ratio = median(b) / median(a);

@@ -2,6 +2,7 @@
 // layered; 50, 200, 1000 nodes; concurrency 2 — run by `pipewright run` and, in the same interleaved rounds, by
 // GNU make -j2 on the equivalent Makefile, a bare Node spawner, and the peers that are installed (wireit, snakemake).
 // Usage: node bench/runner/scheduling.bench.mjs [--sizes 50,200,1000] [--shapes chain,wide,random] [--rounds 5]
+//   [--compare other/dist/cli.js]   (also times another build of the CLI, e.g. main's, in the same rounds)
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     shapes: { type: 'string', default: 'chain,wide,random' },
     rounds: { type: 'string', default: '5' },
     'slow-peer-rounds': { type: 'string', default: '1' },
+    compare: { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -26,6 +28,9 @@ ensureCli();
 const BIN = join(ROOT, 'node_modules', '.bin');
 const peers = { wireit: existsSync(join(BIN, 'wireit')), snakemake: installed('snakemake') };
 
+/** `pipewright run` of one build of the CLI, on its own home (so neither build migrates the other's database). */
+const pipewright = (cli, dir, home) => time(process.execPath, [cli, 'run', join(dir, 'pipeline.json'), '--concurrency', '2', '--no-cache'], { env: { PIPEWRIGHT_HOME: home } });
+
 const work = mkdtempSync(join(tmpdir(), 'pipewright-bench-'));
 console.log(`# scheduling overhead — ${machine()}; ${rounds} interleaved rounds (slow peers: ${values['slow-peer-rounds']})\n`);
 const rows = [];
@@ -35,7 +40,8 @@ for (const size of sizes) {
     writeContenders(dir, `${shape}-${size}`, SHAPES[shape](size));
     const home = join(dir, 'home');
     const contenders = {
-      pipewright: () => time(process.execPath, [CLI, 'run', join(dir, 'pipeline.json'), '--concurrency', '2', '--no-cache'], { env: { PIPEWRIGHT_HOME: home } }),
+      pipewright: () => pipewright(CLI, dir, home),
+      ...(values.compare ? { 'pipewright (compare)': () => pipewright(values.compare, dir, `${home}-compare`) } : {}),
       'bare spawner': () => time(process.execPath, [join(ROOT, 'bench/runner/bare-spawner.mjs'), join(dir, 'tasks.json'), '2']),
       'make -j2': () => time('make', ['-j2', '-f', join(dir, 'Makefile'), 'all']),
     };
@@ -53,7 +59,8 @@ for (const size of sizes) {
     }
     const names = [...Object.keys(contenders), ...Object.keys(slow)];
     const timings = Object.fromEntries(names.map((n) => [n, []]));
-    contenders.pipewright(); // warm-up: creates the database and the page cache for every contender's files
+    // Warm-up: creates the databases and the page cache for every contender's files.
+    for (const [name, run] of Object.entries(contenders)) if (name.startsWith('pipewright')) run();
     for (let round = 0; round < rounds; round++) {
       const order = Object.keys(contenders);
       const rotated = [...order.slice(round % order.length), ...order.slice(0, round % order.length)];

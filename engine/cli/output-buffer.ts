@@ -1,23 +1,31 @@
-// Coalesces many small writes into one write every few milliseconds (a log-heavy run prints megabytes per second,
-// and a node writing 8 KiB at a time would otherwise cost one write per read). Holds bytes, not strings: megabytes
-// of strings kept alive for a few milliseconds would each survive a scavenge and be copied by the GC.
+// Coalesces many small writes into one write every few milliseconds (a 1000-node run prints thousands of state lines),
+// while large output (a chatty node's log block) goes out in slices at once. Holds strings in one encoding: the text
+// printer's latin1 view of bytes (written back byte for byte) or the JSON printer's UTF-8 text.
 
 /** Longest a line waits before it is printed. */
 const COALESCE_MS = 15;
+/** Pending text is written at once when it reaches this many characters. */
+const FLUSH_CHARS = 64 * 1024;
+
+export type WriteText = (text: string, encoding: BufferEncoding) => void;
 
 export class OutputBuffer {
-  private parts: Buffer[] = [];
+  private parts: string[] = [];
+  private pending = 0;
   private scheduled = false;
 
   constructor(
-    private readonly write: (bytes: Buffer) => void,
+    private readonly write: WriteText,
+    private readonly encoding: BufferEncoding,
     /** Called right before each write (to clear a progress line) and right after (to redraw it). */
     private readonly around?: { before(): void; after(): void },
   ) {}
 
-  push(bytes: Buffer): void {
-    this.parts.push(bytes);
-    if (!this.scheduled) {
+  push(text: string): void {
+    this.parts.push(text);
+    this.pending += text.length;
+    if (this.pending >= FLUSH_CHARS) this.flush();
+    else if (!this.scheduled) {
       this.scheduled = true;
       setTimeout(() => this.flush(), COALESCE_MS);
     }
@@ -26,10 +34,11 @@ export class OutputBuffer {
   flush(): void {
     this.scheduled = false;
     if (this.parts.length === 0) return;
-    const bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     this.parts = [];
+    this.pending = 0;
     this.around?.before();
-    this.write(bytes);
+    this.write(text, this.encoding);
     this.around?.after();
   }
 }

@@ -2,23 +2,23 @@
 import type { RunEvent } from '../../shared/runs/run-events';
 import { expandLogChunk, type LogChunk } from '../runner/log-chunk';
 import type { RunSink } from '../runner/run-emitter';
-import { OutputBuffer } from './output-buffer';
+import { OutputBuffer, type WriteText } from './output-buffer';
 
 export class RunJsonPrinter implements RunSink {
   private readonly out: OutputBuffer;
 
-  constructor(write: (bytes: Buffer) => void) {
-    this.out = new OutputBuffer(write);
+  constructor(write: WriteText) {
+    this.out = new OutputBuffer(write, 'utf8');
   }
 
   event(event: RunEvent): void {
-    this.out.push(Buffer.from(`${JSON.stringify(event)}\n`));
+    this.out.push(`${JSON.stringify(event)}\n`);
   }
 
   logs(chunk: LogChunk): void {
     let text = '';
     for (const event of expandLogChunk(chunk)) text += `${JSON.stringify(event)}\n`;
-    this.out.push(Buffer.from(text));
+    this.out.push(text);
   }
 
   flush(): void {

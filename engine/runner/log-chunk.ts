@@ -1,13 +1,13 @@
 // A run of consecutive log lines of one node and stream: how lines travel from a process to the sinks.
 import type { NodeLogEvent } from '../../shared/runs/run-events';
 import type { LogStream } from '../../shared/runs/run-status';
-import { blockText } from './line-splitter';
+import { blockText } from './log-lines';
 
 /**
  * `count` lines separated by `\n` in `bytes` (as the process wrote them). Line i has event seq `firstSeq + i` and
- * index `firstLine + i` in the node's log (`streamLine + i` within its stream). The store writes the bytes as they
- * are; the CLI printer decodes the block once; only sinks that need one event per line call `expandLogChunk` —
- * which is what makes a million lines cheap.
+ * index `firstLine + i` in the node's log (`streamLine + i` within its stream). The store indexes the bytes where the
+ * process wrote them (or writes runner lines itself); the CLI printer passes the block through; only sinks that need
+ * one event per line call `expandLogChunk` — which is what makes a million lines cheap.
  */
 export interface LogChunk {
   runId: string;
@@ -18,6 +18,11 @@ export interface LogChunk {
   streamLine: number;
   count: number;
   bytes: Buffer;
+  /** The last line ended with a line break (false: the process ended mid-line, or a piece of an over-long line). */
+  terminated: boolean;
+  /** Set when the bytes are already in the run's log folder: the file the node's process wrote, and where. */
+  file?: string;
+  byteOffset?: number;
   at: number;
 }
 

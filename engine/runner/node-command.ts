@@ -2,19 +2,22 @@
 // built-in nodes run `pipewright run-node <type>` — the same command exported CI jobs and pods run.
 import { nodeEnv, type NodeEnvSpec } from '../nodes/node-env';
 import { scriptProcess } from '../nodes/script-command';
-import type { ProcessCommand } from './process-group';
+import type { LaunchRequest } from './launch-process';
 import type { RunContext } from './run-context';
 import type { PlannedNode } from './run-plan';
 
+/** What to start for a node, before its log files are chosen. */
+export type NodeCommand = Omit<LaunchRequest, 'stdoutFile' | 'stderrFile'>;
+
 /** Builds the command for one attempt; throws with a one-line reason when the command cannot be built. */
-export function nodeProcessCommand(ctx: RunContext, planned: PlannedNode, spec: NodeEnvSpec): ProcessCommand {
-  const { cwd } = ctx;
+export function nodeProcessCommand(ctx: RunContext, planned: PlannedNode, spec: NodeEnvSpec): NodeCommand {
+  const { cwd, baseEnv } = ctx;
   if (planned.definition.runtime === 'script') {
     const extra = (planned.params['env'] ?? {}) as Record<string, string>;
     const proc = scriptProcess(String(planned.params['command']), spec, extra);
-    return { file: proc.file, args: proc.args, env: { ...ctx.baseEnv, ...proc.env }, cwd };
+    return { file: proc.file, args: proc.args, baseEnv, env: proc.env, cwd };
   }
   const [file, ...prefix] = ctx.settings.nodeCommand;
   if (!file) throw new Error('no command is configured to run built-in nodes');
-  return { file, args: [...prefix, 'run-node', planned.definition.id], env: { ...ctx.baseEnv, ...ctx.settings.nodeCommandEnv, ...nodeEnv(spec) }, cwd };
+  return { file, args: [...prefix, 'run-node', planned.definition.id], baseEnv, env: { ...ctx.settings.nodeCommandEnv, ...nodeEnv(spec) }, cwd };
 }

@@ -1,13 +1,15 @@
 // One node of a run from ready to final: cache decision, attempts (timeout, retries), outputs, metrics, cache entry.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { changedKeyParts, type CacheReport } from '../../shared/runs/cache-report';
 import type { FinalNodeState } from '../../shared/runs/run-status';
 import type { CacheEntry, CachedOutput } from '../store/cache.repo';
+import { processLogFile } from '../store/run-logs.repo';
 import type { NodeEnvSpec } from '../nodes/node-env';
 import { cacheKey, cacheKeyParts } from './cache-key';
 import { hashContent, type ContentInfo } from './content-hash';
-import { blockText } from './line-splitter';
+import { blockText } from './log-lines';
+import { NodeLogTail } from './log-tail';
 import { nodeProcessCommand } from './node-command';
 import { metricsPath, outputPath, readMetrics } from './node-files';
 import { startAttempt, type ProcessOutcome, type RunningAttempt } from './node-process';
@@ -41,6 +43,8 @@ export class NodeExecution {
   private report: CacheReport | undefined;
   private inputHashes: Record<string, string[]> = {};
   private inputPaths: Record<string, string[]> = {};
+  /** The node's stdout and stderr files, followed across attempts (a retry appends to them). */
+  private logs: { tail: NodeLogTail; stdoutFile: string; stderrFile: string } | undefined;
 
   constructor(
     private readonly ctx: RunContext,
@@ -90,12 +94,16 @@ export class NodeExecution {
     const { planned, ctx } = this;
     const retries = planned.settings.retries ?? 0;
     let telemetry: NodeTelemetry | undefined;
-    for (let attempt = 1; ; attempt++) {
-      const result = await this.runAttempt(attempt);
-      if (result.telemetry) telemetry = result.telemetry;
-      const outcome = { ...result.outcome, attempts: attempt, ...(telemetry ? { telemetry } : {}) };
-      if (outcome.status !== 'failed' || attempt > retries || this.stopped) return outcome;
-      ctx.emitter.system(planned.id, `attempt ${attempt} failed (${outcome.error}); retrying (attempt ${attempt + 1} of ${retries + 1})`);
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const result = await this.runAttempt(attempt);
+        if (result.telemetry) telemetry = result.telemetry;
+        const outcome = { ...result.outcome, attempts: attempt, ...(telemetry ? { telemetry } : {}) };
+        if (outcome.status !== 'failed' || attempt > retries || this.stopped) return outcome;
+        ctx.emitter.system(planned.id, `attempt ${attempt} failed (${outcome.error}); retrying (attempt ${attempt + 1} of ${retries + 1})`);
+      }
+    } finally {
+      this.logs?.tail.close();
     }
   }
 
@@ -162,12 +170,20 @@ export class NodeExecution {
     } catch (error) {
       return { outcome: failed(null, (error as Error).message) };
     }
+    let logs;
+    try {
+      logs = this.openLogs();
+    } catch (error) {
+      return { outcome: this.logFailure((error as Error).message) };
+    }
     let lastStderr = '';
     let stopTelemetry: (() => NodeTelemetry | undefined) | undefined;
     let lastTelemetryEvent = 0;
     const timeoutSeconds = planned.settings.timeoutSeconds;
     this.attempt = startAttempt(
-      command,
+      ctx.launcher,
+      { ...command, stdoutFile: logs.stdoutFile, stderrFile: logs.stderrFile },
+      logs.tail,
       { killGraceMs: ctx.settings.killGraceMs, ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}) },
       {
         onStart: (pid) => {
@@ -182,6 +198,7 @@ export class NodeExecution {
           ctx.emitter.log(planned.id, stream, block);
           if (stream === 'stderr') lastStderr = lastNonEmptyLine(block.bytes) ?? lastStderr;
         },
+        onLogError: (error) => ctx.store.reportFailure(new Error(`cannot read the log of ${planned.id}: ${error.message}`)),
       },
     );
     if (this.stopped) this.attempt.stop('cancel');
@@ -201,7 +218,9 @@ export class NodeExecution {
     timeoutSeconds: number | undefined,
   ): Promise<Omit<NodeOutcome, 'attempts'>> {
     const { planned, ctx } = this;
-    if (result.spawnError) return failed(null, `could not start the node's process: ${result.spawnError}`);
+    if (result.failure?.kind === 'logs') return this.logFailure(result.failure.message);
+    if (result.failure?.kind === 'spawn') return failed(null, `could not start the node's process: ${result.failure.message}`);
+    if (result.failure?.kind === 'lost') return failed(null, `${result.failure.message}; its processes were killed`);
     if (result.stoppedBy === 'cancel') return { status: 'canceled', exitCode: result.exitCode, error: 'canceled', cached: false, outputs: {} };
     if (result.stoppedBy === 'timeout') return failed(result.exitCode, `timed out after ${timeoutSeconds} s; its processes were killed`);
     if (result.exitCode !== 0) {
@@ -224,6 +243,24 @@ export class NodeExecution {
     this.recordArtifacts(outputs);
     if (storeInCache && this.report) this.storeCacheEntry(this.report, outputs, metrics);
     return { status: 'succeeded', exitCode: 0, cached: false, outputs };
+  }
+
+  /** The log files (their folder made on first use) and their tail, once per node. */
+  private openLogs(): NonNullable<NodeExecution['logs']> {
+    if (!this.logs) {
+      const { ctx, planned } = this;
+      mkdirSync(ctx.logDir, { recursive: true });
+      const file = (stream: 'stdout' | 'stderr') => ({ name: processLogFile(planned.id, stream), path: join(ctx.logDir, processLogFile(planned.id, stream)) });
+      const files = { stdout: file('stdout'), stderr: file('stderr') };
+      this.logs = { tail: new NodeLogTail(files), stdoutFile: files.stdout.path, stderrFile: files.stderr.path };
+    }
+    return this.logs;
+  }
+
+  /** The node's log cannot be written: the store stops the run (as for any write it cannot make); the node did not run. */
+  private logFailure(message: string): Omit<NodeOutcome, 'attempts'> {
+    this.ctx.store.reportFailure(new Error(`cannot write the log of ${this.planned.id}: ${message}`));
+    return { status: 'canceled', exitCode: null, error: `not started: its log could not be written (${message})`, cached: false, outputs: {} };
   }
 
   private storeCacheEntry(report: CacheReport, outputs: Record<string, OutputArtifact>, metrics: Record<string, number>): void {

@@ -1,7 +1,14 @@
-// One attempt of one node: its process group, its stdout/stderr as log lines, timeout and cancel.
+// One attempt of one node: its process group, its log files followed while it runs, timeout and cancel.
 import type { LogStream } from '../../shared/runs/run-status';
-import { LineSplitter, type LineBlock } from './line-splitter';
-import { signalGroup, spawnInGroup, terminateGroup, type ProcessCommand } from './process-group';
+import type { LaunchRequest } from './launch-process';
+import type { FileBlock, NodeLogTail } from './log-tail';
+import type { ProcessLauncher } from './process-launcher';
+import { groupHasLiveProcess, signalGroup, terminateGroup } from './process-group';
+
+/** How often the log files of a running node are read (and UI/CLI see its new lines). */
+export const LOG_POLL_MS = 50;
+/** Beyond the kill grace period, how long to wait for a group's last process to go (one stuck in the kernel). */
+const GROUP_GONE_WAIT_MS = 2000;
 
 /** How one attempt ended. */
 export interface ProcessOutcome {
@@ -9,18 +16,22 @@ export interface ProcessOutcome {
   signal: NodeJS.Signals | null;
   /** Set when the runner stopped the process. */
   stoppedBy?: 'cancel' | 'timeout';
-  /** The process could not be started at all (missing executable, bad cwd). */
-  spawnError?: string;
+  /**
+   * The process could not be started (`spawn`: missing executable, bad cwd), its log files could not be opened
+   * (`logs`), or the helper that started it died (`lost`).
+   */
+  failure?: { kind: 'spawn' | 'logs' | 'lost'; message: string };
 }
 
 export interface AttemptHooks {
   onStart(pid: number): void;
-  onLines(stream: LogStream, block: LineBlock): void;
+  onLines(stream: LogStream, block: FileBlock): void;
+  /** The log files could not be read; the lines from then on are not delivered. */
+  onLogError(error: Error): void;
 }
 
 /** A started attempt: await `done`; `stop` kills the whole group (SIGTERM, then SIGKILL after the grace period). */
 export interface RunningAttempt {
-  pid: number | undefined;
   done: Promise<ProcessOutcome>;
   stop(reason: 'cancel' | 'timeout'): void;
   /** SIGKILL to the whole group at once (the engine is shutting down and cannot wait). */
@@ -33,56 +44,89 @@ export interface AttemptOptions {
   killGraceMs: number;
 }
 
-/** Starts `command`; its logs are delivered line-block by line-block through `hooks` while it runs. */
-export function startAttempt(command: ProcessCommand, options: AttemptOptions, hooks: AttemptHooks): RunningAttempt {
+/**
+ * Launches `request`; its log lines are delivered block by block through `hooks` while it runs (every LOG_POLL_MS)
+ * and once more when it has ended. The attempt ends when the leader has exited and its group is gone: anything the
+ * node left running in its group is stopped, so every line it wrote is read.
+ */
+export function startAttempt(
+  launcher: ProcessLauncher,
+  request: LaunchRequest,
+  logs: NodeLogTail,
+  options: AttemptOptions,
+  hooks: AttemptHooks,
+): RunningAttempt {
+  let pid: number | undefined;
   let stoppedBy: ProcessOutcome['stoppedBy'];
-  let stopping: Promise<void> | undefined;
-  const child = spawnInGroup(command);
-  const pid = child.pid;
+  /** SIGTERM went to the group, SIGKILL follows after the grace period if anything is left. */
+  let terminating = false;
+  const terminate = (leader: number) => {
+    if (terminating) return;
+    terminating = true;
+    void terminateGroup(leader, options.killGraceMs);
+  };
+  let killAtStart = false;
+  let ended = false;
+  let resolve!: (outcome: ProcessOutcome) => void;
+  const done = new Promise<ProcessOutcome>((r) => (resolve = r));
+  let logsBroken = false;
+  const readLogs = (final: boolean) => {
+    if (logsBroken) return;
+    try {
+      if (final) logs.finish(hooks.onLines);
+      else logs.read(hooks.onLines);
+    } catch (error) {
+      logsBroken = true;
+      hooks.onLogError(error as Error);
+    }
+  };
+  const poll = setInterval(() => readLogs(false), LOG_POLL_MS);
   const stop = (reason: 'cancel' | 'timeout') => {
-    if (pid === undefined || stopping) return;
+    if (ended || stoppedBy) return;
     stoppedBy = reason;
-    stopping = terminateGroup(pid, options.killGraceMs);
+    if (pid !== undefined) terminate(pid);
   };
   const timer = options.timeoutMs !== undefined ? setTimeout(() => stop('timeout'), options.timeoutMs) : undefined;
-  if (pid !== undefined) hooks.onStart(pid);
+  const end = (outcome: ProcessOutcome) => {
+    ended = true;
+    clearInterval(poll);
+    clearTimeout(timer);
+    readLogs(true);
+    resolve(outcome);
+  };
 
-  const done = new Promise<ProcessOutcome>((resolve) => {
-    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-    let openStreams = 2;
-    const finish = () => {
-      if (!exit || openStreams > 0) return;
-      clearTimeout(timer);
-      resolve({ exitCode: exit.code, signal: exit.signal, ...(stoppedBy ? { stoppedBy } : {}) });
-    };
-    for (const [stream, readable] of [['stdout', child.stdout!], ['stderr', child.stderr!]] as const) {
-      const splitter = new LineSplitter();
-      readable.on('data', (bytes: Buffer) => {
-        const block = splitter.push(bytes);
-        if (block) hooks.onLines(stream, block);
-      });
-      readable.on('close', () => {
-        const rest = splitter.flush();
-        if (rest) hooks.onLines(stream, rest);
-        openStreams--;
-        finish();
-      });
-    }
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      resolve({ exitCode: null, signal: null, spawnError: error.message });
-    });
-    child.on('exit', (code, signal) => {
-      exit = { code, signal };
-      // The node is done when its leader exits; anything it left behind in its group goes too (and releases the
-      // pipes it inherited, so 'close' follows).
-      if (pid !== undefined && !stopping && signalGroup(pid, 'SIGTERM')) stopping = terminateGroup(pid, options.killGraceMs);
-      finish();
-    });
+  launcher.launch(request, {
+    onPid: (started) => {
+      pid = started;
+      hooks.onStart(started);
+      if (killAtStart) signalGroup(started, 'SIGKILL');
+      else if (stoppedBy) terminate(started);
+    },
+    onExit: (code, signal) => {
+      const outcome = { exitCode: code, signal, ...(stoppedBy ? { stoppedBy } : {}) };
+      // The node is done when its leader exits; anything it left behind in its group goes too, and the attempt ends
+      // once it is gone, so its last lines are read.
+      if (pid === undefined || !signalGroup(pid, 'SIGTERM')) return end(outcome);
+      terminate(pid);
+      void untilGroupGone(pid, options.killGraceMs + GROUP_GONE_WAIT_MS).then(() => end(outcome));
+    },
+    onError: (message, kind) => end({ exitCode: null, signal: null, failure: { kind, message }, ...(stoppedBy ? { stoppedBy } : {}) }),
   });
+
   const kill = () => {
+    if (ended) return;
     stoppedBy ??= 'cancel';
     if (pid !== undefined) signalGroup(pid, 'SIGKILL');
+    else killAtStart = true;
   };
-  return { pid, done, stop, kill };
+  return { done, stop, kill };
+}
+
+/** Resolves once no process of the group runs any more, or after `maxMs`. */
+function untilGroupGone(pid: number, maxMs: number): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  return new Promise((resolve) => {
+    const check = () => (!groupHasLiveProcess(pid) || Date.now() >= deadline ? resolve() : setTimeout(check, 25));
+    check();
+  });
 }

@@ -1,47 +1,8 @@
-// Starts a process as the leader of its own process group and kills whole groups (POSIX), or trees (Windows).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import v8 from 'node:v8';
+// Signals and kills whole process groups (POSIX) or process trees (Windows): every node process leads its own group.
+import { spawnSync } from 'node:child_process';
+import { HAS_PROC, listProcesses } from './proc-stat';
 
 const isWindows = process.platform === 'win32';
-
-/** What to start: an executable with its arguments (no shell in between unless the file is one). */
-export interface ProcessCommand {
-  file: string;
-  args: string[];
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
-
-/**
- * Spawns `command` with stdout/stderr piped and stdin closed. On POSIX `detached` makes it a session and process-group
- * leader, so every process it starts can be signalled at once through the group, and a terminal's Ctrl+C reaches only
- * Pipewright, which then stops the nodes itself.
- */
-export function spawnInGroup(command: ProcessCommand): ChildProcess {
-  keepYoungGenerationSmall();
-  return spawn(command.file, command.args, {
-    cwd: command.cwd,
-    env: command.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: !isWindows,
-    windowsHide: true,
-  });
-}
-
-let youngGenerationCapped = false;
-
-/**
- * Every node start forks the engine, and fork copies the engine's page tables: a Node process with 135 MB resident
- * spawns 1.3–1.6× slower than one with 64 MB (bench/README.md). Under a run's allocation churn V8 grows the young
- * generation to 2 × 16 MB; from the first spawn on, its growth is capped (it stays at 2 × 1 MB), which keeps the CLI
- * at ~94 MB instead of ~117 MB during a 1000-node run, for a few more (cheap) scavenges. A run served entirely from
- * the cache never spawns and keeps V8's default.
- */
-function keepYoungGenerationSmall(): void {
-  if (youngGenerationCapped) return;
-  youngGenerationCapped = true;
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
-}
 
 /** Sends `signal` to every process of the group led by `pid`. Returns false when the group no longer exists. */
 export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
@@ -85,6 +46,16 @@ export function groupAlive(pid: number): boolean {
       return (error as NodeJS.ErrnoException).code === 'EPERM';
     }
   });
+}
+
+/**
+ * True while a process of the group led by `pid` is still running. Zombies do not count: where init does not reap
+ * orphans (some containers) a dead background process stays a zombie in its group forever. Linux scans /proc, so
+ * call it only for groups known to have outlived their leader.
+ */
+export function groupHasLiveProcess(pid: number): boolean {
+  if (!HAS_PROC) return groupAlive(pid);
+  return listProcesses().some((stat) => stat.pgid === pid && stat.state !== 'Z');
 }
 
 /** True while the process `pid` exists (EPERM means it exists but belongs to someone else). */

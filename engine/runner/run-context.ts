@@ -4,6 +4,8 @@ import type { CacheRepo } from '../store/cache.repo';
 import type { RunsRepo } from '../store/runs.repo';
 import type { ArtifactStore } from './artifact-store';
 import type { FileHasher } from './cache-key';
+import type { ProcessLauncher } from './process-launcher';
+import type { SpawnerCommand } from './spawner/spawner-client';
 import type { RunEmitter } from './run-emitter';
 import type { RunPlan } from './run-plan';
 import type { StoreSink } from './store-sink';
@@ -19,6 +21,8 @@ export interface RunnerSettings {
   killGraceMs: number;
   /** Concurrency when a run does not choose one. */
   defaultConcurrency: number;
+  /** How to start the spawner helper that starts node processes; absent: the engine starts them itself. */
+  spawner?: SpawnerCommand;
 }
 
 export interface RunContext {
@@ -28,8 +32,10 @@ export interface RunContext {
   baseDir: string;
   /** Working directory of node processes: baseDir when it exists, else the engine's. */
   cwd: string;
-  /** PIPEWRIGHT_HOME/artifacts/<runId>: outputs go in `<nodeId>/`, metrics files in `_metrics/`. */
+  /** PIPEWRIGHT_HOME/artifacts/<runId>: outputs go in `<nodeId>/`, metrics files in `_metrics/`, logs in `_logs/`. */
   runDir: string;
+  /** `<runDir>/_logs`, made when the first node starts. */
+  logDir: string;
   plan: RunPlan;
   options: RunOptions;
   concurrency: number;
@@ -40,6 +46,8 @@ export interface RunContext {
   hasher: FileHasher;
   objects: ArtifactStore;
   telemetry: TelemetrySampler;
+  /** Starts node processes (through the spawner helper when there is one). */
+  launcher: ProcessLauncher;
   settings: RunnerSettings;
   /** The engine's environment, copied once per run (spreading process.env per node is measurably slow). */
   baseEnv: NodeJS.ProcessEnv;

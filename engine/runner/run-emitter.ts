@@ -2,7 +2,7 @@
 import type { RunEvent, RunEventInput } from '../../shared/runs/run-events';
 import type { LogStream } from '../../shared/runs/run-status';
 import type { LogChunk } from './log-chunk';
-import type { LineBlock } from './line-splitter';
+import type { LineBlock } from './log-lines';
 
 /** A consumer of one run's stream. Sinks must not throw; a sink that does is logged and dropped. */
 export interface RunSink {
@@ -43,8 +43,8 @@ export class RunEmitter {
     return event;
   }
 
-  /** Emits `block` as node.log lines of `nodeId` on `stream`. */
-  log(nodeId: string, stream: LogStream, block: LineBlock): void {
+  /** Emits `block` as node.log lines of `nodeId` on `stream` (with its place, when it was read from a log file). */
+  log(nodeId: string, stream: LogStream, block: LineBlock & { file?: string; byteOffset?: number }): void {
     const counters = this.counters(nodeId);
     const chunk: LogChunk = {
       runId: this.runId,
@@ -55,6 +55,8 @@ export class RunEmitter {
       streamLine: counters[stream],
       count: block.count,
       bytes: block.bytes,
+      terminated: block.terminated,
+      ...(block.file !== undefined ? { file: block.file, byteOffset: block.byteOffset } : {}),
       at: Date.now(),
     };
     this.seq += block.count;
@@ -65,7 +67,7 @@ export class RunEmitter {
 
   /** A line from the runner itself (retry, timeout, kill), shown in the node's log on stream `system`. */
   system(nodeId: string, text: string): void {
-    this.log(nodeId, 'system', { bytes: Buffer.from(text.replace(/\r?\n/g, ' ')), count: 1 });
+    this.log(nodeId, 'system', { bytes: Buffer.from(text.replace(/\r?\n/g, ' ')), count: 1, terminated: true });
   }
 
   /** Lines logged so far for `nodeId`, all streams. */

@@ -20,6 +20,8 @@ import type { RunContext, RunnerSettings } from './run-context';
 import { RunEmitter, type RunSink } from './run-emitter';
 import { newRunId } from './run-id';
 import { planRun } from './run-plan';
+import { NodeProcessLauncher, type ProcessLauncher } from './process-launcher';
+import { SpawnerClient } from './spawner/spawner-client';
 import { Scheduler } from './scheduler';
 import { StoreSink } from './store-sink';
 import { TelemetrySampler } from './telemetry';
@@ -70,6 +72,7 @@ export class RunService {
   private readonly objects: ArtifactStore;
   private readonly hasher: FileHasher;
   private readonly ownerStart = processStartToken(process.pid);
+  private readonly launcher: ProcessLauncher;
 
   constructor(private readonly deps: RunServiceDeps) {
     this.runs = new RunsRepo(deps.db);
@@ -77,6 +80,7 @@ export class RunService {
     this.cache = new CacheRepo(deps.db);
     this.objects = new ArtifactStore(deps.home.cache);
     this.hasher = new FileHasher(this.cache);
+    this.launcher = new NodeProcessLauncher(deps.settings.spawner ? new SpawnerClient(deps.settings.spawner) : undefined);
   }
 
   /** Plans and starts a run; throws RunRefusedError (with problems) when the pipeline cannot run as asked. */
@@ -111,6 +115,7 @@ export class RunService {
       baseDir: request.baseDir,
       cwd: existsSync(request.baseDir) ? request.baseDir : process.cwd(),
       runDir,
+      logDir: this.logs.folder(id),
       plan,
       options: request.options,
       concurrency: request.options.concurrency ?? this.deps.settings.defaultConcurrency,
@@ -121,6 +126,7 @@ export class RunService {
       hasher: this.hasher,
       objects: this.objects,
       telemetry: this.telemetry,
+      launcher: this.launcher,
       settings: this.deps.settings,
       // Nodes that write to the data home (deploy.register, deploy.serve) must use this engine's, not the default one.
       baseEnv: { ...process.env, PIPEWRIGHT_HOME: this.deps.home.root },
@@ -144,6 +150,14 @@ export class RunService {
     });
     scheduler.start();
     return { id, done, cancel: () => scheduler.cancel() };
+  }
+
+  /**
+   * Starts the spawner helper ahead of the first run (long-lived hosts do, so even their first nodes are not forked
+   * from the engine); resolves true once node processes start through it.
+   */
+  warmUp(): Promise<boolean> {
+    return this.launcher.warmUp();
   }
 
   /** Cancels an active run; false when it is not running in this engine. */
@@ -175,5 +189,6 @@ export class RunService {
       ui?.flush();
     }
     this.active.clear();
+    this.launcher.close();
   }
 }

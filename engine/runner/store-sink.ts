@@ -1,9 +1,10 @@
-// Writes a run's stream to the store: log bytes appended to each node's log file as they arrive, and in batched
-// SQLite transactions the events, node rows and the log line index (chunks merged while a stream continues).
+// Writes a run's stream to the store: in batched SQLite transactions the events, node rows and the log line index
+// (chunks merged while a stream continues) — the log bytes are where the node's processes wrote them; only the
+// runner's own lines (stream `system`) are appended here, to the node's `.log` file.
 import { closeSync, mkdirSync, openSync, writevSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RunEvent } from '../../shared/runs/run-events';
-import type { RunLogsRepo, StoredChunk } from '../store/run-logs.repo';
+import { runnerLogFile, type RunLogsRepo, type StoredChunk } from '../store/run-logs.repo';
 import type { RunsRepo } from '../store/runs.repo';
 import type { LogChunk } from './log-chunk';
 import type { RunSink } from './run-emitter';
@@ -12,8 +13,13 @@ import type { RunSink } from './run-emitter';
 const MAX_CHUNK_BYTES = 1 << 20;
 const NEWLINE = Buffer.from('\n');
 
+/** A chunk being extended, and whether its last line ended with a line break (only then can another follow it). */
+type OpenChunk = StoredChunk & { terminated: boolean };
+
 interface LogFile {
   fd: number;
+  /** Its name in the run's log folder. */
+  name: string;
   /** Bytes in the file once `pending` is written. */
   size: number;
   /** Blocks (each followed by a newline buffer) waiting for the next write. */
@@ -34,7 +40,7 @@ const MAX_IOVECS = 1024;
 export class StoreSink implements RunSink {
   private events: RunEvent[] = [];
   private closed: StoredChunk[] = [];
-  private readonly open = new Map<string, StoredChunk>();
+  private readonly open = new Map<string, OpenChunk>();
   private readonly files = new Map<string, LogFile>();
   private writes: (() => void)[] = [];
   private readonly logLines = new Map<string, number>();
@@ -66,17 +72,21 @@ export class StoreSink implements RunSink {
 
   logs(chunk: LogChunk): void {
     if (this.broken.has(chunk.nodeId)) return;
-    const file = this.file(chunk.nodeId);
-    if (!file) return;
-    const offset = file.size;
-    const length = chunk.bytes.length + 1;
-    file.size += length;
-    file.pending.push(chunk.bytes, NEWLINE);
-    this.pendingBytes += length;
+    const place = chunk.file !== undefined ? { file: chunk.file, offset: chunk.byteOffset!, length: chunk.bytes.length + (chunk.terminated ? 1 : 0) } : this.append(chunk);
+    if (!place) return;
     const open = this.open.get(chunk.nodeId);
-    if (open && open.stream === chunk.stream && open.firstLine + open.count === chunk.firstLine && open.byteLength < MAX_CHUNK_BYTES) {
+    if (
+      open &&
+      open.terminated &&
+      open.file === place.file &&
+      open.stream === chunk.stream &&
+      open.firstLine + open.count === chunk.firstLine &&
+      open.byteOffset + open.byteLength === place.offset &&
+      open.byteLength < MAX_CHUNK_BYTES
+    ) {
       open.count += chunk.count;
-      open.byteLength += length;
+      open.byteLength += place.length;
+      open.terminated = chunk.terminated;
       const last = open.seqRuns[open.seqRuns.length - 1]!;
       if (last[0] + last[1] === chunk.firstSeq) last[1] += chunk.count;
       else open.seqRuns.push([chunk.firstSeq, chunk.count]);
@@ -86,18 +96,37 @@ export class StoreSink implements RunSink {
         runId: chunk.runId,
         nodeId: chunk.nodeId,
         stream: chunk.stream,
+        file: place.file,
         firstLine: chunk.firstLine,
         streamLine: chunk.streamLine,
         count: chunk.count,
         seqRuns: [[chunk.firstSeq, chunk.count]],
-        byteOffset: offset,
-        byteLength: length,
+        byteOffset: place.offset,
+        byteLength: place.length,
+        terminated: chunk.terminated,
       });
     }
     this.logLines.set(chunk.nodeId, chunk.firstLine + chunk.count);
     this.lastSeq = chunk.firstSeq + chunk.count - 1;
     if (this.pendingBytes >= MAX_PENDING_BYTES) this.flush();
     else this.schedule();
+  }
+
+  /** Reports a failure to store the run that happened elsewhere (a node's log files could not be opened). */
+  reportFailure(error: Error): void {
+    this.fail(error);
+  }
+
+  /** Queues the runner's own lines for the node's `.log` file; returns where they will be. */
+  private append(chunk: LogChunk): { file: string; offset: number; length: number } | undefined {
+    const file = this.file(chunk.nodeId);
+    if (!file) return undefined;
+    const offset = file.size;
+    const length = chunk.bytes.length + 1;
+    file.size += length;
+    file.pending.push(chunk.bytes, NEWLINE);
+    this.pendingBytes += length;
+    return { file: file.name, offset, length };
   }
 
   /** Runs `write` inside the next batch transaction (cache entries, artifact rows). */
@@ -110,7 +139,7 @@ export class StoreSink implements RunSink {
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const chunks = [...this.closed, ...this.open.values()];
+    const chunks: StoredChunk[] = [...this.closed, ...this.open.values()];
     if (chunks.length === 0 && this.events.length === 0 && this.writes.length === 0) return;
     const { events, writes } = this;
     const lines = [...this.logLines];
@@ -176,10 +205,11 @@ export class StoreSink implements RunSink {
   private file(nodeId: string): LogFile | undefined {
     let file = this.files.get(nodeId);
     if (!file) {
-      const path = this.logRepo.filePath(this.runId, nodeId);
+      const name = runnerLogFile(nodeId);
+      const path = this.logRepo.filePath(this.runId, name);
       try {
         mkdirSync(dirname(path), { recursive: true });
-        file = { fd: openSync(path, 'a'), size: 0, pending: [] };
+        file = { fd: openSync(path, 'a'), name, size: 0, pending: [] };
       } catch (error) {
         this.breakLog(nodeId, error as Error);
         return undefined;

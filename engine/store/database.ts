@@ -1,5 +1,5 @@
 // Opens pipewright.db safely: refuses foreign, corrupt or newer databases untouched, then applies pending migrations.
-import { existsSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { storeMigrations, type StoreMigration } from './migrations/index';
 
@@ -22,13 +22,31 @@ export interface OpenOptions {
   migrations?: readonly StoreMigration[];
 }
 
-/** Opens (creating if absent) and migrates the database at `file`. */
+/**
+ * Opens (creating if absent) and migrates the database at `file`. Every CLI command starts here, so the checks are
+ * cheap: the file's header is read before SQLite opens it (a foreign, newer or garbage file is refused without
+ * SQLite touching it), the one connection confirms it (the header on disk can lag behind the WAL), and the full
+ * `quick_check` — which reads the whole file, a cost that grows with every stored run — runs only before migrations
+ * change a file. Damage elsewhere is reported by SQLite where it is met.
+ */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? storeMigrations;
   const latest = migrations.at(-1)?.id ?? 0;
-  if (existsSync(file)) inspectExisting(file, latest, options.nativeBinding);
-  const db = new Database(file, nativeOption(options.nativeBinding));
+  const existing = (statSync(file, { throwIfNoEntry: false })?.size ?? 0) > 0;
+  if (existing) checkIdentity(file, readHeader(file), latest);
+  let db: Db;
   try {
+    db = new Database(file, nativeOption(options.nativeBinding));
+  } catch (error) {
+    throw refused(file, `it cannot be opened (${(error as Error).message})`);
+  }
+  try {
+    if (existing) {
+      const identity = readIdentity(db, file);
+      checkIdentity(file, identity, latest);
+      // Each migration sets user_version to its id: below the latest, migrations will change this file.
+      if (identity.userVersion < latest) checkIntact(db, file);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
@@ -41,33 +59,63 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
-/** Read-only look at an existing file, so nothing is written to a database we are about to refuse. */
-function inspectExisting(file: string, latest: number, nativeBinding?: string): void {
-  let probe: Db;
+/** What decides whether a database is ours to open: its application id, schema version and whether it has tables. */
+interface Identity {
+  applicationId: number;
+  userVersion: number;
+  empty: boolean;
+}
+
+/** The identity in the file's 100-byte header (https://sqlite.org/fileformat.html), without opening it with SQLite. */
+function readHeader(file: string): Identity {
+  const header = Buffer.alloc(100);
+  let fd: number;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, ...nativeOption(nativeBinding) });
+    fd = openSync(file, 'r');
   } catch (error) {
     throw refused(file, `it cannot be opened (${(error as Error).message})`);
   }
   try {
-    const check = probe.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') throw refused(file, `it is damaged (integrity check: ${check})`);
-    const appId = probe.pragma('application_id', { simple: true }) as number;
-    const version = probe.pragma('user_version', { simple: true }) as number;
-    const empty = (probe.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number }).n === 0;
-    if (!empty && appId !== APPLICATION_ID) throw refused(file, 'it is not a Pipewright database');
-    if (version > latest) {
-      throw refused(
-        file,
-        `it was written by a newer version of Pipewright (database schema ${version}; this version knows up to ${latest}) — update Pipewright`,
-      );
-    }
-  } catch (error) {
-    if (error instanceof DatabaseRefusedError) throw error;
-    throw refused(file, `it is not a valid SQLite database or is damaged (${(error as Error).message})`);
+    readSync(fd, header, 0, 100, 0);
   } finally {
-    probe.close();
+    closeSync(fd);
   }
+  const pageSize = header.readUInt16BE(16);
+  const validPageSize = pageSize === 1 || (pageSize >= 512 && pageSize <= 32768 && (pageSize & (pageSize - 1)) === 0);
+  if (header.toString('latin1', 0, 16) !== 'SQLite format 3\0' || !validPageSize) {
+    throw refused(file, 'it is not a valid SQLite database or is damaged (its header is not an SQLite header)');
+  }
+  // The schema cookie counts schema changes: 0 means no table was ever created.
+  return { applicationId: header.readUInt32BE(68), userVersion: header.readUInt32BE(60), empty: header.readUInt32BE(40) === 0 };
+}
+
+/** The identity as the open connection sees it (the WAL included); nothing has been written yet. */
+function readIdentity(db: Db, file: string): Identity {
+  try {
+    return {
+      applicationId: db.pragma('application_id', { simple: true }) as number,
+      userVersion: db.pragma('user_version', { simple: true }) as number,
+      empty: (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n === 0,
+    };
+  } catch (error) {
+    throw refused(file, `it is not a valid SQLite database or is damaged (${(error as Error).message})`);
+  }
+}
+
+function checkIdentity(file: string, identity: Identity, latest: number): void {
+  if (!identity.empty && identity.applicationId !== APPLICATION_ID) throw refused(file, 'it is not a Pipewright database');
+  if (identity.userVersion > latest) {
+    throw refused(
+      file,
+      `it was written by a newer version of Pipewright (database schema ${identity.userVersion}; this version knows up to ${latest}) — update Pipewright`,
+    );
+  }
+}
+
+/** Reads every page: a damaged database is refused before migrations write to it. */
+function checkIntact(db: Db, file: string): void {
+  const check = db.pragma('quick_check', { simple: true }) as string;
+  if (check !== 'ok') throw refused(file, `it is damaged (integrity check: ${check})`);
 }
 
 function applyMigrations(db: Db, migrations: readonly StoreMigration[]): void {

@@ -1,5 +1,6 @@
-// Node logs: the bytes in one append-only file per node in the run folder, the line index (chunks of lines with
-// their byte ranges, streams and event seqs) in SQLite. Pages by line number, stream filter, search, resume by seq.
+// Node logs: the bytes in append-only files in the run's `_logs` folder (a node's processes write `<node>.stdout.log`
+// and `<node>.stderr.log`, the runner `<node>.log`), the line index (chunks of lines with their file, byte ranges,
+// streams and event seqs) in SQLite. Pages by line number, stream filter, search, resume by seq, downloads.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fairShares } from '../../shared/runs/fair-share';
@@ -8,11 +9,25 @@ import type { LogLine, LogPage } from '../../shared/runs/run-record';
 import type { LogStream } from '../../shared/runs/run-status';
 import type { Db } from './database';
 
-/** One indexed chunk: consecutive lines of one node and stream, `byteLength` bytes at `byteOffset` in its log file. */
+const NEWLINE = 10;
+
+/** The file a node's processes append their stdout or stderr to (in the run's `_logs` folder). */
+export function processLogFile(nodeId: string, stream: 'stdout' | 'stderr'): string {
+  return `${nodeId}.${stream}.log`;
+}
+
+/** The file the runner appends its own lines about a node to (before log files per stream: every line). */
+export function runnerLogFile(nodeId: string): string {
+  return `${nodeId}.log`;
+}
+
+/** One indexed chunk: consecutive lines of one node and stream, `byteLength` bytes at `byteOffset` in `file`. */
 export interface StoredChunk {
   runId: string;
   nodeId: string;
   stream: LogStream;
+  /** The file's name in the run's `_logs` folder. */
+  file: string;
   firstLine: number;
   streamLine: number;
   count: number;
@@ -25,6 +40,8 @@ export interface StoredChunk {
 interface ChunkRow {
   node_id: string;
   stream: LogStream;
+  /** NULL in runs stored before log files per stream: the node's one `.log` file. */
+  file: string | null;
   first_line: number;
   stream_line: number;
   line_count: number;
@@ -42,14 +59,19 @@ export class RunLogsRepo {
     private readonly artifactsRoot: string,
   ) {
     this.insert = db.prepare(
-      `INSERT INTO run_log_chunks (run_id, node_id, stream, first_line, stream_line, line_count, last_seq, seq_runs, byte_offset, byte_length)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO run_log_chunks (run_id, node_id, stream, file, first_line, stream_line, line_count, last_seq, seq_runs, byte_offset, byte_length)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
-  /** The file holding a node's log bytes. */
-  filePath(runId: string, nodeId: string): string {
-    return join(this.artifactsRoot, runId, '_logs', `${nodeId}.log`);
+  /** The run's log folder. */
+  folder(runId: string): string {
+    return join(this.artifactsRoot, runId, '_logs');
+  }
+
+  /** Path of a log file of the run. */
+  filePath(runId: string, file: string): string {
+    return join(this.folder(runId), file);
   }
 
   /** Indexes one chunk whose bytes are already in the file. Call inside the store sink's transaction. */
@@ -59,6 +81,7 @@ export class RunLogsRepo {
       chunk.runId,
       chunk.nodeId,
       chunk.stream,
+      chunk.file,
       chunk.firstLine,
       chunk.streamLine,
       chunk.count,
@@ -84,10 +107,10 @@ export class RunLogsRepo {
       )
       .all(runId, nodeId, ...args, runId, nodeId, ...args, from, from + count) as ChunkRow[];
     const lines: LogLine[] = [];
-    this.withFile(runId, nodeId, (fd) => {
+    this.withFiles(runId, (read) => {
       for (const row of rows) {
         const first = stream ? row.stream_line : row.first_line;
-        const texts = readLines(fd, row);
+        const texts = splitLines(read(row).toString('utf8'), row.line_count);
         for (let i = Math.max(0, from - first); i < texts.length && first + i < from + count; i++) {
           lines.push({ line: first + i, stream: row.stream, text: texts[i]! });
         }
@@ -111,9 +134,9 @@ export class RunLogsRepo {
     const needle = query.toLowerCase();
     const lines: number[] = [];
     let truncated = false;
-    this.withFile(runId, nodeId, (fd) => {
+    this.withFiles(runId, (read) => {
       for (const row of this.chunks(runId, nodeId, stream)) {
-        const text = readRange(fd, row).toString('utf8');
+        const text = read(row).toString('utf8');
         if (!text.toLowerCase().includes(needle)) continue;
         const first = stream ? row.stream_line : row.first_line;
         const texts = splitLines(text, row.line_count);
@@ -133,12 +156,15 @@ export class RunLogsRepo {
   /** The whole log (or one stream) as byte blocks in line order, each block ending in `\n` (downloads). */
   *blocks(runId: string, nodeId: string, stream?: LogStream): Generator<Buffer> {
     const rows = this.chunks(runId, nodeId, stream);
-    if (rows.length === 0) return;
-    const fd = openSync(this.filePath(runId, nodeId), 'r');
+    const files = new LogFiles(this.folder(runId));
     try {
-      for (const row of rows) yield readRange(fd, row);
+      for (const row of rows) {
+        const bytes = files.read(row);
+        // A process that ended mid-line left no line break; the next chunk starts a new line all the same.
+        yield bytes.length > 0 && bytes[bytes.length - 1] !== NEWLINE ? Buffer.concat([bytes, Buffer.from('\n')]) : bytes;
+      }
     } finally {
-      closeSync(fd);
+      files.close();
     }
   }
 
@@ -149,15 +175,15 @@ export class RunLogsRepo {
   linesAfter(runId: string, afterSeq: number, maxLines: number): { events: NodeLogEvent[]; gaps: LogGap[] } {
     const rows = this.db.prepare('SELECT * FROM run_log_chunks WHERE run_id = ? AND last_seq > ? ORDER BY first_line').all(runId, afterSeq) as ChunkRow[];
     const perNode = new Map<string, NodeLogEvent[]>();
-    for (const row of rows) {
+    const texts = this.withFiles(runId, (read) => rows.map((row) => splitLines(read(row).toString('utf8'), row.line_count)));
+    for (const [r, row] of rows.entries()) {
       const list = perNode.get(row.node_id) ?? [];
       perNode.set(row.node_id, list);
-      const texts = this.withFile(runId, row.node_id, (fd) => readLines(fd, row)) ?? [];
       let i = 0;
       for (const [firstSeq, count] of JSON.parse(row.seq_runs) as [number, number][]) {
         for (let k = 0; k < count; k++, i++) {
           const seq = firstSeq + k;
-          if (seq > afterSeq) list.push({ type: 'node.log', runId, seq, at: 0, nodeId: row.node_id, stream: row.stream, text: texts[i] ?? '', line: row.first_line + i });
+          if (seq > afterSeq) list.push({ type: 'node.log', runId, seq, at: 0, nodeId: row.node_id, stream: row.stream, text: texts[r]![i] ?? '', line: row.first_line + i });
         }
       }
     }
@@ -182,20 +208,45 @@ export class RunLogsRepo {
     ) as ChunkRow[];
   }
 
-  /** Runs `read` with the node's log file open; undefined when the node has no log file (it printed nothing). */
-  private withFile<T>(runId: string, nodeId: string, read: (fd: number) => T): T | undefined {
-    let fd: number;
+  /** Runs `work` with a reader of chunk bytes; the files it opens are closed after. */
+  private withFiles<T>(runId: string, work: (read: (row: ChunkRow) => Buffer) => T): T {
+    const files = new LogFiles(this.folder(runId));
     try {
-      fd = openSync(this.filePath(runId, nodeId), 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-    try {
-      return read(fd);
+      return work((row) => files.read(row));
     } finally {
-      closeSync(fd);
+      files.close();
     }
+  }
+}
+
+/** The log files of one run opened as chunks need them; a file that does not exist reads as empty. */
+class LogFiles {
+  private readonly open = new Map<string, number | null>();
+
+  constructor(private readonly folder: string) {}
+
+  read(row: ChunkRow): Buffer {
+    const fd = this.fd(row.file ?? runnerLogFile(row.node_id));
+    return fd === null ? Buffer.alloc(0) : readRange(fd, row);
+  }
+
+  close(): void {
+    for (const fd of this.open.values()) if (fd !== null) closeSync(fd);
+    this.open.clear();
+  }
+
+  private fd(file: string): number | null {
+    let fd = this.open.get(file);
+    if (fd === undefined) {
+      try {
+        fd = openSync(join(this.folder, file), 'r');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        fd = null;
+      }
+      this.open.set(file, fd);
+    }
+    return fd;
   }
 }
 
@@ -210,11 +261,7 @@ function readRange(fd: number, row: ChunkRow): Buffer {
   return buffer.subarray(0, read);
 }
 
-function readLines(fd: number, row: ChunkRow): string[] {
-  return splitLines(readRange(fd, row).toString('utf8'), row.line_count);
-}
-
-/** The chunk's lines (each stored with a trailing `\n`; a `\r` before it is dropped). */
+/** The chunk's lines (each but maybe the last with a trailing `\n`; a `\r` before it is dropped). */
 function splitLines(text: string, count: number): string[] {
   const lines = text.split('\n', count);
   for (let i = 0; i < lines.length; i++) if (lines[i]!.endsWith('\r')) lines[i] = lines[i]!.slice(0, -1);

@@ -73,4 +73,20 @@ describe('openDatabase', () => {
     expect(() => openDatabase(foreign)).toThrow(/not a Pipewright database/);
     expect(sha(foreign)).toBe(foreignBefore);
   });
+
+  it('checks a database page by page before migrating it, and refuses a damaged one untouched', () => {
+    const file = join(tempDir(), 'pipewright.db');
+    const first = [{ id: 1, name: 'one', sql: 'CREATE TABLE t (x TEXT); CREATE INDEX t_x ON t (x)' }];
+    const db = openDatabase(file, { migrations: first });
+    db.prepare('INSERT INTO t SELECT hex(randomblob(64)) FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) SELECT i FROM n)').run();
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    // Scribble over the middle of the file: table or index pages, never the header SQLite needs to open it.
+    const bytes = readFileSync(file);
+    bytes.fill(0x55, bytes.length / 2, bytes.length / 2 + 4096);
+    writeFileSync(file, bytes);
+    const before = sha(file);
+    expect(() => openDatabase(file, { migrations: [...first, { id: 2, name: 'two', sql: 'CREATE TABLE two (y)' }] })).toThrow(/it is damaged/);
+    expect(sha(file)).toBe(before);
+  });
 });

@@ -60,6 +60,19 @@ describe('pipewright run', () => {
     expect(runCli(['run', 'not-stored'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('neither a file nor a stored pipeline') });
   });
 
+  it('prints every line of a chatty node once, in order, prefixed, its UTF-8 byte for byte (text and --json)', () => {
+    const home = tempDir();
+    // 5000 lines: above the printers' 64 KiB slices, below spawnSync's 1 MiB output buffer in --json.
+    const file = writePipeline(tempDir(), [node('utf', 'i=0; while [ $i -lt 5000 ]; do echo "ligne $i héllo ✓"; i=$((i+1)); done')]);
+    const text = runCli(['run', file, '--no-cache'], { home });
+    expect(text.status).toBe(0);
+    const lines = text.stdout.split('\n').filter((l) => l.startsWith('utf │ ligne'));
+    expect(lines).toEqual(Array.from({ length: 5000 }, (_, i) => `utf │ ligne ${i} héllo ✓`));
+    const json = runCli(['run', file, '--no-cache', '--json'], { home });
+    const texts = json.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as RunEvent).flatMap((e) => (e.type === 'node.log' ? [e.text] : []));
+    expect(texts).toEqual(Array.from({ length: 5000 }, (_, i) => `ligne ${i} héllo ✓`));
+  });
+
   it('--json prints every event once, one JSON object per line, with seq 1, 2, 3, …', () => {
     const home = tempDir();
     const file = writePipeline(tempDir(), [node('count', 'for i in 1 2 3; do echo "line $i"; done; echo oops >&2')]);

@@ -80,8 +80,8 @@ export function registerRun(program: Command, ctx: CliContext): void {
     });
 }
 
-function write(bytes: Buffer): void {
-  process.stdout.write(bytes);
+function write(text: string, encoding: BufferEncoding): void {
+  process.stdout.write(text, encoding);
 }
 
 function textPrinter(): RunTextPrinter {

@@ -3,6 +3,7 @@ import pipelines from './001-pipelines';
 import runs from './002-runs';
 import models from './003-models';
 import tracking from './004-tracking';
+import logFiles from './005-log-files';
 
 /** One migration: applied once, inside a transaction, recorded in `schema_migrations`. */
 export interface StoreMigration {
@@ -11,4 +12,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking];
+export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles];

@@ -18,9 +18,9 @@ const producer = (lines: number) =>
       'process.stderr.write(err); process.stdout.write(out); process.stdout.write("no newline at the end")',
   );
 
-describe('logs', () => {
+describe.each(['direct', 'spawner'] as const)('logs (node processes started %s)', (launch) => {
   it('persists every line of a chatty node, pages across chunks, filters by stream and searches', async () => {
-    h = harness();
+    h = harness({ launch });
     const lines = 200_000;
     const { id, sink } = await h.run(pipeline([shell('chatty', producer(lines))]));
     const logs = h.service.logs;
@@ -35,17 +35,21 @@ describe('logs', () => {
     expect(page.lines[0]).toMatchObject({ line: 150_000, stream: 'stdout' });
     expect(logs.page(id, 'chatty', lines, 10, 'stdout').lines.map((l) => l.text)).toEqual(['no newline at the end']);
     expect(logs.page(id, 'chatty', 19_999, 3, 'stderr').lines.map((l) => l.text)).toEqual(['err 199990']);
-    const all = logs.page(id, 'chatty', 0, 50_000);
-    expect(all.lines).toHaveLength(50_000);
-    expect(all.lines.map((l) => l.line)).toEqual(all.lines.map((_, i) => i));
-    expect(new Set(all.lines.map((l) => l.stream))).toEqual(new Set(['stdout', 'stderr']));
+    const first = logs.page(id, 'chatty', 0, 50_000);
+    expect(first.lines).toHaveLength(50_000);
+    expect(first.lines.map((l) => l.line)).toEqual(first.lines.map((_, i) => i));
+    // The whole log, both streams in one numbering (their order within a stream exact; see docs/runner.md).
+    const all = logs.page(id, 'chatty', 0, lines + 1 + lines / 10).lines;
+    expect(all.map((l) => l.line)).toEqual(all.map((_, i) => i));
+    expect(all.filter((l) => l.stream === 'stderr').map((l) => l.text)).toEqual(Array.from({ length: lines / 10 }, (_, i) => `err ${i * 10}`));
+    expect(all.filter((l) => l.stream === 'stdout').at(-2)?.text).toBe(`out ${lines - 1}`);
 
     expect(logs.search(id, 'chatty', 'OUT 12345', 100, 'stdout')).toEqual({ lines: [12345, 123450, 123451, 123452, 123453, 123454, 123455, 123456, 123457, 123458, 123459], truncated: false });
     expect(logs.search(id, 'chatty', 'err', 3, 'stderr')).toEqual({ lines: [0, 1, 2], truncated: true });
   });
 
   it('returns events after a seq for a client that reconnects, with logs beyond the cap as gaps', async () => {
-    h = harness();
+    h = harness({ launch });
     const { id, sink } = await h.run(pipeline([shell('a', producer(3000)), shell('b', 'echo b')]));
     const middle = sink.events[Math.floor(sink.events.length / 2)]!.seq;
     const resumed = h.service.logs.linesAfter(id, middle, 100_000);
@@ -58,11 +62,11 @@ describe('logs', () => {
   });
 
   it('batches UI events every ~50 ms, keeping each node\'s latest lines and reporting the rest as a gap', async () => {
-    h = harness();
+    h = harness({ launch });
     const batches: RunEventBatch[] = [];
     const sink = new UiBatcher('r1', (batch) => batches.push(batch), 100);
-    sink.logs({ runId: 'r1', nodeId: 'a', stream: 'stdout', firstSeq: 1, firstLine: 0, streamLine: 0, count: 150, bytes: Buffer.from(Array.from({ length: 150 }, (_, i) => `a${i}`).join('\n')), at: 0 });
-    sink.logs({ runId: 'r1', nodeId: 'b', stream: 'stderr', firstSeq: 151, firstLine: 0, streamLine: 0, count: 2, bytes: Buffer.from('b0\nb1'), at: 0 });
+    sink.logs({ runId: 'r1', nodeId: 'a', stream: 'stdout', firstSeq: 1, firstLine: 0, streamLine: 0, count: 150, terminated: true, bytes: Buffer.from(Array.from({ length: 150 }, (_, i) => `a${i}`).join('\n')), at: 0 });
+    sink.logs({ runId: 'r1', nodeId: 'b', stream: 'stderr', firstSeq: 151, firstLine: 0, streamLine: 0, count: 2, terminated: true, bytes: Buffer.from('b0\nb1'), at: 0 });
     sink.event({ type: 'node.finished', runId: 'r1', seq: 153, at: 0, nodeId: 'b', status: 'succeeded', exitCode: 0, durationMs: 1, cached: false, attempts: 1 });
     expect(batches).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 80));
@@ -76,10 +80,11 @@ describe('logs', () => {
   });
 });
 
-describe('logs that cannot be stored', () => {
+describe.each(['direct', 'spawner'] as const)('logs that cannot be stored (node processes started %s)', (launch) => {
   it('stop the run with a clear error instead of losing lines silently', async () => {
-    h = harness({ killGraceMs: 200 });
+    h = harness({ launch, killGraceMs: 200 });
     const sink = new CollectSink();
+    await h.ready();
     const run = h.service.start({
       pipeline: pipeline([shell('talk', 'sleep 0.3; echo hello; sleep 30'), shell('other', 'sleep 30')]),
       baseDir: h.work,

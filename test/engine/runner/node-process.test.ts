@@ -21,17 +21,29 @@ async function untilStarted(h: Harness, runId: string, count: number): Promise<v
   throw new Error('nodes did not start');
 }
 
-describe('node processes', () => {
+/** Resolves once `nodeId` has printed a line to stdout. */
+async function untilLogged(h: Harness, runId: string, nodeId: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    h.service.flush(runId);
+    if (h.service.logs.total(runId, nodeId, 'stdout') > 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`${nodeId} printed nothing`);
+}
+
+describe.each(['direct', 'spawner'] as const)('node processes (started %s)', (launch) => {
   it('cancel kills every process of every running node, even children that ignore SIGTERM', async () => {
-    h = harness({ killGraceMs: 300 });
+    h = harness({ launch, killGraceMs: 300 });
     const stubborn = nodeScript('process.on("SIGTERM", () => {}); setInterval(() => {}, 1000); console.log("ready")');
     const doc = pipeline(
       [shell('tree', 'sleep 30 & sleep 30 & wait'), shell('stubborn', `${stubborn} & wait`), shell('later', 'echo never')],
       [edge('tree', 'later')],
     );
+    await h.ready();
     const run = h.service.start({ pipeline: doc, baseDir: h.work, params: {}, options: { scope: { mode: 'all', nodeIds: [] }, concurrency: 2, noCache: false, force: [], failFast: false }, trigger: 'api' });
     await untilStarted(h, run.id, 2);
-    await new Promise((r) => setTimeout(r, 300));
+    // Under load Node takes a while to start: cancel only once the stubborn child ignores SIGTERM.
+    await untilLogged(h, run.id, 'stubborn');
     expect(processesOfRun(run.id).length).toBeGreaterThanOrEqual(4);
     const started = Date.now();
     run.cancel();
@@ -46,7 +58,7 @@ describe('node processes', () => {
   });
 
   it('a node that leaves a background process behind has it killed when the node exits', async () => {
-    h = harness({ killGraceMs: 200 });
+    h = harness({ launch, killGraceMs: 200 });
     const { id, status } = await h.run(pipeline([shell('daemon', 'sleep 30 > /dev/null 2>&1 & echo started')]));
     expect(status).toBe('succeeded');
     await new Promise((r) => setTimeout(r, 100));
@@ -54,7 +66,7 @@ describe('node processes', () => {
   });
 
   it('kills a node at its timeout and reports it as failed', async () => {
-    h = harness({ killGraceMs: 200 });
+    h = harness({ launch, killGraceMs: 200 });
     const { sink, id } = await h.run(pipeline([shell('slow', 'sleep 30', { settings: { timeoutSeconds: 0.4 } })]));
     expect(sink.finished('slow')).toMatchObject({ status: 'failed', error: 'timed out after 0.4 s; its processes were killed' });
     expect(sink.finished('slow').durationMs).toBeLessThan(5000);
@@ -62,7 +74,7 @@ describe('node processes', () => {
   });
 
   it('retries a failed node and succeeds on a later attempt', async () => {
-    h = harness();
+    h = harness({ launch });
     const counter = join(h.work, 'attempts');
     writeFileSync(counter, '');
     const command = `echo x >> ${counter}; test $(wc -l < ${counter}) -ge 3 || { echo "not yet" >&2; exit 1; }`;
@@ -79,7 +91,7 @@ describe('node processes', () => {
   });
 
   it('fails a node whose command exits 0 without writing a declared output', async () => {
-    h = harness();
+    h = harness({ launch });
     const { sink } = await h.run(pipeline([shell('lazy', 'true', { outputs: [{ id: 'model', type: 'model' }] })]));
     expect(sink.finished('lazy').status).toBe('failed');
     expect(sink.finished('lazy').error).toMatch(/^exited 0 but did not write its output "model" \(.*lazy\/model\)$/);
@@ -106,7 +118,7 @@ describe('node processes', () => {
       'fs.writeFileSync(process.env.PIPEWRIGHT_OUTPUT_REPORT, "ok");',
       'fs.writeFileSync(process.env.PIPEWRIGHT_METRICS, JSON.stringify({ accuracy: 0.97, bad: "x" }));',
     ].join(' ');
-    h = harness({ nodeCommand: [process.execPath, '-e', script], lookup: (id) => (id === 'test.probe' ? probe : getNodeType(id)) });
+    h = harness({ launch, nodeCommand: [process.execPath, '-e', script], lookup: (id) => (id === 'test.probe' ? probe : getNodeType(id)) });
     const doc = pipeline([{ id: 'probe', type: 'test.probe', params: { level: 3 }, position: { x: 0, y: 0 } }], [], 'contract');
     const { sink, id, status } = await h.run(doc);
     expect(status).toBe('succeeded');
@@ -126,14 +138,14 @@ describe('node processes', () => {
   });
 
   it('reports a node whose command cannot start, with the reason', async () => {
-    h = harness({ nodeCommand: ['/nonexistent/pipewright'], lookup: (id) => (id === 'test.builtin' ? { ...getNodeType('script.shell')!, id, runtime: 'builtin' } : getNodeType(id)) });
+    h = harness({ launch, nodeCommand: ['/nonexistent/pipewright'], lookup: (id) => (id === 'test.builtin' ? { ...getNodeType('script.shell')!, id, runtime: 'builtin' } : getNodeType(id)) });
     const { sink } = await h.run(pipeline([{ id: 'b', type: 'test.builtin', params: { command: 'x' }, position: { x: 0, y: 0 } }]));
     expect(sink.finished('b')).toMatchObject({ status: 'failed', error: expect.stringMatching(/^could not start the node's process: spawn \/nonexistent\/pipewright ENOENT/) });
   });
 
   it('samples peak memory and CPU time of the whole process tree', async () => {
-    h = harness();
-    const burn = nodeScript('const keep = Buffer.alloc(64 * 1024 * 1024, 1); const end = Date.now() + 900; while (Date.now() < end) {} console.log(keep.length)');
+    h = harness({ launch });
+    const burn = nodeScript('const keep = Buffer.alloc(64 * 1024 * 1024, 1); const cpuMs = () => { const used = process.cpuUsage(); return (used.user + used.system) / 1000; }; while (cpuMs() < 900) {} console.log(keep.length)');
     const { sink, id } = await h.run(pipeline([shell('busy', `${burn} & wait`)]));
     const finished = sink.finished('busy');
     expect(finished.peakRssBytes).toBeGreaterThan(64 * 1024 * 1024);

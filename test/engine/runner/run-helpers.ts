@@ -1,12 +1,15 @@
 // Test helpers for the runner: tiny pipelines of script nodes, a RunService on a temp home, and event queries.
 import { readdirSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { getNodeType, type NodeTypeLookup } from '../../../shared/nodes/index';
 import type { NodeSettings, Pipeline, PipelineEdge, PipelineNode, Port } from '../../../shared/pipeline/pipeline.schema';
 import type { RunEvent } from '../../../shared/runs/run-events';
 import { runOptionsSchema, type RunOptionsInput } from '../../../shared/runs/run-options';
+import { fromAppRoot } from '../../../engine/app-root';
 import { resolveHome } from '../../../engine/home';
 import { expandLogChunk, type LogChunk } from '../../../engine/runner/log-chunk';
 import type { RunSink } from '../../../engine/runner/run-emitter';
+import type { SpawnerCommand } from '../../../engine/runner/spawner/spawner-client';
 import { RunService } from '../../../engine/runner/run-service';
 import { openDatabase } from '../../../engine/store/database';
 import { tempDir } from '../../support/temp-home';
@@ -66,6 +69,11 @@ export class CollectSink implements RunSink {
 
 export interface Harness {
   service: RunService;
+  /**
+   * Resolves once the harness's launch mode is in effect: true when the spawner helper listens. With the real helper,
+   * fails the test when the helper did not come up (a test in spawner mode must not pass by starting processes itself).
+   */
+  ready(): Promise<boolean>;
   home: string;
   /** A folder pipelines run in (their baseDir). */
   work: string;
@@ -73,7 +81,15 @@ export interface Harness {
   close(): void;
 }
 
-export function harness(settings: { killGraceMs?: number; lookup?: NodeTypeLookup; nodeCommand?: string[] } = {}): Harness {
+/** How a harness starts node processes: from the engine itself, or through the spawner helper (dist/spawner.js). */
+export type LaunchMode = 'direct' | 'spawner';
+
+/** The spawner helper as the engine starts it (vitest's global setup builds dist/). */
+export const spawnerCommand = { file: process.execPath, args: [fromAppRoot('dist', 'spawner.js')], env: {} };
+
+export function harness(
+  settings: { killGraceMs?: number; lookup?: NodeTypeLookup; nodeCommand?: string[]; launch?: LaunchMode; spawner?: SpawnerCommand } = {},
+): Harness {
   const home = resolveHome(tempDir('pipewright-runner-'));
   const work = tempDir('pipewright-work-');
   const db = openDatabase(home.database);
@@ -81,13 +97,28 @@ export function harness(settings: { killGraceMs?: number; lookup?: NodeTypeLooku
     db,
     home,
     lookup: settings.lookup ?? getNodeType,
-    settings: { nodeCommand: settings.nodeCommand ?? [process.execPath, '-e', ''], nodeCommandEnv: {}, killGraceMs: settings.killGraceMs ?? 500, defaultConcurrency: 2 },
+    settings: {
+      nodeCommand: settings.nodeCommand ?? [process.execPath, '-e', ''],
+      nodeCommandEnv: {},
+      killGraceMs: settings.killGraceMs ?? 500,
+      defaultConcurrency: 2,
+      ...(settings.launch === 'spawner' ? { spawner: settings.spawner ?? spawnerCommand } : {}),
+    },
   });
+  // Started at once, checked when a test waits for it: a test that never runs anything must not fail after closing.
+  const warmUp = settings.launch === 'spawner' ? service.warmUp() : Promise.resolve(false);
+  const ready = async () => {
+    const up = await warmUp;
+    if (settings.launch === 'spawner' && !settings.spawner) expect(up).toBe(true);
+    return up;
+  };
   return {
     service,
+    ready,
     home: home.root,
     work,
     async run(doc, options = {}, params = {}) {
+      await ready();
       const sink = new CollectSink();
       const run = service.start({ pipeline: doc, baseDir: work, params, options: runOptionsSchema.parse(options), trigger: 'api', sinks: [sink] });
       const finished = await run.done;

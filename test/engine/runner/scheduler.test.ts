@@ -5,9 +5,9 @@ import { edge, harness, nodeScript, pipeline, shell, type Harness } from './run-
 let h: Harness;
 afterEach(() => h?.close());
 
-describe('scheduler', () => {
+describe.each(['direct', 'spawner'] as const)('scheduler (node processes started %s)', (launch) => {
   it('starts a node only after every upstream node finished, and reports node states in order', async () => {
-    h = harness();
+    h = harness({ launch });
     const doc = pipeline([shell('a', 'echo a'), shell('b', 'echo b'), shell('c', 'echo c'), shell('d', 'echo d')], [edge('a', 'b'), edge('a', 'c'), edge('b', 'd'), edge('c', 'd')]);
     const { sink, status } = await h.run(doc);
     expect(status).toBe('succeeded');
@@ -22,7 +22,7 @@ describe('scheduler', () => {
   });
 
   it('never runs more nodes at once than the concurrency limit, and does reach it', async () => {
-    h = harness();
+    h = harness({ launch });
     const nodes = Array.from({ length: 6 }, (_, i) => shell(`n${i}`, nodeScript('setTimeout(() => {}, 300)')));
     const { sink } = await h.run(pipeline(nodes), { concurrency: 2 });
     let running = 0;
@@ -43,7 +43,7 @@ describe('scheduler', () => {
   });
 
   it('a failed node skips everything downstream and lets independent branches finish', async () => {
-    h = harness();
+    h = harness({ launch });
     const doc = pipeline(
       [shell('bad', 'echo "boom: the input is empty" >&2; exit 3'), shell('after', 'echo never'), shell('later', 'echo never'), shell('other', 'sleep 0.2; echo fine')],
       [edge('bad', 'after'), edge('after', 'later')],
@@ -60,7 +60,7 @@ describe('scheduler', () => {
   });
 
   it('fail-fast starts nothing new after a failure but lets running nodes finish', async () => {
-    h = harness();
+    h = harness({ launch });
     const doc = pipeline([shell('slow', 'sleep 0.5; echo done'), shell('bad', 'exit 1'), shell('waiting', 'echo no')], [edge('bad', 'waiting')]);
     const extra = shell('queued', 'echo no');
     const { sink, status } = await h.run({ ...doc, nodes: [...doc.nodes, extra] }, { concurrency: 2, failFast: true });
@@ -71,7 +71,7 @@ describe('scheduler', () => {
   });
 
   it('runs only the scope asked for, taking what it needs from the cache (or running it when not cached)', async () => {
-    h = harness();
+    h = harness({ launch });
     const doc = pipeline(
       [
         shell('load', 'echo data > {{outputs.out}}', { outputs: [{ id: 'out', type: 'dataset' }] }),
@@ -96,7 +96,7 @@ describe('scheduler', () => {
   });
 
   it('refuses an invalid pipeline, unknown nodes in the scope and unknown parameters with the problems', () => {
-    h = harness();
+    h = harness({ launch });
     const start = (doc: ReturnType<typeof pipeline>, options = {}, params = {}) => () =>
       h.service.start({ pipeline: doc, baseDir: h.work, params, options: { scope: { mode: 'all', nodeIds: [] }, noCache: false, force: [], failFast: false, ...options }, trigger: 'api' });
     expect(start(pipeline([shell('a', 'true'), shell('b', 'true')], [edge('a', 'b'), edge('b', 'a')]))).toThrow(/cycle: a → b → a/);

@@ -1,0 +1,95 @@
+// Follows the files a node's processes write their stdout and stderr to: what was appended since the last look
+// becomes blocks of complete lines that know their place in the file (the line index points there; nothing is copied).
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import type { LogStream } from '../../shared/runs/run-status';
+import { countLineBreaks, MAX_LINE_BYTES, NEWLINE, type LineBlock } from './log-lines';
+
+/** Lines read from a log file: `bytes` start at `byteOffset` in the file named `file` (in the run's log folder). */
+export interface FileBlock extends LineBlock {
+  file: string;
+  byteOffset: number;
+}
+
+/** One read at most; at least MAX_LINE_BYTES, so a line without an end is cut into MAX_LINE_BYTES pieces. */
+const READ_BYTES = MAX_LINE_BYTES;
+/** A look while the writers run reads at most this much, so a fast writer cannot hold up the engine's event loop. */
+const MAX_BYTES_PER_LOOK = 16 * READ_BYTES;
+
+/** One file being followed from its start. */
+export class FileTail {
+  private fd: number | undefined;
+  private offset = 0;
+
+  constructor(
+    private readonly path: string,
+    /** The name stored in the line index. */
+    readonly name: string,
+  ) {}
+
+  /** Emits the complete lines appended since the last call; a partial last line waits for its end. */
+  read(emit: (block: FileBlock) => void): void {
+    this.readLines(emit, false);
+  }
+
+  /** Emits everything left, a last line without a line break included: the writers are gone. */
+  finish(emit: (block: FileBlock) => void): void {
+    this.readLines(emit, true);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private readLines(emit: (block: FileBlock) => void, final: boolean): void {
+    let budget = final ? Infinity : MAX_BYTES_PER_LOOK;
+    while (budget > 0) {
+      const size = this.size();
+      if (size <= this.offset) return;
+      const want = Math.min(size - this.offset, READ_BYTES);
+      const buffer = Buffer.allocUnsafe(want);
+      const got = readSync(this.fd!, buffer, 0, want, this.offset);
+      if (got === 0) return;
+      const data = buffer.subarray(0, got);
+      const last = data.lastIndexOf(NEWLINE);
+      if (last !== -1) {
+        const bytes = data.subarray(0, last);
+        emit({ bytes, count: countLineBreaks(bytes) + 1, terminated: true, file: this.name, byteOffset: this.offset });
+        this.offset += last + 1;
+      } else if (got >= MAX_LINE_BYTES || final) {
+        emit({ bytes: data, count: 1, terminated: false, file: this.name, byteOffset: this.offset });
+        this.offset += got;
+      } else return;
+      budget -= got;
+    }
+  }
+
+  /** The file's size; the file is opened once it has bytes (a node that prints nothing costs one stat per look). */
+  private size(): number {
+    if (this.fd !== undefined) return fstatSync(this.fd).size;
+    const size = statSync(this.path, { throwIfNoEntry: false })?.size ?? 0;
+    if (size > 0) this.fd = openSync(this.path, 'r');
+    return size;
+  }
+}
+
+/** The stdout and stderr files of one node, followed across its attempts (a retry appends to the same files). */
+export class NodeLogTail {
+  private readonly tails: [LogStream, FileTail][];
+
+  constructor(files: Record<'stdout' | 'stderr', { path: string; name: string }>) {
+    this.tails = (['stdout', 'stderr'] as const).map((stream) => [stream, new FileTail(files[stream].path, files[stream].name)]);
+  }
+
+  read(emit: (stream: LogStream, block: FileBlock) => void): void {
+    for (const [stream, tail] of this.tails) tail.read((block) => emit(stream, block));
+  }
+
+  finish(emit: (stream: LogStream, block: FileBlock) => void): void {
+    for (const [stream, tail] of this.tails) tail.finish((block) => emit(stream, block));
+  }
+
+  close(): void {
+    for (const [, tail] of this.tails) tail.close();
+  }
+}

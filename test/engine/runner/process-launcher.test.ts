@@ -1,0 +1,41 @@
+// When the engine starts the spawner helper: not for a short run (its start-up would cost more than it saves), but
+// once a run has launched LAUNCHES_BEFORE_HELPER processes; real processes, the real helper.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LAUNCHES_BEFORE_HELPER, NodeProcessLauncher } from '../../../engine/runner/process-launcher';
+import { SpawnerClient } from '../../../engine/runner/spawner/spawner-client';
+import { tempDir } from '../../support/temp-home';
+import { spawnerCommand } from './run-helpers';
+
+let launcher: NodeProcessLauncher | undefined;
+afterEach(() => launcher?.close());
+
+/** Launches `/bin/sh -c command`; resolves with its stdout once it has exited. */
+function launchShell(launcher: NodeProcessLauncher, dir: string, name: string, command: string): Promise<string> {
+  const stdoutFile = join(dir, `${name}.out`);
+  return new Promise((resolve, reject) => {
+    const request = { file: '/bin/sh', args: ['-c', command], baseEnv: process.env, env: {}, cwd: dir, stdoutFile, stderrFile: join(dir, `${name}.err`) };
+    launcher.launch(request, {
+      onPid: () => undefined,
+      onExit: () => resolve(existsSync(stdoutFile) ? readFileSync(stdoutFile, 'utf8').trim() : ''),
+      onError: (message) => reject(new Error(message)),
+    });
+  });
+}
+
+describe.runIf(process.platform === 'linux')('when the spawner helper starts', () => {
+  it('a short run starts no helper; once a run has launched enough processes, later ones come from the helper', async () => {
+    const dir = tempDir('pipewright-launcher-');
+    const client = new SpawnerClient(spawnerCommand);
+    launcher = new NodeProcessLauncher(client);
+    const parents = await Promise.all(Array.from({ length: LAUNCHES_BEFORE_HELPER - 1 }, (_, i) => launchShell(launcher!, dir, `n${i}`, 'echo $PPID')));
+    expect(new Set(parents)).toEqual(new Set([String(process.pid)]));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.ready).toBe(false);
+
+    expect(await launchShell(launcher, dir, 'last-direct', 'echo $PPID')).toBe(String(process.pid));
+    await expect.poll(() => client.ready, { timeout: 10_000 }).toBe(true);
+    expect(await launchShell(launcher, dir, 'from-helper', 'echo $PPID')).not.toBe(String(process.pid));
+  });
+});

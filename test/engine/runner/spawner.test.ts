@@ -1,0 +1,60 @@
+// The spawner helper with real processes: node processes start from it once it listens, its death fails only the
+// nodes it had started (their processes killed) and later nodes still run, and a helper that cannot start at all
+// leaves the engine starting processes itself.
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runOptionsSchema } from '../../../shared/runs/run-options';
+import { CollectSink, harness, nodeScript, pipeline, processesOfRun, shell, type Harness } from './run-helpers';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+
+/** Polls until `check` returns a value. */
+async function until<T>(check: () => T | undefined): Promise<T> {
+  for (let i = 0; i < 400; i++) {
+    const value = check();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('timed out waiting');
+}
+
+describe.runIf(process.platform === 'linux')('spawner helper', () => {
+  it('starts node processes from the helper once it listens, not from the engine', async () => {
+    h = harness({ launch: 'spawner' });
+    const { sink, status } = await h.run(pipeline([shell('parent', 'echo $PPID')]));
+    expect(status).toBe('succeeded');
+    const parent = Number(sink.of('node.log')[0]!.text);
+    expect(parent).not.toBe(process.pid);
+    expect(commandLine(parent).some((arg) => arg.endsWith('spawner.js'))).toBe(true);
+  });
+
+  it('when the helper dies, fails the nodes it started, kills their processes, and later nodes still run', async () => {
+    h = harness({ launch: 'spawner', killGraceMs: 200 });
+    await h.ready();
+    const sink = new CollectSink();
+    const doc = pipeline([shell('victim', `echo $PPID; ${nodeScript('setInterval(() => {}, 1000)')} & sleep 30`)]);
+    const run = h.service.start({ pipeline: doc, baseDir: h.work, params: {}, options: runOptionsSchema.parse({}), trigger: 'api', sinks: [sink] });
+    const helper = await until(() => sink.of('node.log').map((e) => Number(e.text)).find((pid) => pid > 0));
+    await until(() => (processesOfRun(run.id).length >= 3 ? true : undefined));
+    process.kill(helper, 'SIGKILL');
+    const finished = await run.done;
+    expect(finished.status).toBe('failed');
+    expect(sink.finished('victim').error).toMatch(/^the process that starts node processes stopped unexpectedly.*; its processes were killed$/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(processesOfRun(run.id)).toEqual([]);
+    const next = await h.run(pipeline([shell('after', 'echo fine')]));
+    expect(next.status).toBe('succeeded');
+    expect(next.sink.of('node.log').map((e) => e.text)).toEqual(['fine']);
+  });
+
+  it('starts processes itself when the helper cannot start', async () => {
+    h = harness({ launch: 'spawner', spawner: { file: '/nonexistent/node', args: [], env: {} } });
+    expect(await h.ready()).toBe(false);
+    const { sink, status } = await h.run(pipeline([shell('a', 'echo $PPID'), shell('b', 'echo b')]));
+    expect(status).toBe('succeeded');
+    expect(Number(sink.of('node.log').find((e) => e.nodeId === 'a')!.text)).toBe(process.pid);
+  });
+});
