@@ -16,6 +16,9 @@ interface Watched {
   onSample(telemetry: NodeTelemetry): void;
 }
 
+/** The first sample of a node comes this soon after it starts, so a node that ends within one interval has figures. */
+const FIRST_SAMPLE_MS = 40;
+
 /**
  * One timer for every running node of the engine: each tick sums, per node, the resident memory and CPU time of its
  * process tree (CPU including children the tree already waited for). Peaks only go up.
@@ -33,6 +36,7 @@ export class TelemetrySampler {
     this.watched.set(pid, entry);
     this.timer ??= setInterval(() => void this.tick(), this.intervalMs);
     this.timer.unref?.();
+    if (this.intervalMs > FIRST_SAMPLE_MS) setTimeout(() => void this.tick(), FIRST_SAMPLE_MS).unref?.();
     return () => {
       this.watched.delete(pid);
       if (this.watched.size === 0 && this.timer) {

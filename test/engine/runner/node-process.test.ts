@@ -155,4 +155,10 @@ describe.each(['direct', 'spawner'] as const)('node processes (started %s)', (la
     expect(stored.cpuMs).toBe(finished.cpuMs);
     expect(existsSync(join(h.home, 'artifacts', id, '_metrics'))).toBe(true);
   });
+
+  it('has figures for a node that ends well within one sampling interval (250 ms)', async () => {
+    h = harness({ launch });
+    const { sink } = await h.run(pipeline([shell('quick', 'sleep 0.12')]));
+    expect(sink.finished('quick').peakRssBytes).toBeGreaterThan(0);
+  });
 });
