@@ -2,8 +2,6 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { openEngine } from '../../app';
-import { runArtifactRoutes } from '../../server/run-artifact-routes';
-import { startWebServer } from '../../server/web-server';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../cli-context';
 
@@ -16,6 +14,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .action(async (options: { port: string; open?: boolean }) => {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0–65535; got "${options.port}"`);
+      // Loaded here, not at start-up: every other command would pay for the HTTP and WebSocket server modules.
+      const [{ startWebServer }, { runArtifactRoutes }] = await Promise.all([import('../../server/web-server'), import('../../server/run-artifact-routes')]);
       const engine = openEngine({ host: 'web' });
       const server = await startWebServer({ engine, port, routes: runArtifactRoutes(engine) }).catch((error: NodeJS.ErrnoException) => {
         engine.close();
