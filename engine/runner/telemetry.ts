@@ -34,10 +34,13 @@ export class TelemetrySampler {
   watch(pid: number, onSample: (telemetry: NodeTelemetry) => void): () => NodeTelemetry | undefined {
     const entry: Watched = { pid, telemetry: { peakRssBytes: 0, cpuMs: 0 }, sampled: false, onSample };
     this.watched.set(pid, entry);
-    this.timer ??= setInterval(() => void this.tick(), this.intervalMs);
+    this.timer ??= setInterval(() => void this.sample([...this.watched.keys()]), this.intervalMs);
     this.timer.unref?.();
-    if (this.intervalMs > FIRST_SAMPLE_MS) setTimeout(() => void this.tick(), FIRST_SAMPLE_MS).unref?.();
+    // Only this node, and only if it still runs then (most no-op nodes are gone before it fires).
+    const first = setTimeout(() => void this.sample([pid]), FIRST_SAMPLE_MS);
+    first.unref?.();
     return () => {
+      clearTimeout(first);
       this.watched.delete(pid);
       if (this.watched.size === 0 && this.timer) {
         clearInterval(this.timer);
@@ -47,20 +50,21 @@ export class TelemetrySampler {
     };
   }
 
-  private async tick(): Promise<void> {
+  private async sample(pids: number[]): Promise<void> {
     if (this.busy || this.watched.size === 0) return;
     this.busy = true;
     try {
-      if (HAS_PROC) this.sampleProc();
-      else await this.samplePidusage();
+      if (HAS_PROC) this.sampleProc(pids);
+      else await this.samplePidusage(pids);
     } finally {
       this.busy = false;
     }
   }
 
-  private sampleProc(): void {
+  private sampleProc(pids: number[]): void {
     let scan: ProcStat[] | undefined;
-    for (const pid of [...this.watched.keys()]) {
+    for (const pid of pids) {
+      if (!this.watched.has(pid)) continue;
       // The node's process tree; without children files, every process of its group from one scan of /proc.
       const tree = processTree(pid) ?? (scan ??= listProcesses()).filter((stat) => stat.pgid === pid);
       let rss = 0;
@@ -74,8 +78,10 @@ export class TelemetrySampler {
     }
   }
 
-  private async samplePidusage(): Promise<void> {
-    for (const entry of [...this.watched.values()]) {
+  private async samplePidusage(pids: number[]): Promise<void> {
+    for (const pid of pids) {
+      const entry = this.watched.get(pid);
+      if (!entry) continue;
       try {
         const stat = await pidusage(entry.pid);
         this.record(entry.pid, stat.memory, stat.ctime);
