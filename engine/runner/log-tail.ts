@@ -26,9 +26,9 @@ export class FileTail {
     readonly name: string,
   ) {}
 
-  /** Emits the complete lines appended since the last call; a partial last line waits for its end. */
-  read(emit: (block: FileBlock) => void): void {
-    this.readLines(emit, false);
+  /** Emits the complete lines appended since the last call (a partial last line waits for its end); returns the bytes read. */
+  read(emit: (block: FileBlock) => void): number {
+    return this.readLines(emit, false);
   }
 
   /** Emits everything left, a last line without a line break included: the writers are gone. */
@@ -41,15 +41,16 @@ export class FileTail {
     this.fd = undefined;
   }
 
-  private readLines(emit: (block: FileBlock) => void, final: boolean): void {
+  private readLines(emit: (block: FileBlock) => void, final: boolean): number {
+    const start = this.offset;
     let budget = final ? Infinity : MAX_BYTES_PER_LOOK;
     while (budget > 0) {
       const size = this.size();
-      if (size <= this.offset) return;
+      if (size <= this.offset) break;
       const want = Math.min(size - this.offset, READ_BYTES);
       const buffer = Buffer.allocUnsafe(want);
       const got = readSync(this.fd!, buffer, 0, want, this.offset);
-      if (got === 0) return;
+      if (got === 0) break;
       const data = buffer.subarray(0, got);
       const last = data.lastIndexOf(NEWLINE);
       if (last !== -1) {
@@ -59,9 +60,10 @@ export class FileTail {
       } else if (got >= MAX_LINE_BYTES || final) {
         emit({ bytes: data, count: 1, terminated: false, file: this.name, byteOffset: this.offset });
         this.offset += got;
-      } else return;
+      } else break;
       budget -= got;
     }
+    return this.offset - start;
   }
 
   /** The file's size; the file is opened once it has bytes (a node that prints nothing costs one stat per look). */
@@ -81,8 +83,11 @@ export class NodeLogTail {
     this.tails = (['stdout', 'stderr'] as const).map((stream) => [stream, new FileTail(files[stream].path, files[stream].name)]);
   }
 
-  read(emit: (stream: LogStream, block: FileBlock) => void): void {
-    for (const [stream, tail] of this.tails) tail.read((block) => emit(stream, block));
+  /** Returns the bytes read from both files. */
+  read(emit: (stream: LogStream, block: FileBlock) => void): number {
+    let bytes = 0;
+    for (const [stream, tail] of this.tails) bytes += tail.read((block) => emit(stream, block));
+    return bytes;
   }
 
   finish(emit: (stream: LogStream, block: FileBlock) => void): void {

@@ -7,6 +7,12 @@ import { groupHasLiveProcess, signalGroup, terminateGroup } from './process-grou
 
 /** How often the log files of a running node are read (and UI/CLI see its new lines). */
 export const LOG_POLL_MS = 50;
+/**
+ * After a look that found at least FAST_WRITER_BYTES, the next look comes after FAST_POLL_MS: a node writing fast is
+ * followed closely, so little is left to read (and print) once it exits.
+ */
+const FAST_WRITER_BYTES = 256 * 1024;
+const FAST_POLL_MS = 5;
 /** Beyond the kill grace period, how long to wait for a group's last process to go (one stuck in the kernel). */
 const GROUP_GONE_WAIT_MS = 2000;
 
@@ -70,17 +76,22 @@ export function startAttempt(
   let resolve!: (outcome: ProcessOutcome) => void;
   const done = new Promise<ProcessOutcome>((r) => (resolve = r));
   let logsBroken = false;
-  const readLogs = (final: boolean) => {
-    if (logsBroken) return;
+  /** Reads what the node wrote; returns the bytes read (0 once reading failed). */
+  const readLogs = (final: boolean): number => {
+    if (logsBroken) return 0;
     try {
-      if (final) logs.finish(hooks.onLines);
-      else logs.read(hooks.onLines);
+      if (!final) return logs.read(hooks.onLines);
+      logs.finish(hooks.onLines);
     } catch (error) {
       logsBroken = true;
       hooks.onLogError(error as Error);
     }
+    return 0;
   };
-  const poll = setInterval(() => readLogs(false), LOG_POLL_MS);
+  const look = () => {
+    poll = setTimeout(look, readLogs(false) >= FAST_WRITER_BYTES ? FAST_POLL_MS : LOG_POLL_MS);
+  };
+  let poll = setTimeout(look, LOG_POLL_MS);
   const stop = (reason: 'cancel' | 'timeout') => {
     if (ended || stoppedBy) return;
     stoppedBy = reason;
@@ -89,7 +100,7 @@ export function startAttempt(
   const timer = options.timeoutMs !== undefined ? setTimeout(() => stop('timeout'), options.timeoutMs) : undefined;
   const end = (outcome: ProcessOutcome) => {
     ended = true;
-    clearInterval(poll);
+    clearTimeout(poll);
     clearTimeout(timer);
     readLogs(true);
     resolve(outcome);

@@ -1,7 +1,7 @@
 // `pipewright run` and `pipewright runs` as subprocesses: prefixed logs, exit codes 0/1/2, --json events, params,
 // stored pipelines by name, and a cached second run.
-import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../shared/runs/run-events';
@@ -71,6 +71,20 @@ describe('pipewright run', () => {
     const json = runCli(['run', file, '--no-cache', '--json'], { home });
     const texts = json.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as RunEvent).flatMap((e) => (e.type === 'node.log' ? [e.text] : []));
     expect(texts).toEqual(Array.from({ length: 5000 }, (_, i) => `ligne ${i} héllo ✓`));
+  });
+
+  it('writes the same lines when standard output is a file (written to the descriptor directly)', () => {
+    const dir = tempDir();
+    const file = writePipeline(dir, [node('utf', 'i=0; while [ $i -lt 50000 ]; do echo "ligne $i héllo ✓"; i=$((i+1)); done; echo "sans fin ✓" >&2')]);
+    const out = join(dir, 'out.log');
+    const fd = openSync(out, 'w');
+    const result = spawnSync(process.execPath, [CLI, 'run', file, '--no-cache'], { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, PIPEWRIGHT_HOME: tempDir() } });
+    closeSync(fd);
+    expect(result.status).toBe(0);
+    const printed = readFileSync(out, 'utf8').split('\n');
+    expect(printed.filter((l) => l.startsWith('utf │ ligne'))).toEqual(Array.from({ length: 50000 }, (_, i) => `utf │ ligne ${i} héllo ✓`));
+    expect(printed).toContain('utf │ sans fin ✓');
+    expect(printed.at(-2)).toMatch(/^run \S+ succeeded in .*: 1 succeeded$/);
   });
 
   it('--json prints every event once, one JSON object per line, with seq 1, 2, 3, …', () => {

@@ -12,6 +12,8 @@ import { RunJsonPrinter } from '../run-json-printer';
 import { interruptHandler } from '../interrupt-handler';
 import { RunTextPrinter } from '../run-text-printer';
 import { runSweep, type SweepFlags } from '../run-sweep';
+import { stdoutWriter } from '../stdout-writer';
+import type { WriteText } from '../output-buffer';
 
 interface RunFlags extends SweepFlags {
   param: string[];
@@ -55,7 +57,8 @@ export function registerRun(program: Command, ctx: CliContext): void {
       if (flags.sweep.length > 0) return runSweep(ctx, loaded, flags, params, options);
       if (flags.sweepRandom !== undefined) throw new CliError('--sweep-random needs at least one --sweep name=values');
       const engine = ctx.engine();
-      const printer = flags.json ? new RunJsonPrinter(write) : textPrinter();
+      const write = stdoutWriter();
+      const printer = flags.json ? new RunJsonPrinter(write) : textPrinter(write);
       let run;
       try {
         run = engine.ctx.runner.start({
@@ -80,11 +83,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
     });
 }
 
-function write(text: string, encoding: BufferEncoding): void {
-  process.stdout.write(text, encoding);
-}
-
-function textPrinter(): RunTextPrinter {
+function textPrinter(write: WriteText): RunTextPrinter {
   const tty = process.stderr.isTTY === true;
   return new RunTextPrinter({
     write,
