@@ -2,6 +2,7 @@
 // Usage: node scripts/build.mjs [--engine] [--renderer]   (no flag: both)
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { copyFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -51,6 +52,8 @@ export async function buildEngine() {
     plugins: [englishZodLocaleOnly],
     logLevel: 'warning',
   });
+  // The spawner helper on Python (engine/runner/spawner/spawner.py) ships as it is, next to dist/spawner.js.
+  copyFileSync(`${root}/engine/runner/spawner/spawner.py`, `${root}/dist/spawner.py`);
 }
 
 export async function buildRenderer() {

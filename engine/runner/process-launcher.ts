@@ -1,5 +1,5 @@
 // How the engine starts node processes: through the spawner helper once it is up, directly until then (and where
-// there is no helper: Windows, or a build without dist/spawner.js). Both start processes with launchProcess.
+// there is no helper: Windows, or a build without dist/spawner.js and no Python). Both start processes with launchProcess.
 import v8 from 'node:v8';
 import { launchProcess, LogFileError, type LaunchRequest } from './launch-process';
 import type { SpawnerClient } from './spawner/spawner-client';
@@ -43,13 +43,6 @@ export function launchDirectly(request: LaunchRequest, handlers: LaunchHandlers)
   if (child.pid !== undefined) handlers.onPid(child.pid);
 }
 
-/**
- * The helper is started at this many launches (or ahead of time by warmUp(), in long-lived hosts). Starting it is a
- * second Node start-up, ~45 ms of CPU on the two cores the nodes also need, against ~0.1-0.2 ms saved per spawn: a
- * 50-node CLI run took 291 ms with it and 244 ms without (bench/README.md), so short runs never start it.
- */
-export const LAUNCHES_BEFORE_HELPER = 100;
-
 /** Uses the helper when it is ready and starts it once it pays off; launches directly while it is not (yet) there. */
 export class NodeProcessLauncher implements ProcessLauncher {
   private launches = 0;
@@ -59,7 +52,9 @@ export class NodeProcessLauncher implements ProcessLauncher {
 
   launch(request: LaunchRequest, handlers: LaunchHandlers): void {
     if (this.spawner?.ready) return this.spawner.launch(request, handlers);
-    if (++this.launches >= LAUNCHES_BEFORE_HELPER) this.helperWanted = true;
+    // The helper is started once it pays off: at the command's startAfterLaunches (or ahead of time by warmUp(), in
+    // long-lived hosts). See SpawnerCommand.
+    if (this.spawner && ++this.launches >= this.spawner.startAfterLaunches) this.helperWanted = true;
     if (!this.spawner?.usable) keepYoungGenerationSmall();
     // Once wanted, a helper that died is started again at the next launch.
     else if (this.helperWanted) this.spawner.start();

@@ -21,8 +21,8 @@ export interface RunnerSettings {
   killGraceMs: number;
   /** Concurrency when a run does not choose one. */
   defaultConcurrency: number;
-  /** How to start the spawner helper that starts node processes; absent: the engine starts them itself. */
-  spawner?: SpawnerCommand;
+  /** The spawner helpers that can start node processes, best first; absent: the engine starts them itself. */
+  spawners?: SpawnerCommand[];
 }
 
 export interface RunContext {

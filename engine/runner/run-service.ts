@@ -80,7 +80,7 @@ export class RunService {
     this.cache = new CacheRepo(deps.db);
     this.objects = new ArtifactStore(deps.home.cache);
     this.hasher = new FileHasher(this.cache);
-    this.launcher = new NodeProcessLauncher(deps.settings.spawner ? new SpawnerClient(deps.settings.spawner) : undefined);
+    this.launcher = new NodeProcessLauncher(deps.settings.spawners ? new SpawnerClient(deps.settings.spawners) : undefined);
   }
 
   /** Plans and starts a run; throws RunRefusedError (with problems) when the pipeline cannot run as asked. */

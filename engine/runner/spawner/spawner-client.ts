@@ -1,17 +1,20 @@
-// The engine's side of the spawner helper: starts it, sends launches, routes its replies to each launch's handlers,
-// and cleans up when it dies (every group it started is killed; their exit statuses are lost).
+// The engine's side of the spawner helper: starts it (the first of its commands that comes up), sends launches,
+// routes its replies to each launch's handlers, and cleans up when it dies (every group it started is killed; their
+// exit statuses are lost).
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { LaunchRequest } from '../launch-process';
 import type { LaunchHandlers } from '../process-launcher';
 import { signalGroup } from '../process-group';
 import { onJsonLines, type SpawnerReply, type SpawnerRequest } from './spawner-protocol';
 
-/** How to start the helper: a Node runtime running dist/spawner.js. */
+/** How to start a helper: Python running dist/spawner.py, or a Node runtime running dist/spawner.js. */
 export interface SpawnerCommand {
   file: string;
   args: string[];
   /** Added to the engine's environment (ELECTRON_RUN_AS_NODE=1 under Electron). */
   env: Record<string, string>;
+  /** The engine starts the helper once a run has launched this many processes itself (what its start-up costs). */
+  startAfterLaunches: number;
 }
 
 interface Launch {
@@ -19,12 +22,17 @@ interface Launch {
   pid?: number;
 }
 
-/** A helper that cannot start is not tried again; one that died is restarted this many times at most. */
+/**
+ * A command whose helper cannot start, or exits before it listens, is not tried again (the next one is); a helper that
+ * died after listening is restarted this many times at most.
+ */
 const MAX_RESTARTS = 3;
 
 export class SpawnerClient {
   private child: ChildProcess | undefined;
   private isReady = false;
+  /** Index in `commands` of the helper in use. */
+  private current = 0;
   private failures = 0;
   private nextId = 1;
   private readonly launches = new Map<number, Launch>();
@@ -33,16 +41,22 @@ export class SpawnerClient {
   private lost = '';
   private readyWaiters: ((ready: boolean) => void)[] = [];
 
-  constructor(private readonly command: SpawnerCommand) {}
+  /** `commands`: the helpers to try, best first. */
+  constructor(private readonly commands: readonly SpawnerCommand[]) {}
 
   /** True once the helper said it listens. */
   get ready(): boolean {
     return this.isReady;
   }
 
-  /** False after the helper failed to start or died too often: launch directly instead. */
+  /** False when no helper could start, or the last one died too often: launch directly instead. */
   get usable(): boolean {
-    return this.failures <= MAX_RESTARTS;
+    return this.current < this.commands.length && this.failures <= MAX_RESTARTS;
+  }
+
+  /** Launches the engine makes itself before it starts the helper it would use next. */
+  get startAfterLaunches(): number {
+    return this.commands[this.current]?.startAfterLaunches ?? Infinity;
   }
 
   /** Starts the helper when needed; resolves true once it listens, false when it cannot be used. */
@@ -56,8 +70,9 @@ export class SpawnerClient {
   /** Starts the helper unless it runs or is starting. */
   start(): void {
     if (this.child || !this.usable) return;
-    const child = spawn(this.command.file, this.command.args, {
-      env: { ...process.env, ...this.command.env },
+    const command = this.commands[this.current]!;
+    const child = spawn(command.file, command.args, {
+      env: { ...process.env, ...command.env },
       stdio: ['pipe', 'pipe', 'pipe'],
       // Its own session: a terminal's Ctrl+C reaches only the engine, which then stops the nodes itself.
       detached: process.platform !== 'win32',
@@ -70,8 +85,8 @@ export class SpawnerClient {
     child.stdin!.on('error', () => undefined);
     child.stderr!.setEncoding('utf8').on('data', (text: string) => (this.lost = (this.lost + text).slice(-500)));
     onJsonLines<SpawnerReply>(child.stdout!, (reply) => this.receive(reply));
-    child.on('error', () => this.died(child, true));
-    child.on('exit', () => this.died(child, false));
+    child.on('error', () => this.died(child));
+    child.on('exit', () => this.died(child));
     // Only pending launches keep the engine's event loop alive (see refresh()).
     this.refresh();
   }
@@ -125,14 +140,21 @@ export class SpawnerClient {
 
   /**
    * The helper exited or could not start. Its launches cannot report an exit status any more: their groups are
-   * killed (nothing a node started may outlive it unseen) and they end as lost. The next launch starts a new helper.
+   * killed (nothing a node started may outlive it unseen) and they end as lost. A helper that never listened gives
+   * way to the next command, started at once if someone waits for it; otherwise the next launch starts a new helper.
    */
-  private died(child: ChildProcess, failedToStart: boolean): void {
+  private died(child: ChildProcess): void {
     if (this.child !== child) return;
     this.child = undefined;
+    const listened = this.isReady;
     this.isReady = false;
-    this.failures += failedToStart ? MAX_RESTARTS + 1 : 1;
-    this.settleWaiters(false);
+    if (listened) this.failures++;
+    else {
+      this.current++;
+      this.failures = 0;
+    }
+    if (!listened && this.usable && this.readyWaiters.length > 0) this.start();
+    else this.settleWaiters(false);
     const why = `the process that starts node processes stopped unexpectedly${this.lost ? ` (${this.lost.trim().split('\n').pop()})` : ''}`;
     const launches = [...this.launches.values()];
     this.launches.clear();

@@ -1,13 +1,13 @@
-"""The spawner helper on Python (dist/spawner.py): starts node processes for the engine, speaking the same JSON lines
-as dist/spawner.js (spawner-protocol.ts). On Linux, Python's subprocess starts processes with vfork, which does not
-copy the parent's page tables: a start costs a fraction of a fork from any Node process (docs/runner.md)."""
+"""The spawner helper on Python (dist/spawner.py): starts node processes for the engine and reports their exits,
+speaking the JSON lines of spawner-protocol.ts, as dist/spawner.js does. Python's subprocess starts processes with
+vfork on Linux, which copies no page tables: a start costs a fraction of a fork from any Node process (docs/runner.md).
+Standard library only; the engine runs it with `python3 -I -S -c <this file's text>`."""
 import errno
 import json
 import os
 import selectors
 import signal
 import subprocess
-import sys
 
 STDIN, STDOUT = 0, 1
 
@@ -23,11 +23,11 @@ class Spawner:
         self.replies.append(json.dumps(message, separators=(",", ":")))
 
     def flush(self):
-        if self.replies:
-            data = ("\n".join(self.replies) + "\n").encode()
-            self.replies = []
-            while data:
-                data = data[os.write(STDOUT, data):]
+        """Replies of one turn of the loop go out in one write."""
+        data = "".join(reply + "\n" for reply in self.replies).encode()
+        self.replies = []
+        while data:
+            data = data[os.write(STDOUT, data):]
 
     def receive(self, request):
         if request["t"] == "env":
@@ -36,14 +36,15 @@ class Spawner:
             self.launch(request)
 
     def launch(self, request):
+        """Like launch-process.ts: stdout and stderr appended to the log files, stdin closed, a session of its own."""
         launch_id = request["id"]
+        logs = []
         try:
-            logs = [open_log(request["stdoutFile"])]
-            logs.append(open_log(request["stderrFile"]))
+            for path in (request["stdoutFile"], request["stderrFile"]):
+                logs.append(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666))
         except OSError as error:
-            for fd in logs if "logs" in locals() else []:
-                os.close(fd)
-            return self.reply({"t": "error", "id": launch_id, "message": node_style(error, "open", error.filename), "logs": True})
+            close_all(logs)
+            return self.reply({"t": "error", "id": launch_id, "message": node_style(error, "open"), "logs": True})
         env = {**self.base_envs.get(request["envId"], {}), **request["env"]}
         try:
             child = subprocess.Popen(
@@ -56,10 +57,10 @@ class Spawner:
                 start_new_session=True,
             )
         except OSError as error:
-            return self.reply({"t": "error", "id": launch_id, "message": f"spawn {request['file']} {errno.errorcode.get(error.errno, 'EIO')}", "logs": False})
+            # Worded as Node's spawn() words it: "spawn /bin/missing ENOENT".
+            return self.reply({"t": "error", "id": launch_id, "message": f"spawn {request['file']} {error_code(error)}", "logs": False})
         finally:
-            for fd in logs:
-                os.close(fd)
+            close_all(logs)
         self.children[child.pid] = (launch_id, child)
         self.reply({"t": "pid", "id": launch_id, "pid": child.pid})
 
@@ -71,10 +72,7 @@ class Spawner:
                 return
             if pid == 0:
                 return
-            entry = self.children.pop(pid, None)
-            if entry is None:
-                continue
-            launch_id, child = entry
+            launch_id, child = self.children.pop(pid)
             child.returncode = status  # reaped here: the Popen object must not wait for it again
             if os.WIFSIGNALED(status):
                 self.reply({"t": "exit", "id": launch_id, "code": None, "signal": signal.Signals(os.WTERMSIG(status)).name})
@@ -82,21 +80,35 @@ class Spawner:
                 self.reply({"t": "exit", "id": launch_id, "code": os.WEXITSTATUS(status), "signal": None})
 
 
-def open_log(path):
-    return os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+def close_all(fds):
+    for fd in fds:
+        os.close(fd)
 
 
-def node_style(error, syscall, path):
-    """An OSError worded as Node words it ("ENOSPC: no space left on device, open '/x'"), as the Node helper reports."""
-    code = errno.errorcode.get(error.errno, "EIO")
-    return f"{code}: {error.strerror[:1].lower()}{error.strerror[1:]}, {syscall} '{path}'"
+def error_code(error):
+    return errno.errorcode.get(error.errno, "EIO")
+
+
+def node_style(error, syscall):
+    """An OSError worded as Node words it: "ENOSPC: no space left on device, open '/runs/x/_logs/a.stdout.log'"."""
+    text = error.strerror or ""
+    return f"{error_code(error)}: {text[:1].lower()}{text[1:]}, {syscall} '{error.filename}'"
+
+
+def drain(fd):
+    try:
+        while os.read(fd, 4096):
+            pass
+    except BlockingIOError:
+        pass
 
 
 def main():
     spawner = Spawner()
+    # SIGCHLD wakes the loop through this pipe (the handler itself does nothing).
     wake_read, wake_write = os.pipe()
-    os.set_blocking(wake_read, False)
-    os.set_blocking(wake_write, False)
+    for fd in (wake_read, wake_write):
+        os.set_blocking(fd, False)
     signal.set_wakeup_fd(wake_write)
     signal.signal(signal.SIGCHLD, lambda *_: None)
     selector = selectors.DefaultSelector()
@@ -108,26 +120,20 @@ def main():
     while True:
         for key, _ in selector.select():
             if key.fd == wake_read:
-                while True:
-                    try:
-                        if not os.read(wake_read, 4096):
-                            break
-                    except BlockingIOError:
-                        break
-            else:
-                data = os.read(STDIN, 1 << 16)
-                if not data:
-                    # The engine is gone (or closing): leave. Node processes lead their own sessions and keep running.
-                    spawner.flush()
-                    return
-                lines = (partial + data).split(b"\n")
-                partial = lines.pop()
-                for line in lines:
-                    if line:
-                        spawner.receive(json.loads(line))
+                drain(wake_read)
+                continue
+            data = os.read(STDIN, 1 << 16)
+            if not data:
+                # The engine is gone (or closing): leave. Node processes lead their own sessions and keep running;
+                # an engine that starts later recovers them (recover-runs.ts).
+                return
+            lines = (partial + data).split(b"\n")
+            partial = lines.pop()
+            for line in lines:
+                if line:
+                    spawner.receive(json.loads(line))
         spawner.reap()
         spawner.flush()
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+main()

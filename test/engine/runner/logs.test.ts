@@ -18,7 +18,7 @@ const producer = (lines: number) =>
       'process.stderr.write(err); process.stdout.write(out); process.stdout.write("no newline at the end")',
   );
 
-describe.each(['direct', 'spawner'] as const)('logs (node processes started %s)', (launch) => {
+describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('logs (node processes started %s)', (launch) => {
   it('persists every line of a chatty node, pages across chunks, filters by stream and searches', async () => {
     h = harness({ launch });
     const lines = 200_000;
@@ -80,7 +80,7 @@ describe.each(['direct', 'spawner'] as const)('logs (node processes started %s)'
   });
 });
 
-describe.each(['direct', 'spawner'] as const)('logs that cannot be stored (node processes started %s)', (launch) => {
+describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('logs that cannot be stored (node processes started %s)', (launch) => {
   it('stop the run with a clear error instead of losing lines silently', async () => {
     h = harness({ launch, killGraceMs: 200 });
     const sink = new CollectSink();

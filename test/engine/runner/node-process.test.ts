@@ -31,7 +31,7 @@ async function untilLogged(h: Harness, runId: string, nodeId: string): Promise<v
   throw new Error(`${nodeId} printed nothing`);
 }
 
-describe.each(['direct', 'spawner'] as const)('node processes (started %s)', (launch) => {
+describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node processes (started %s)', (launch) => {
   it('cancel kills every process of every running node, even children that ignore SIGTERM', async () => {
     h = harness({ launch, killGraceMs: 300 });
     const stubborn = nodeScript('process.on("SIGTERM", () => {}); setInterval(() => {}, 1000); console.log("ready")');

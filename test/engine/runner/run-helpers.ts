@@ -5,11 +5,11 @@ import { getNodeType, type NodeTypeLookup } from '../../../shared/nodes/index';
 import type { NodeSettings, Pipeline, PipelineEdge, PipelineNode, Port } from '../../../shared/pipeline/pipeline.schema';
 import type { RunEvent } from '../../../shared/runs/run-events';
 import { runOptionsSchema, type RunOptionsInput } from '../../../shared/runs/run-options';
-import { fromAppRoot } from '../../../engine/app-root';
 import { resolveHome } from '../../../engine/home';
 import { expandLogChunk, type LogChunk } from '../../../engine/runner/log-chunk';
 import type { RunSink } from '../../../engine/runner/run-emitter';
 import type { SpawnerCommand } from '../../../engine/runner/spawner/spawner-client';
+import { nodeSpawner, pythonSpawner } from '../../../engine/runner/create-run-service';
 import { RunService } from '../../../engine/runner/run-service';
 import { openDatabase } from '../../../engine/store/database';
 import { tempDir } from '../../support/temp-home';
@@ -81,18 +81,27 @@ export interface Harness {
   close(): void;
 }
 
-/** How a harness starts node processes: from the engine itself, or through the spawner helper (dist/spawner.js). */
-export type LaunchMode = 'direct' | 'spawner';
+/**
+ * How a harness starts node processes: from the engine itself, or through a spawner helper — dist/spawner.js on Node,
+ * or dist/spawner.py on the system's Python — started ahead of the first run, as long-lived hosts do.
+ */
+export type LaunchMode = 'direct' | 'node-spawner' | 'python-spawner';
 
-/** The spawner helper as the engine starts it (vitest's global setup builds dist/). */
-export const spawnerCommand = { file: process.execPath, args: [fromAppRoot('dist', 'spawner.js')], env: {} };
+/** The helpers as the engine starts them (vitest's global setup builds dist/). */
+export function spawnerCommand(mode: 'node-spawner' | 'python-spawner'): SpawnerCommand {
+  const command = mode === 'node-spawner' ? nodeSpawner() : pythonSpawner();
+  if (!command) throw new Error(`no ${mode} here: build dist/ first; the Python helper needs /usr/bin/python3`);
+  return command;
+}
 
 export function harness(
-  settings: { killGraceMs?: number; lookup?: NodeTypeLookup; nodeCommand?: string[]; launch?: LaunchMode; spawner?: SpawnerCommand } = {},
+  settings: { killGraceMs?: number; lookup?: NodeTypeLookup; nodeCommand?: string[]; launch?: LaunchMode; spawners?: SpawnerCommand[] } = {},
 ): Harness {
   const home = resolveHome(tempDir('pipewright-runner-'));
   const work = tempDir('pipewright-work-');
   const db = openDatabase(home.database);
+  const launch = settings.launch ?? 'direct';
+  const spawners = settings.spawners ?? (launch === 'direct' ? undefined : [spawnerCommand(launch)]);
   const service = new RunService({
     db,
     home,
@@ -102,14 +111,14 @@ export function harness(
       nodeCommandEnv: {},
       killGraceMs: settings.killGraceMs ?? 500,
       defaultConcurrency: 2,
-      ...(settings.launch === 'spawner' ? { spawner: settings.spawner ?? spawnerCommand } : {}),
+      ...(spawners ? { spawners } : {}),
     },
   });
   // Started at once, checked when a test waits for it: a test that never runs anything must not fail after closing.
-  const warmUp = settings.launch === 'spawner' ? service.warmUp() : Promise.resolve(false);
+  const warmUp = spawners ? service.warmUp() : Promise.resolve(false);
   const ready = async () => {
     const up = await warmUp;
-    if (settings.launch === 'spawner' && !settings.spawner) expect(up).toBe(true);
+    if (launch !== 'direct' && !settings.spawners) expect(up).toBe(true);
     return up;
   };
   return {

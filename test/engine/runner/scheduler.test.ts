@@ -5,7 +5,7 @@ import { edge, harness, nodeScript, pipeline, shell, type Harness } from './run-
 let h: Harness;
 afterEach(() => h?.close());
 
-describe.each(['direct', 'spawner'] as const)('scheduler (node processes started %s)', (launch) => {
+describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('scheduler (node processes started %s)', (launch) => {
   it('starts a node only after every upstream node finished, and reports node states in order', async () => {
     h = harness({ launch });
     const doc = pipeline([shell('a', 'echo a'), shell('b', 'echo b'), shell('c', 'echo c'), shell('d', 'echo d')], [edge('a', 'b'), edge('a', 'c'), edge('b', 'd'), edge('c', 'd')]);

@@ -1,10 +1,10 @@
-// The spawner helper with real processes: node processes start from it once it listens, its death fails only the
-// nodes it had started (their processes killed) and later nodes still run, and a helper that cannot start at all
-// leaves the engine starting processes itself.
+// The spawner helpers with real processes: node processes start from the helper once it listens, its death fails only
+// the nodes it had started (their processes killed) and later nodes still run, a helper that cannot start gives way to
+// the next one, and when none can, the engine starts processes itself.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runOptionsSchema } from '../../../shared/runs/run-options';
-import { CollectSink, harness, nodeScript, pipeline, processesOfRun, shell, type Harness } from './run-helpers';
+import { CollectSink, harness, nodeScript, pipeline, processesOfRun, shell, spawnerCommand, type Harness } from './run-helpers';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -21,18 +21,21 @@ async function until<T>(check: () => T | undefined): Promise<T> {
   throw new Error('timed out waiting');
 }
 
-describe.runIf(process.platform === 'linux')('spawner helper', () => {
+describe.runIf(process.platform === 'linux').each([
+  ['node-spawner', 'spawner.js'],
+  ['python-spawner', 'pipewright-spawner'],
+] as const)('spawner helper (%s)', (launch, marker) => {
   it('starts node processes from the helper once it listens, not from the engine', async () => {
-    h = harness({ launch: 'spawner' });
+    h = harness({ launch });
     const { sink, status } = await h.run(pipeline([shell('parent', 'echo $PPID')]));
     expect(status).toBe('succeeded');
     const parent = Number(sink.of('node.log')[0]!.text);
     expect(parent).not.toBe(process.pid);
-    expect(commandLine(parent).some((arg) => arg.endsWith('spawner.js'))).toBe(true);
+    expect(commandLine(parent).some((arg) => arg.endsWith(marker))).toBe(true);
   });
 
   it('when the helper dies, fails the nodes it started, kills their processes, and later nodes still run', async () => {
-    h = harness({ launch: 'spawner', killGraceMs: 200 });
+    h = harness({ launch, killGraceMs: 200 });
     await h.ready();
     const sink = new CollectSink();
     const doc = pipeline([shell('victim', `echo $PPID; ${nodeScript('setInterval(() => {}, 1000)')} & sleep 30`)]);
@@ -49,9 +52,22 @@ describe.runIf(process.platform === 'linux')('spawner helper', () => {
     expect(next.status).toBe('succeeded');
     expect(next.sink.of('node.log').map((e) => e.text)).toEqual(['fine']);
   });
+});
 
-  it('starts processes itself when the helper cannot start', async () => {
-    h = harness({ launch: 'spawner', spawner: { file: '/nonexistent/node', args: [], env: {} } });
+describe.runIf(process.platform === 'linux')('spawner helpers that cannot start', () => {
+  const missing = { file: '/nonexistent/python3', args: [], env: {}, startAfterLaunches: 1 };
+  const exitsAtOnce = { file: '/bin/sh', args: ['-c', 'echo "python3: too old" >&2; exit 1'], env: {}, startAfterLaunches: 1 };
+
+  it('gives way to the next helper when one is missing or exits before it listens', async () => {
+    h = harness({ spawners: [missing, exitsAtOnce, spawnerCommand('node-spawner')] });
+    expect(await h.ready()).toBe(true);
+    const { sink, status } = await h.run(pipeline([shell('a', 'echo $PPID')]));
+    expect(status).toBe('succeeded');
+    expect(commandLine(Number(sink.of('node.log')[0]!.text)).some((arg) => arg.endsWith('spawner.js'))).toBe(true);
+  });
+
+  it('starts processes itself when no helper can start', async () => {
+    h = harness({ spawners: [missing, exitsAtOnce] });
     expect(await h.ready()).toBe(false);
     const { sink, status } = await h.run(pipeline([shell('a', 'echo $PPID'), shell('b', 'echo b')]));
     expect(status).toBe('succeeded');
