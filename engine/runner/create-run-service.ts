@@ -71,5 +71,5 @@ export function pythonSpawner(): SpawnerCommand | undefined {
   const python = '/usr/bin/python3';
   const script = fromAppRoot('dist', 'spawner.py');
   if (process.platform !== 'linux' || !existsSync(python) || !existsSync(script)) return undefined;
-  return { file: python, args: ['-I', '-S', '-c', readFileSync(script, 'utf8'), 'pipewright-spawner'], env: {}, startAfterLaunches: 1 };
+  return { file: python, args: ['-I', '-S', '-c', readFileSync(script, 'utf8'), 'pipewright-spawner'], env: {}, startAfterLaunches: 2 };
 }

@@ -134,3 +134,45 @@ describe('pipewright run interrupted by Ctrl+C', () => {
     expect(run!.status).toBe('canceled');
   });
 });
+
+describe('pipewright run into a pipe', () => {
+  const chatty = node('talk', 'i=0; while [ $i -lt 50000 ]; do echo "ligne $i"; i=$((i+1)); done');
+  const start = (args: string[], home: string) =>
+    spawn(process.execPath, [CLI, ...args], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = (child: ReturnType<typeof start>) => new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+  it('a reader slower than the node still gets every line, in order (the printer waits for the pipe)', async () => {
+    const child = start(['run', writePipeline(tempDir(), [chatty]), '--no-cache'], tempDir());
+    const closed = new Promise((r) => child.stdout.once('close', r));
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 1000));
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
+    child.stdout.resume();
+    expect(await exited(child)).toBe(0);
+    await closed;
+    expect(out.split('\n').filter((l) => l.startsWith('talk │ ligne'))).toEqual(Array.from({ length: 50000 }, (_, i) => `talk │ ligne ${i}`));
+  });
+
+  it('a reader that goes away (| head) ends the printing, not the run: it finishes and is stored as succeeded', async () => {
+    const home = tempDir();
+    const child = start(['run', writePipeline(tempDir(), [chatty]), '--no-cache'], home);
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.includes('ligne') && resolve()));
+    child.stdout.destroy();
+    expect(await exited(child)).toBe(0);
+    expect(stderr).toBe('');
+    const [run] = JSON.parse(runCli(['runs', '--json'], { home }).stdout) as { status: string }[];
+    expect(run!.status).toBe('succeeded');
+  });
+
+  it('other commands end quietly when their reader has gone', async () => {
+    const child = start(['nodes', '--markdown'], tempDir());
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    expect(await exited(child)).toBe(0);
+    expect(stderr).toBe('');
+  });
+});
