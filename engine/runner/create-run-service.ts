@@ -28,7 +28,7 @@ export function createRunService(deps: { db: Db; home: HomePaths; events: EventB
     ...(options.host === 'cli' ? {} : { publish: (batch) => deps.events.publish('run.events', batch) }),
   });
   // The app and the web server start the helper at once, so even their first nodes are not forked from the engine.
-  // A CLI command may never run a node (a cached run, `runs`, `export`): its helper starts at the first launch.
+  // A CLI command may never run a node (a cached run, `runs`, `export`): its helper starts once launches need it.
   if (options.host === 'desktop' || options.host === 'web') void service.warmUp();
   return service;
 }
@@ -36,9 +36,10 @@ export function createRunService(deps: { db: Db; home: HomePaths; events: EventB
 /**
  * The spawner helpers to try, best first (docs/runner.md, "Node processes"). On Linux, the system's Python 3 running
  * dist/spawner.py: its processes start with vfork, 2–2.5× faster than any fork from Node, and it starts in ~10 ms, so
- * even a run's first nodes use it. Then this engine's own runtime running dist/spawner.js (Electron's binary as Node
- * under the desktop app), whose start-up pays off only after LAUNCHES_BEFORE_NODE_HELPER launches. None on Windows,
- * whose process creation does not copy the parent's memory. PIPEWRIGHT_SPAWNER=python|node|none picks one.
+ * it starts at a run's second launch (a one-node run does not need it). Then this engine's own runtime running
+ * dist/spawner.js (Electron's binary as Node under the desktop app), whose start-up pays off only after
+ * LAUNCHES_BEFORE_NODE_HELPER launches. None on Windows, whose process creation does not copy the parent's memory.
+ * PIPEWRIGHT_SPAWNER=python|node|none picks one.
  */
 function spawnerSetting(): { spawners?: SpawnerCommand[] } {
   if (process.platform === 'win32') return {};

@@ -1,5 +1,5 @@
 // When the engine starts a spawner helper: the Node helper not for a short run (its start-up would cost more than it
-// saves) but once a run has launched LAUNCHES_BEFORE_NODE_HELPER processes; the Python helper at the first launch.
+// saves) but once a run has launched LAUNCHES_BEFORE_NODE_HELPER processes; the Python helper at the second launch.
 // Real processes, the real helpers.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,13 +41,16 @@ describe.runIf(process.platform === 'linux')('when the spawner helper starts', (
     expect(await launchShell(launcher, dir, 'from-helper', 'echo $PPID')).not.toBe(String(process.pid));
   });
 
-  it('the Python helper starts at the first launch, so the next nodes already come from it', async () => {
+  it('the Python helper starts at the second launch (a one-node run never starts it); later nodes come from it', async () => {
     const dir = tempDir('pipewright-launcher-');
     const client = new SpawnerClient([spawnerCommand('python-spawner')]);
     launcher = new NodeProcessLauncher(client);
     expect(await launchShell(launcher, dir, 'first', 'echo $PPID')).toBe(String(process.pid));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(client.ready).toBe(false);
+    expect(await launchShell(launcher, dir, 'second', 'echo $PPID')).toBe(String(process.pid));
     await expect.poll(() => client.ready, { timeout: 10_000 }).toBe(true);
-    const parent = await launchShell(launcher, dir, 'second', 'echo $PPID');
+    const parent = await launchShell(launcher, dir, 'third', 'echo $PPID');
     expect(parent).not.toBe(String(process.pid));
     expect(readFileSync(`/proc/${parent}/cmdline`, 'utf8').split('\0').at(-2)).toBe('pipewright-spawner');
   });
