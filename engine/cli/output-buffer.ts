@@ -12,7 +12,7 @@ export type WriteText = (text: string, encoding: BufferEncoding) => void;
 export class OutputBuffer {
   private parts: string[] = [];
   private pending = 0;
-  private scheduled = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly write: WriteText,
@@ -25,14 +25,13 @@ export class OutputBuffer {
     this.parts.push(text);
     this.pending += text.length;
     if (this.pending >= FLUSH_CHARS) this.flush();
-    else if (!this.scheduled) {
-      this.scheduled = true;
-      setTimeout(() => this.flush(), COALESCE_MS);
-    }
+    else this.timer ??= setTimeout(() => this.flush(), COALESCE_MS);
   }
 
+  /** Writes what is pending now; a scheduled write is cancelled (it would keep a finished CLI alive for nothing). */
   flush(): void {
-    this.scheduled = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
     if (this.parts.length === 0) return;
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     this.parts = [];
