@@ -16,6 +16,6 @@ export interface AppInfo {
 }
 
 export const appCommands = {
-  'app.info': command<AppInfo>()(z.object({}).strict()),
-  'nodeTypes.list': command<NodeTypeInfo[]>()(z.object({}).strict()),
+  'app.info': command<AppInfo>()(() => z.object({}).strict()),
+  'nodeTypes.list': command<NodeTypeInfo[]>()(() => z.object({}).strict()),
 };

@@ -9,9 +9,19 @@ export interface CommandSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   output?: O;
 }
 
-/** `command<Output>()(inputSchema)` — curried so the output type can be given while the input type is inferred. */
+/**
+ * `command<Output>()(() => inputSchema)` — curried so the output type can be given while the input type is inferred.
+ * The schema is built on first use: a process pays for the commands it validates, not for the whole API at start-up.
+ */
 export function command<O>() {
-  return <I extends z.ZodType>(input: I): CommandSpec<I, O> => ({ input });
+  return <I extends z.ZodType>(make: () => I): CommandSpec<I, O> => {
+    let input: I | undefined;
+    return {
+      get input() {
+        return (input ??= make());
+      },
+    };
+  };
 }
 
 /** Error codes the API returns; clients branch on these, never on messages. */

@@ -21,9 +21,9 @@ const revision = z.number().int().positive().optional();
 
 export const exportCommands = {
   /** `dockerfile` adds the runner image's Dockerfile to the files. */
-  'export.preview': command<ExportPreview>()(z.object({ document, revision, options, dockerfile: z.boolean().optional() }).strict()),
+  'export.preview': command<ExportPreview>()(() => z.object({ document, revision, options, dockerfile: z.boolean().optional() }).strict()),
   /** Writes the export (and optionally the runner Dockerfile) under `dir` on the engine's machine (desktop save). */
-  'export.write': command<{ written: string[]; problems: Problem[] }>()(
+  'export.write': command<{ written: string[]; problems: Problem[] }>()(() => 
     z.object({ document, revision, options, dir: z.string().min(1).max(4096), dockerfile: z.boolean().optional() }).strict(),
   ),
 };

@@ -11,11 +11,11 @@ const title = z.string().max(200).optional();
 
 export const hostCommands = {
   /** Native "open file" dialog; `extensions` without dots, empty for any file. */
-  'host.pickFile': command<ChosenPath>()(z.object({ extensions: z.array(z.string().regex(/^[A-Za-z0-9]+$/)).max(20), title }).strict()),
+  'host.pickFile': command<ChosenPath>()(() => z.object({ extensions: z.array(z.string().regex(/^[A-Za-z0-9]+$/)).max(20), title }).strict()),
   /** Native "choose folder" dialog. */
-  'host.pickFolder': command<ChosenPath>()(z.object({ title }).strict()),
+  'host.pickFolder': command<ChosenPath>()(() => z.object({ title }).strict()),
   /** Native "save as" dialog; the engine writes `text` to the chosen file. */
-  'host.saveFile': command<ChosenPath>()(
+  'host.saveFile': command<ChosenPath>()(() => 
     z.object({ fileName: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'a file name, not a path'), text: z.string().max(50_000_000) }).strict(),
   ),
 };

@@ -77,15 +77,15 @@ const alias = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, 'an alias uses l
 const versionRef = z.object({ name, version }).strict();
 
 export const modelCommands = {
-  'model.list': command<ModelSummary[]>()(z.object({}).strict()),
-  'model.versions': command<ModelVersionRecord[]>()(z.object({ name }).strict()),
-  'model.version': command<ModelVersionRecord>()(versionRef),
-  'model.byRun': command<ModelVersionRecord[]>()(z.object({ runId: z.string().min(1) }).strict()),
-  'model.setAlias': command<ModelVersionRecord>()(z.object({ name, alias, version }).strict()),
-  'model.removeAlias': command<{ removed: boolean }>()(z.object({ name, alias }).strict()),
-  'model.compare': command<ModelComparison>()(z.object({ a: versionRef, b: versionRef }).strict()),
-  'deployment.list': command<DeploymentRecord[]>()(z.object({}).strict()),
-  'deployment.stop': command<DeploymentRecord[]>()(
+  'model.list': command<ModelSummary[]>()(() => z.object({}).strict()),
+  'model.versions': command<ModelVersionRecord[]>()(() => z.object({ name }).strict()),
+  'model.version': command<ModelVersionRecord>()(() => versionRef),
+  'model.byRun': command<ModelVersionRecord[]>()(() => z.object({ runId: z.string().min(1) }).strict()),
+  'model.setAlias': command<ModelVersionRecord>()(() => z.object({ name, alias, version }).strict()),
+  'model.removeAlias': command<{ removed: boolean }>()(() => z.object({ name, alias }).strict()),
+  'model.compare': command<ModelComparison>()(() => z.object({ a: versionRef, b: versionRef }).strict()),
+  'deployment.list': command<DeploymentRecord[]>()(() => z.object({}).strict()),
+  'deployment.stop': command<DeploymentRecord[]>()(() => 
     z.union([z.object({ id: z.string().min(1) }).strict(), z.object({ all: z.literal(true) }).strict()]),
   ),
 };

@@ -35,27 +35,27 @@ const id = z.string().min(1);
 const document = z.unknown();
 
 export const pipelineCommands = {
-  'pipeline.list': command<PipelineSummary[]>()(z.object({}).strict()),
-  'pipeline.get': command<PipelineRecord>()(z.object({ id }).strict()),
-  'pipeline.create': command<PipelineRecord>()(
+  'pipeline.list': command<PipelineSummary[]>()(() => z.object({}).strict()),
+  'pipeline.get': command<PipelineRecord>()(() => z.object({ id }).strict()),
+  'pipeline.create': command<PipelineRecord>()(() => 
     z.object({ name: z.string().trim().min(1).max(100), document: document.optional() }).strict(),
   ),
-  'pipeline.save': command<PipelineSummary>()(
+  'pipeline.save': command<PipelineSummary>()(() => 
     z.object({ id, document, expectedRevision: z.number().int().positive().optional() }).strict(),
   ),
-  'pipeline.rename': command<PipelineSummary>()(z.object({ id, name: z.string().trim().min(1).max(100) }).strict()),
-  'pipeline.duplicate': command<PipelineRecord>()(z.object({ id, name: z.string().trim().min(1).max(100).optional() }).strict()),
-  'pipeline.delete': command<{ deleted: true }>()(z.object({ id }).strict()),
-  'pipeline.revisions': command<RevisionSummary[]>()(z.object({ id }).strict()),
-  'pipeline.revision': command<{ revision: number; document: Pipeline }>()(
+  'pipeline.rename': command<PipelineSummary>()(() => z.object({ id, name: z.string().trim().min(1).max(100) }).strict()),
+  'pipeline.duplicate': command<PipelineRecord>()(() => z.object({ id, name: z.string().trim().min(1).max(100).optional() }).strict()),
+  'pipeline.delete': command<{ deleted: true }>()(() => z.object({ id }).strict()),
+  'pipeline.revisions': command<RevisionSummary[]>()(() => z.object({ id }).strict()),
+  'pipeline.revision': command<{ revision: number; document: Pipeline }>()(() => 
     z.object({ id, revision: z.number().int().positive() }).strict(),
   ),
-  'pipeline.restore': command<PipelineRecord>()(z.object({ id, revision: z.number().int().positive() }).strict()),
-  'pipeline.import': command<PipelineRecord>()(
+  'pipeline.restore': command<PipelineRecord>()(() => z.object({ id, revision: z.number().int().positive() }).strict()),
+  'pipeline.import': command<PipelineRecord>()(() => 
     z.object({ text: z.string().max(50_000_000), fileName: z.string().min(1).max(255), replace: z.boolean().optional() }).strict(),
   ),
-  'pipeline.exportFile': command<{ fileName: string; text: string }>()(z.object({ id }).strict()),
-  'pipeline.validate': command<Problem[]>()(z.object({ document }).strict()),
+  'pipeline.exportFile': command<{ fileName: string; text: string }>()(() => z.object({ id }).strict()),
+  'pipeline.validate': command<Problem[]>()(() => z.object({ document }).strict()),
 };
 
 /** Pushed whenever a pipeline is created, saved, renamed or deleted (by any client). */

@@ -12,7 +12,7 @@ const stream = z.enum(['stdout', 'stderr', 'system']);
 
 export const runCommands = {
   /** Runs the stored pipeline's current revision. */
-  'run.start': command<RunSummary>()(
+  'run.start': command<RunSummary>()(() => 
     z
       .object({
         pipelineId: id,
@@ -22,20 +22,20 @@ export const runCommands = {
       .strict(),
   ),
   /** Runs an earlier run's pipeline revision and params again: every node, or only those that did not succeed. */
-  'run.rerun': command<RunSummary>()(z.object({ runId: id, failedOnly: z.boolean().default(false) }).strict()),
-  'run.cancel': command<{ canceled: boolean }>()(z.object({ runId: id }).strict()),
-  'run.list': command<RunSummary[]>()(
+  'run.rerun': command<RunSummary>()(() => z.object({ runId: id, failedOnly: z.boolean().default(false) }).strict()),
+  'run.cancel': command<{ canceled: boolean }>()(() => z.object({ runId: id }).strict()),
+  'run.list': command<RunSummary[]>()(() => 
     z.object({ pipelineId: id.optional(), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
   ),
-  'run.get': command<RunDetail>()(z.object({ runId: id }).strict()),
+  'run.get': command<RunDetail>()(() => z.object({ runId: id }).strict()),
   /** Events after `afterSeq` (resume after a reconnect); log lines beyond `maxLogLines` come back as gaps. */
-  'run.events': command<RunEventBatch>()(
+  'run.events': command<RunEventBatch>()(() => 
     z
       .object({ runId: id, afterSeq: z.number().int().min(0), maxLogLines: z.number().int().min(0).max(100_000).default(5000) })
       .strict(),
   ),
   /** A page of a node's stored log; with `stream`, line numbers count within that stream. */
-  'run.logs': command<LogPage>()(
+  'run.logs': command<LogPage>()(() => 
     z
       .object({
         runId: id,
@@ -47,7 +47,7 @@ export const runCommands = {
       .strict(),
   ),
   /** Line numbers (as `run.logs` counts them) of lines containing `query`, case-insensitive. */
-  'run.logSearch': command<{ lines: number[]; truncated: boolean }>()(
+  'run.logSearch': command<{ lines: number[]; truncated: boolean }>()(() => 
     z
       .object({
         runId: id,
@@ -58,6 +58,6 @@ export const runCommands = {
       })
       .strict(),
   ),
-  'run.artifacts': command<ArtifactInfo[]>()(z.object({ runId: id, nodeId: nodeId.optional() }).strict()),
-  'run.artifactPreview': command<ArtifactPreview>()(z.object({ runId: id, nodeId, port: z.string().min(1).max(63) }).strict()),
+  'run.artifacts': command<ArtifactInfo[]>()(() => z.object({ runId: id, nodeId: nodeId.optional() }).strict()),
+  'run.artifactPreview': command<ArtifactPreview>()(() => z.object({ runId: id, nodeId, port: z.string().min(1).max(63) }).strict()),
 };

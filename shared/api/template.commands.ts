@@ -17,9 +17,9 @@ export interface TemplateSummary {
 }
 
 export const templateCommands = {
-  'template.list': command<TemplateSummary[]>()(z.object({}).strict()),
+  'template.list': command<TemplateSummary[]>()(() => z.object({}).strict()),
   /** Creates a pipeline from a template; the name defaults to the template's, made unique. */
-  'template.create': command<PipelineRecord>()(
+  'template.create': command<PipelineRecord>()(() => 
     z
       .object({
         id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'a template id (the file name without .pipeline.json)'),

@@ -50,10 +50,10 @@ export const sweepSpecSchema = z
 
 export const trackingCommands = {
   /** A window of the experiments table: every run of every pipeline, filtered, searched and sorted in SQLite. */
-  'experiments.query': command<ExperimentPage>()(experimentQuerySchema),
-  'experiments.columns': command<ExperimentColumns>()(z.object({}).strict()),
+  'experiments.query': command<ExperimentPage>()(() => experimentQuerySchema),
+  'experiments.columns': command<ExperimentColumns>()(() => z.object({}).strict()),
   /** Tags, note and hidden flag of one or more runs. */
-  'experiments.annotate': command<{ updated: number }>()(
+  'experiments.annotate': command<{ updated: number }>()(() => 
     z
       .object({
         runIds,
@@ -64,11 +64,11 @@ export const trackingCommands = {
       })
       .strict(),
   ),
-  'experiments.getView': command<ExperimentView>()(z.object({}).strict()),
-  'experiments.saveView': command<ExperimentView>()(z.object({ view: experimentViewSchema }).strict()),
+  'experiments.getView': command<ExperimentView>()(() => z.object({}).strict()),
+  'experiments.saveView': command<ExperimentView>()(() => z.object({ view: experimentViewSchema }).strict()),
   /** Two or more runs side by side (one run works too: the report of a single run). */
-  'experiments.compare': command<RunComparison>()(z.object({ runIds: runIds.max(50), metric: metricName.optional() }).strict()),
-  'experiments.history': command<MetricHistory>()(
+  'experiments.compare': command<RunComparison>()(() => z.object({ runIds: runIds.max(50), metric: metricName.optional() }).strict()),
+  'experiments.history': command<MetricHistory>()(() => 
     z
       .object({
         pipelineName: z.string().min(1).max(200),
@@ -78,14 +78,14 @@ export const trackingCommands = {
       })
       .strict(),
   ),
-  'experiments.lineage': command<RunLineage>()(z.object({ runId }).strict()),
-  'experiments.modelLineage': command<ModelLineageRecord>()(
+  'experiments.lineage': command<RunLineage>()(() => z.object({ runId }).strict()),
+  'experiments.modelLineage': command<ModelLineageRecord>()(() => 
     z.object({ name: z.string().trim().min(1).max(100), version: z.number().int().positive() }).strict(),
   ),
   /** A run or a comparison as one self-contained HTML file (charts as inline SVG). */
-  'experiments.report': command<{ fileName: string; html: string }>()(z.object({ runIds: runIds.max(50), metric: metricName.optional() }).strict()),
+  'experiments.report': command<{ fileName: string; html: string }>()(() => z.object({ runIds: runIds.max(50), metric: metricName.optional() }).strict()),
   /** Starts one run per combination of the stored pipeline's current revision. */
-  'sweep.start': command<SweepRecord>()(
+  'sweep.start': command<SweepRecord>()(() => 
     z
       .object({
         pipelineId: z.string().min(1).max(100),
@@ -98,9 +98,9 @@ export const trackingCommands = {
       })
       .strict(),
   ),
-  'sweep.get': command<SweepRecord>()(z.object({ sweepId: z.string().min(1).max(100) }).strict()),
-  'sweep.list': command<SweepSummary[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),
-  'sweep.cancel': command<{ canceled: boolean }>()(z.object({ sweepId: z.string().min(1).max(100) }).strict()),
+  'sweep.get': command<SweepRecord>()(() => z.object({ sweepId: z.string().min(1).max(100) }).strict()),
+  'sweep.list': command<SweepSummary[]>()(() => z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),
+  'sweep.cancel': command<{ canceled: boolean }>()(() => z.object({ sweepId: z.string().min(1).max(100) }).strict()),
 };
 
 /** Pushed when runs were tagged, noted, hidden or shown. */
