@@ -14,7 +14,7 @@ export const dataClean = defineNodeType({
   outputs: [{ id: 'dataset', type: 'dataset', label: 'Clean dataset' }],
   runtime: 'builtin',
   builtOn: '`simple-statistics` (mean, median, mode)',
-  params: z.object({
+  params: () => z.object({
     missing: z
       .enum(['drop-rows', 'impute', 'keep'])
       .default('drop-rows')

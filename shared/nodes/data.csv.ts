@@ -15,7 +15,7 @@ export const dataCsv = defineNodeType({
   outputs: [{ id: 'dataset', type: 'dataset', label: 'Dataset' }],
   runtime: 'builtin',
   builtOn: '`csv-parse` (reading, quoting, error positions) and `csv-stringify` (writing)',
-  params: z.object({
+  params: () => z.object({
     path: z
       .string()
       .min(1, 'choose a CSV file')

@@ -18,7 +18,7 @@ export const dataLabel = defineNodeType({
   outputs: [{ id: 'dataset', type: 'dataset', label: 'Labelled dataset' }],
   runtime: 'builtin',
   builtOn: 'Pipewright only (a join and a comparison)',
-  params: z.object({
+  params: () => z.object({
     mode: z.enum(['join', 'rule']).default('rule').describe('join: take labels from the labels input; rule: derive them.'),
     labelColumn: z.string().min(1).default('label').describe('Name of the label column to add (join mode: also its name in the labels file).'),
     key: z.string().default('id').describe('Join mode: the key column present in both datasets.').meta({ ui: { kind: 'column' } }),

@@ -15,7 +15,7 @@ export const dataProfile = defineNodeType({
   outputs: [{ id: 'report', type: 'report', label: 'Profile' }],
   runtime: 'builtin',
   builtOn: '`simple-statistics` (mean, standard deviation, quantiles)',
-  params: z.object({
+  params: () => z.object({
     bins: z.number().int().min(2).max(200).default(10).describe('Histogram bins for number columns.'),
     topValues: z.number().int().min(1).max(100).default(10).describe('Most frequent values listed for category columns.'),
   }),

@@ -18,7 +18,7 @@ export const dataSample = defineNodeType({
   outputs: [{ id: 'dataset', type: 'dataset', label: 'Dataset' }],
   runtime: 'builtin',
   builtOn: 'the CSV files in `resources/datasets/` (converted from scikit-learn’s copies; sources and licences in its README)',
-  params: z.object({
+  params: () => z.object({
     dataset: z.enum(SAMPLE_DATASETS).default('iris').describe('Which dataset. Sources and licences: resources/datasets/README.md.'),
   }),
   example: { params: { dataset: 'iris' } },

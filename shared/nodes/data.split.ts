@@ -20,7 +20,7 @@ export const dataSplit = defineNodeType({
   ],
   runtime: 'builtin',
   builtOn: '`random-js` (seeded Mersenne Twister shuffle); stratification by largest remainder in Pipewright',
-  params: z.object({
+  params: () => z.object({
     testSize: z.number().gt(0).lt(1).default(0.2).describe('Share of rows in the test set.'),
     validationSize: z
       .number()

@@ -15,7 +15,7 @@ export const dataTransform = defineNodeType({
   outputs: [{ id: 'dataset', type: 'dataset', label: 'Transformed dataset' }],
   runtime: 'builtin',
   builtOn: '`simple-statistics` (mean, standard deviation, min, max)',
-  params: z.object({
+  params: () => z.object({
     select: z.string().default('').describe('Comma-separated columns to keep, in this order. Empty: all.'),
     drop: z.string().default('').describe('Comma-separated columns to remove.'),
     rename: z

@@ -22,7 +22,7 @@ export const dataValidate = defineNodeType({
   ],
   runtime: 'builtin',
   builtOn: '`zod` (the schema param) and `simple-statistics` (ranges)',
-  params: z.object({
+  params: () => z.object({
     schema: z
       .string()
       .default('')

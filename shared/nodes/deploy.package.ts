@@ -15,7 +15,7 @@ export const deployPackage = defineNodeType({
   outputs: [{ id: 'package', type: 'any', label: 'Deployment package' }],
   runtime: 'builtin',
   builtOn: '`yaml` (the manifests); the image runs `pipewright serve-model`',
-  params: z.object({
+  params: () => z.object({
     name: z
       .string()
       .regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$/, 'a Kubernetes name: lower-case letters, digits and "-"')

@@ -20,7 +20,7 @@ export const deployRegister = defineNodeType({
   runtime: 'builtin',
   builtOn: 'the model registry in `pipewright.db` (SQLite through `better-sqlite3`)',
   sideEffects: true,
-  params: z.object({
+  params: () => z.object({
     name: z
       .string()
       .max(100)

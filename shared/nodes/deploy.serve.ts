@@ -17,7 +17,7 @@ export const deployServe = defineNodeType({
   runtime: 'builtin',
   builtOn: 'Node’s `http` server in a detached `pipewright serve-model` process',
   sideEffects: true,
-  params: z.object({
+  params: () => z.object({
     name: z
       .string()
       .max(100)

@@ -16,7 +16,7 @@ export const evaluateClassification = defineNodeType({
   ...evaluatePorts,
   runtime: 'builtin',
   builtOn: 'Pipewright’s metric code, written to scikit-learn’s definitions and tested against scikit-learn’s values',
-  params: z.object({
+  params: () => z.object({
     target: targetParam('the model’s target column'),
     positiveClass: z
       .string()

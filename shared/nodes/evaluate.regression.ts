@@ -15,7 +15,7 @@ export const evaluateRegression = defineNodeType({
   ...evaluatePorts,
   runtime: 'builtin',
   builtOn: 'Pipewright’s metric code (scikit-learn’s definitions, tested against scikit-learn) and `simple-statistics`',
-  params: z.object({
+  params: () => z.object({
     target: targetParam('the model’s target column'),
     scatterPoints: z.number().int().min(0).max(100_000).default(500).describe('Actual/predicted pairs kept in the metrics artifact.'),
   }),

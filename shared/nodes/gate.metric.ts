@@ -16,7 +16,7 @@ export const gateMetric = defineNodeType({
   outputs: [{ id: 'metrics', type: 'metrics', label: 'Metrics (passed)' }],
   runtime: 'builtin',
   builtOn: 'the model registry (SQLite through `better-sqlite3`) for the production comparison',
-  params: z.object({
+  params: () => z.object({
     metric: z.string().min(1).default('accuracy').describe('Metric name in the metrics artifact (a dotted path reaches nested values, e.g. perClass.yes.recall).'),
     threshold: z.number().default(0.8).describe('The limit the metric is compared with.'),
     direction: z

@@ -20,7 +20,7 @@ export const monitorDrift = defineNodeType({
   outputs: [{ id: 'report', type: 'report', label: 'Drift report' }],
   runtime: 'builtin',
   builtOn: '`simple-statistics` (quantile bins); KS test, chi-square test and PSI in Pipewright, tested against scipy',
-  params: z.object({
+  params: () => z.object({
     columns: z.string().default('').describe('Comma-separated columns to compare. Empty: every column both datasets have.'),
     exclude: z.string().default('').describe('Comma-separated columns to leave out (e.g. an id or the label).'),
     psiThreshold: z.number().min(0).default(0.2).describe('PSI above which a column has drifted (0.1 moderate, 0.2 significant).'),

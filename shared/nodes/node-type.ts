@@ -64,7 +64,20 @@ export interface NodeTypeDefinition<P extends z.ZodObject = z.ZodObject> {
   unsupportedTargets?: Partial<Record<ExportTarget, string>>;
 }
 
-/** Identity helper that keeps the params type precise at the definition site. */
-export function defineNodeType<P extends z.ZodObject>(definition: NodeTypeDefinition<P>): NodeTypeDefinition<P> {
-  return definition;
+/** What a node type's file declares: its definition, with the params schema as a function that builds it. */
+export type NodeTypeSpec<P extends z.ZodObject> = Omit<NodeTypeDefinition<P>, 'params'> & { params: () => P };
+
+/**
+ * Keeps the params type precise at the definition site. The params schema is built the first time something reads
+ * it, so a process that touches a few node types (the CLI running a pipeline) does not build them all at start-up.
+ */
+export function defineNodeType<P extends z.ZodObject>(spec: NodeTypeSpec<P>): NodeTypeDefinition<P> {
+  const { params: buildParams, ...definition } = spec;
+  let params: P | undefined;
+  return {
+    ...definition,
+    get params() {
+      return (params ??= buildParams());
+    },
+  };
 }

@@ -17,7 +17,7 @@ export const scriptPython = defineNodeType({
   userPorts: true,
   runtime: 'builtin',
   builtOn: 'the Python interpreter you choose',
-  params: z.object({
+  params: () => z.object({
     code: z
       .string()
       .default('print("hello from Python")')

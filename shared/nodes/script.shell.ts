@@ -16,7 +16,7 @@ export const scriptShell = defineNodeType({
   userPorts: true,
   runtime: 'script',
   builtOn: '`/bin/sh` (`cmd.exe` on Windows)',
-  params: z.object({
+  params: () => z.object({
     command: z
       .string()
       .min(1, 'enter a command to run')

@@ -11,18 +11,21 @@ interface TrainNodeSpec<S extends z.ZodRawShape> {
   builtOn: string;
   /** Bumped when the trained model changes for the same params and data (part of the cache key); default 1. */
   version?: number;
-  hyperparameters: S;
+  /** Built with the params schema, on first use. */
+  hyperparameters: () => S;
   example: Record<string, unknown>;
 }
 
 export function defineTrainNodeType<S extends z.ZodRawShape>(spec: TrainNodeSpec<S>) {
-  const params = z.object({
-    target: targetParam('the last column'),
-    features: featuresParam,
-    categorical: categoricalParam,
-    ...spec.hyperparameters,
-  });
-  const definition: NodeTypeDefinition<typeof params> = defineNodeType({
+  const params = () =>
+    z.object({
+      target: targetParam('the last column'),
+      features: featuresParam,
+      categorical: categoricalParam,
+      ...spec.hyperparameters(),
+    });
+  type Params = ReturnType<typeof params>;
+  const definition: NodeTypeDefinition<Params> = defineNodeType<Params>({
     id: spec.id,
     version: spec.version ?? 1,
     category: 'train',
@@ -34,7 +37,7 @@ export function defineTrainNodeType<S extends z.ZodRawShape>(spec: TrainNodeSpec
     runtime: 'builtin',
     builtOn: spec.builtOn,
     params,
-    example: { params: spec.example as z.input<typeof params> },
+    example: { params: spec.example as z.input<Params> },
   });
   return definition;
 }

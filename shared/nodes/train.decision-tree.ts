@@ -10,11 +10,11 @@ export const trainDecisionTree = defineTrainNodeType({
     '`ml-cart` (its split search replaced by an equivalent sorted sweep, O(n log n) instead of O(n²), that visits the features in a seeded random order as scikit-learn does, so `seed` breaks ties between equally good splits)',
   // 2: ties between equally good features are broken by `seed` (they went to the first feature before).
   version: 2,
-  hyperparameters: {
+  hyperparameters: () => ({
     task: taskParam,
     maxDepth: maxDepthParam,
     minSamplesSplit: minSamplesSplitParam,
     seed: seedParam,
-  },
+  }),
   example: { target: 'label', maxDepth: 3 },
 });

@@ -7,8 +7,8 @@ export const trainLinearRegression = defineTrainNodeType({
   title: 'Linear regression',
   description: 'Regressor: ordinary least squares, solved in closed form.',
   builtOn: '`ml-regression-multivariate-linear` (least squares through `ml-matrix`’s SVD)',
-  hyperparameters: {
+  hyperparameters: () => ({
     intercept: z.boolean().default(true).describe('Fit an intercept (bias) term.'),
-  },
+  }),
   example: { target: 'y' },
 });

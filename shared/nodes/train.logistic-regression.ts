@@ -8,9 +8,9 @@ export const trainLogisticRegression = defineTrainNodeType({
   description:
     'Classifier: one logistic model per class (one-vs-rest) fitted by gradient descent on standardised features with an intercept.',
   builtOn: '`ml-logistic-regression` (gradient descent, one-vs-rest) on `ml-matrix`',
-  hyperparameters: {
+  hyperparameters: () => ({
     numSteps: z.number().int().min(1).max(1_000_000).default(3000).describe('Gradient-descent iterations per class.'),
     learningRate: z.number().positive().max(1).default(0.005).describe('Step size of gradient descent.'),
-  },
+  }),
   example: { target: 'label' },
 });

@@ -7,13 +7,13 @@ export const trainNaiveBayes = defineTrainNodeType({
   title: 'Naive Bayes',
   description: 'Classifier: Gaussian naive Bayes — per-class normal distributions of each feature, assumed independent.',
   builtOn: '`ml-naivebayes` fits the per-class means, variances and priors; Pipewright scores in log space (the library’s own predict underflows on many features)',
-  hyperparameters: {
+  hyperparameters: () => ({
     varSmoothing: z
       .number()
       .min(0)
       .max(1)
       .default(1e-9)
       .describe('Share of the largest feature variance added to every variance, for stability (scikit-learn’s var_smoothing).'),
-  },
+  }),
   example: { target: 'label' },
 });

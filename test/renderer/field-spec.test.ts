@@ -124,7 +124,7 @@ describe('column suggestions', () => {
   it('offers the distinct literal values of column params used in the pipeline', () => {
     const type = defineNodeType({
       id: 'test.train', version: 1, category: 'train', title: 'Train', description: '', icon: 'x', runtime: 'builtin', inputs: [], outputs: [],
-      params: z.object({ target: z.string().meta({ ui: { kind: 'column' } }), note: z.string().optional() }),
+      params: () => z.object({ target: z.string().meta({ ui: { kind: 'column' } }), note: z.string().optional() }),
       example: { params: { target: 'y' } },
     });
     const lookup = (id: string) => (id === type.id ? (type as NodeTypeDefinition) : undefined);

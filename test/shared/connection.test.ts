@@ -9,15 +9,15 @@ import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
 const port = (id: string, type: 'dataset' | 'model' | 'any', extra = {}) => ({ id, type, label: id, ...extra });
 const loader = defineNodeType({
   id: 'test.load', version: 1, category: 'data', title: 'Load', description: '', icon: 'database', runtime: 'builtin',
-  inputs: [], outputs: [port('dataset', 'dataset')], params: z.object({}), example: { params: {} },
+  inputs: [], outputs: [port('dataset', 'dataset')], params: () => z.object({}), example: { params: {} },
 });
 const trainer = defineNodeType({
   id: 'test.train', version: 1, category: 'train', title: 'Train', description: '', icon: 'brain', runtime: 'builtin',
-  inputs: [port('dataset', 'dataset')], outputs: [port('model', 'model')], params: z.object({}), example: { params: {} },
+  inputs: [port('dataset', 'dataset')], outputs: [port('model', 'model')], params: () => z.object({}), example: { params: {} },
 });
 const merger = defineNodeType({
   id: 'test.merge', version: 1, category: 'utility', title: 'Merge', description: '', icon: 'merge', runtime: 'builtin',
-  inputs: [port('parts', 'any', { multiple: true })], outputs: [port('out', 'any')], params: z.object({}), example: { params: {} },
+  inputs: [port('parts', 'any', { multiple: true })], outputs: [port('out', 'any')], params: () => z.object({}), example: { params: {} },
 });
 const registry = new Map<string, NodeTypeDefinition>([loader, trainer, merger].map((d) => [d.id, d as NodeTypeDefinition]));
 const lookup = (id: string) => registry.get(id);

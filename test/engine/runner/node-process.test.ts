@@ -108,7 +108,7 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
       inputs: [],
       outputs: [{ id: 'report', type: 'report', label: 'Report' }],
       runtime: 'builtin',
-      params: z.object({ level: z.number().default(1) }),
+      params: () => z.object({ level: z.number().default(1) }),
       example: { params: {} },
     });
     const script = [

@@ -14,7 +14,7 @@ const load = defineNodeType({
   inputs: [],
   outputs: [{ id: 'dataset', type: 'dataset', label: 'Dataset' }],
   runtime: 'builtin',
-  params: z.object({
+  params: () => z.object({
     path: z.string().default('data.csv').describe('CSV file').meta({ ui: { kind: 'file', extensions: ['csv'] } }),
     delimiter: z.string().default(',').describe('Field separator'),
   }),
@@ -34,7 +34,7 @@ const split = defineNodeType({
     { id: 'test', type: 'dataset', label: 'Test' },
   ],
   runtime: 'builtin',
-  params: z.object({ testSize: z.number().min(0).max(1).default(0.2).describe('Test share'), seed: z.number().int().default(1).describe('Seed') }),
+  params: () => z.object({ testSize: z.number().min(0).max(1).default(0.2).describe('Test share'), seed: z.number().int().default(1).describe('Seed') }),
   example: { params: {} },
 });
 
@@ -48,7 +48,7 @@ const train = defineNodeType({
   inputs: [{ id: 'dataset', type: 'dataset', label: 'Train set' }],
   outputs: [{ id: 'model', type: 'model', label: 'Model' }],
   runtime: 'builtin',
-  params: z.object({
+  params: () => z.object({
     target: z.string().default('label').describe('Label column'),
     nEstimators: z.number().int().default(100).describe('Trees'),
     token: z.string().optional().describe('Registry token'),
@@ -69,7 +69,7 @@ const evaluate = defineNodeType({
   ],
   outputs: [{ id: 'metrics', type: 'metrics', label: 'Metrics' }],
   runtime: 'builtin',
-  params: z.object({ target: z.string().default('label').describe('Label column') }),
+  params: () => z.object({ target: z.string().default('label').describe('Label column') }),
   example: { params: {} },
 });
 
@@ -83,7 +83,7 @@ const serve = defineNodeType({
   inputs: [{ id: 'model', type: 'model', label: 'Model' }],
   outputs: [],
   runtime: 'builtin',
-  params: z.object({ port: z.number().int().default(8080).describe('Port') }),
+  params: () => z.object({ port: z.number().int().default(8080).describe('Port') }),
   example: { params: {} },
   sideEffects: true,
   unsupportedTargets: { kubeflow: 'a long-running server does not fit a pipeline task; use deploy.package and KServe' },
