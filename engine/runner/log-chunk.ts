@@ -17,6 +17,7 @@ export interface LogChunk {
   firstLine: number;
   streamLine: number;
   count: number;
+  /** Valid only while the sink is called (the log tail reads the next block into the same memory): keep a copy. */
   bytes: Buffer;
   /** The last line ended with a line break (false: the process ended mid-line, or a piece of an over-long line). */
   terminated: boolean;

@@ -124,7 +124,7 @@ export class StoreSink implements RunSink {
     const offset = file.size;
     const length = chunk.bytes.length + 1;
     file.size += length;
-    file.pending.push(chunk.bytes, NEWLINE);
+    file.pending.push(Buffer.from(chunk.bytes), NEWLINE);
     this.pendingBytes += length;
     return { file: file.name, offset, length };
   }

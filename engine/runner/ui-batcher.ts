@@ -32,7 +32,8 @@ export class UiBatcher implements RunSink {
   }
 
   logs(chunk: LogChunk): void {
-    this.chunks.push(chunk);
+    // Kept until the next batch: the bytes are copied (LogChunk.bytes is only valid during this call).
+    this.chunks.push({ ...chunk, bytes: Buffer.from(chunk.bytes) });
     this.lastSeq = chunk.firstSeq + chunk.count - 1;
     this.timer ??= setTimeout(() => this.flush(), UI_BATCH_MS);
   }

@@ -12,10 +12,12 @@ function follow() {
   const path = join(tempDir('pipewright-tail-'), 'n.stdout.log');
   const tail = new FileTail(path, 'n.stdout.log');
   const take = (final = false) => {
-    const blocks: FileBlock[] = [];
-    if (final) tail.finish((b) => blocks.push(b));
-    else tail.read((b) => blocks.push(b));
-    return blocks.map((b) => ({ text: blockText(b.bytes), count: b.count, terminated: b.terminated, file: b.file, byteOffset: b.byteOffset }));
+    // A block's bytes are only valid during the call (the tail reads the next block into the same memory).
+    const blocks: { text: string; count: number; terminated: boolean; file: string; byteOffset: number }[] = [];
+    const keep = (b: FileBlock) => blocks.push({ text: blockText(b.bytes), count: b.count, terminated: b.terminated, file: b.file, byteOffset: b.byteOffset });
+    if (final) tail.finish(keep);
+    else tail.read(keep);
+    return blocks;
   };
   return { path, tail, take };
 }

@@ -65,7 +65,10 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('logs (node
     h = harness({ launch });
     const batches: RunEventBatch[] = [];
     const sink = new UiBatcher('r1', (batch) => batches.push(batch), 100);
-    sink.logs({ runId: 'r1', nodeId: 'a', stream: 'stdout', firstSeq: 1, firstLine: 0, streamLine: 0, count: 150, terminated: true, bytes: Buffer.from(Array.from({ length: 150 }, (_, i) => `a${i}`).join('\n')), at: 0 });
+    const aBytes = Buffer.from(Array.from({ length: 150 }, (_, i) => `a${i}`).join('\n'));
+    sink.logs({ runId: 'r1', nodeId: 'a', stream: 'stdout', firstSeq: 1, firstLine: 0, streamLine: 0, count: 150, terminated: true, bytes: aBytes, at: 0 });
+    // The log tail reads its next block into the same memory: what the batcher keeps must not change with it.
+    aBytes.fill('?');
     sink.logs({ runId: 'r1', nodeId: 'b', stream: 'stderr', firstSeq: 151, firstLine: 0, streamLine: 0, count: 2, terminated: true, bytes: Buffer.from('b0\nb1'), at: 0 });
     sink.event({ type: 'node.finished', runId: 'r1', seq: 153, at: 0, nodeId: 'b', status: 'succeeded', exitCode: 0, durationMs: 1, cached: false, attempts: 1 });
     expect(batches).toHaveLength(0);
