@@ -176,3 +176,20 @@ describe('pipewright run into a pipe', () => {
     expect(stderr).toBe('');
   });
 });
+
+describe('pipewright run into a pipe nobody reads', () => {
+  it('still hears Ctrl+C: a stalled reader does not block the CLI for more than a moment', async () => {
+    const file = writePipeline(tempDir(), [node('talk', 'i=0; while [ $i -lt 50000 ]; do echo "ligne $i"; i=$((i+1)); done; sleep 30')]);
+    const child = spawn(process.execPath, [CLI, 'run', file, '--no-cache'], { env: { ...process.env, PIPEWRIGHT_HOME: tempDir() }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pause();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // The node has printed far more than a pipe holds by now; the printer has been waiting on the stalled reader.
+    await new Promise((r) => setTimeout(r, 2500));
+    child.kill('SIGINT');
+    await expect.poll(() => stderr, { timeout: 3000 }).toContain('canceling the run');
+    child.stdout.resume();
+    expect(await exited).toBe(1);
+  });
+});
