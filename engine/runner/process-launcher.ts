@@ -1,5 +1,5 @@
 // How the engine starts node processes: through the spawner helper once it is up, directly until then (and where
-// there is no helper: Windows, or a build without dist/spawner.js and no Python). Both start processes with launchProcess.
+// there is no helper: Windows, or a build without dist/spawner.js and no Python). Both start them with launchProcess.
 import v8 from 'node:v8';
 import { launchProcess, LogFileError, type LaunchRequest } from './launch-process';
 import type { SpawnerClient } from './spawner/spawner-client';
