@@ -33,7 +33,7 @@ export class FileTail {
     readonly name: string,
   ) {}
 
-  /** Emits the complete lines appended since the last call (a partial last line waits for its end); returns bytes read. */
+  /** Emits the complete lines appended since the last call (a partial last line waits); returns the bytes read. */
   read(emit: (block: FileBlock) => void): number {
     return this.readLines(emit, false);
   }
