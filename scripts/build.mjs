@@ -2,7 +2,8 @@
 // Usage: node scripts/build.mjs [--engine] [--renderer]   (no flag: both)
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { copyFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -26,34 +27,72 @@ const englishZodLocaleOnly = {
 };
 
 /**
- * The CLI as ESM (dist/cli.js plus on-demand chunks): fast start-up; only native modules stay external. And the
- * spawner helper (dist/spawner.js): the runner's small process that starts node processes, which must load nothing
- * but its own few lines (docs/runner.md).
+ * The HTML report (and ECharts in it, 1.8 MB) is a bundle of its own: only `compare --html` and reports load it. Its
+ * import() becomes a require() of dist/html-report.cjs (a script run by vm, like dist/engine.cjs, has no import()).
+ */
+const htmlReportApart = {
+  name: 'html-report-apart',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]html-report$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: 'html-report', namespace: 'html-report-apart' } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/html-report\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'html-report-apart' }, () => ({
+      contents: "module.exports = require('./html-report.cjs');",
+      loader: 'js',
+    }));
+  },
+};
+
+/** Options the engine's CommonJS bundles share: only native modules stay external. */
+const commonJsBundle = {
+  absWorkingDir: root,
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  external: ['better-sqlite3'],
+  // Prefer ESM builds: some packages' "main" is a UMD wrapper esbuild cannot follow (jsonc-parser).
+  mainFields: ['module', 'main'],
+  // The engine finds its package folder from import.meta.url (engine/app-root.ts), which CommonJS spells differently.
+  define: { 'import.meta.url': '__pwModuleUrl' },
+  banner: { js: "const __pwModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [englishZodLocaleOnly],
+  logLevel: 'warning',
+};
+
+/**
+ * The CLI: dist/engine.cjs (the engine and its commands, CommonJS so that dist/cli.js can run it from V8's code cache,
+ * docs/architecture.md) and dist/html-report.cjs; dist/cli.js and the spawner helper (dist/spawner.js, the runner's
+ * small process that starts node processes, which must load nothing but its own few lines: docs/runner.md) as ESM.
  */
 export async function buildEngine() {
-  await esbuild({
-    absWorkingDir: root,
-    entryPoints: { cli: 'engine/cli/entry.ts', spawner: 'engine/runner/spawner/spawner-main.ts' },
-    outdir: 'dist',
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    sourcemap: 'linked',
-    external: ['better-sqlite3'],
-    // Code loaded with import() (the ML node implementations, the model server) goes to dist/chunks/, so commands that
-    // never use it do not parse it at start-up.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    // Prefer ESM builds: some packages' "main" is a UMD wrapper esbuild cannot follow (jsonc-parser).
-    mainFields: ['module', 'main'],
-    // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __pwCreateRequire } from 'node:module'; const require = __pwCreateRequire(import.meta.url);" },
-    plugins: [englishZodLocaleOnly],
-    logLevel: 'warning',
-  });
+  rmSync(`${root}/dist`, { recursive: true, force: true });
+  await Promise.all([
+    esbuild({ ...commonJsBundle, entryPoints: { engine: 'engine/cli/entry.ts' }, plugins: [englishZodLocaleOnly, htmlReportApart] }),
+    esbuild({ ...commonJsBundle, entryPoints: { 'html-report': 'engine/tracking/html-report.ts' } }),
+    esbuild({
+      absWorkingDir: root,
+      entryPoints: { cli: 'engine/cli/launcher.ts', spawner: 'engine/runner/spawner/spawner-main.ts' },
+      outdir: 'dist',
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      sourcemap: 'linked',
+      logLevel: 'warning',
+    }),
+  ]);
   // The spawner helper on Python (engine/runner/spawner/spawner.py) ships as it is, next to dist/spawner.js.
   copyFileSync(`${root}/engine/runner/spawner/spawner.py`, `${root}/dist/spawner.py`);
+  // One start with PIPEWRIGHT_WRITE_CODE_CACHE=1 leaves dist/engine.cjs.cache for the Node that built it.
+  execFileSync(process.execPath, [`${root}/dist/cli.js`, '--version'], {
+    env: { ...process.env, PIPEWRIGHT_WRITE_CODE_CACHE: '1' },
+    stdio: 'ignore',
+  });
 }
 
 export async function buildRenderer() {
