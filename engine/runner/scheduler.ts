@@ -117,6 +117,9 @@ export class Scheduler {
   private complete(node: PlannedNode, outcome: NodeOutcome): void {
     if (this.results.has(node.id)) return; // ended by abort() before its process exited
     this.results.set(node.id, outcome);
+    // Only the call that ends the last node finishes the run: completing one node can complete others (skipped
+    // downstream), and those calls return into this one.
+    const last = this.results.size === this.ctx.plan.order.length;
     const started = this.startedAt.get(node.id);
     this.ctx.emitter.emit({
       type: 'node.finished',
@@ -138,7 +141,7 @@ export class Scheduler {
       this.waitingOn.set(id, left);
       if (left === 0) this.becomeReady(this.ctx.plan.nodes.get(id)!);
     }
-    if (this.results.size === this.ctx.plan.order.length) this.finishRun();
+    if (last) this.finishRun();
     else this.pump();
   }
 

@@ -59,6 +59,16 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('scheduler 
     expect(stored).toMatchObject({ status: 'failed', error: 'node bad failed', counts: { failed: 1, skipped: 2, succeeded: 1 } });
   });
 
+  it('finishes the run once when its last nodes end skipped, as a failure cascades', async () => {
+    h = harness({ launch });
+    const doc = pipeline([shell('bad', 'exit 3'), shell('after', 'echo never'), shell('later', 'echo never')], [edge('bad', 'after'), edge('after', 'later')]);
+    const { sink, status, id } = await h.run(doc);
+    expect(status).toBe('failed');
+    expect(sink.of('run.finished')).toHaveLength(1);
+    expect(sink.events.at(-1)).toMatchObject({ type: 'run.finished', status: 'failed', counts: { failed: 1, skipped: 2 } });
+    expect(h.service.runs.eventsAfter(id, 0).filter((e) => e.type === 'run.finished')).toHaveLength(1);
+  });
+
   it('fail-fast starts nothing new after a failure but lets running nodes finish', async () => {
     h = harness({ launch });
     const doc = pipeline([shell('slow', 'sleep 0.5; echo done'), shell('bad', 'exit 1'), shell('waiting', 'echo no')], [edge('bad', 'waiting')]);
