@@ -1,6 +1,8 @@
 // Shared helpers for the runner benchmarks: timing a command, medians, which peers are installed, Markdown tables.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,7 +40,21 @@ export function markdownTable(header, rows) {
 /** Machine facts printed above every result table. */
 export function machine() {
   const load = spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout?.split(' ').slice(0, 3).join(' ');
-  return `node ${process.version}, ${spawnSync('nproc', [], { encoding: 'utf8' }).stdout.trim()} cores, load average at start ${load}`;
+  return `node ${process.version}, ${spawnSync('nproc', [], { encoding: 'utf8' }).stdout.trim()} cores, load average at start ${load}, ${fileCreationCost()}`;
+}
+
+/**
+ * CPU time to create one empty file in the temp folder. Every node process writes two new log files, and on the
+ * project's VM this cost alternates for minutes at a time between ~30 µs and ~0.5 ms (bench/README.md): figures are
+ * comparable only within the same phase, so each benchmark prints it at its start and its end.
+ */
+export function fileCreationCost(files = 2000) {
+  const dir = mkdtempSync(join(tmpdir(), 'pipewright-bench-fs-'));
+  const before = process.cpuUsage();
+  for (let i = 0; i < files; i++) closeSync(openSync(join(dir, String(i)), 'w'));
+  const used = process.cpuUsage(before);
+  rmSync(dir, { recursive: true, force: true });
+  return `file creation ${Math.round((used.user + used.system) / files)} µs of CPU each`;
 }
 
 /** Starts `pipewright serve --port 0` with `env`; resolves with the process and the URL it printed. */

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CLI, ensureCli, installed, machine, markdownTable, median, time } from './bench-utils.mjs';
+import { CLI, ensureCli, fileCreationCost, installed, machine, markdownTable, median, time } from './bench-utils.mjs';
 import { writeContenders } from './contenders.mjs';
 import { SHAPES } from './dag-shapes.mjs';
 
@@ -39,4 +39,5 @@ for (const shape of Object.keys(SHAPES)) {
   console.log(`${shape}: cached re-run median ${median(cached).toFixed(0)} ms`);
 }
 console.log(`\n${markdownTable(['shape', 'nodes', 'what', 'median ms', 'best ms', 'target ≤ 250 ms'], rows)}`);
+console.log(`\nat the end: ${fileCreationCost()}`);
 rmSync(work, { recursive: true, force: true });

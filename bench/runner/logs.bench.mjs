@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CLI, ensureCli, installed, machine, markdownTable, median, time } from './bench-utils.mjs';
+import { CLI, ensureCli, fileCreationCost, installed, machine, markdownTable, median, time } from './bench-utils.mjs';
 
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000000' }, rounds: { type: 'string', default: '5' } } });
 const lines = Number(values.lines);
@@ -101,5 +101,6 @@ console.log(
     rows,
   ),
 );
+console.log(`\nat the end: ${fileCreationCost()}`);
 rmSync(work, { recursive: true, force: true });
 if (!allPersisted) process.exit(1);

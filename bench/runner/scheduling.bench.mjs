@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CLI, ensureCli, installed, machine, markdownTable, median, ROOT, time } from './bench-utils.mjs';
+import { CLI, ensureCli, fileCreationCost, installed, machine, markdownTable, median, ROOT, time } from './bench-utils.mjs';
 import { writeContenders } from './contenders.mjs';
 import { SHAPES } from './dag-shapes.mjs';
 
@@ -76,4 +76,5 @@ for (const size of sizes) {
   }
 }
 console.log(`\n${markdownTable(['shape', 'nodes', 'runner', 'median ms', 'ms / node', 'pipewright ÷ runner'], rows)}`);
+console.log(`\nat the end: ${fileCreationCost()}`);
 rmSync(work, { recursive: true, force: true });
