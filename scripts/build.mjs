@@ -44,16 +44,22 @@ const htmlReportApart = {
   },
 };
 
-/** Options the engine's CommonJS bundles share: only native modules stay external. */
-const commonJsBundle = {
+/** What every bundle in dist/ shares: bundled for Node 20, with linked source maps. */
+const nodeBundle = {
   absWorkingDir: root,
   outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'cjs',
   sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+/** Options the engine's CommonJS bundles share: only native modules stay external. */
+const commonJsBundle = {
+  ...nodeBundle,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
   external: ['better-sqlite3'],
   // Prefer ESM builds: some packages' "main" is a UMD wrapper esbuild cannot follow (jsonc-parser).
   mainFields: ['module', 'main'],
@@ -61,7 +67,6 @@ const commonJsBundle = {
   define: { 'import.meta.url': '__pwModuleUrl' },
   banner: { js: "const __pwModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [englishZodLocaleOnly],
-  logLevel: 'warning',
 };
 
 /**
@@ -74,17 +79,7 @@ export async function buildEngine() {
   await Promise.all([
     esbuild({ ...commonJsBundle, entryPoints: { engine: 'engine/cli/entry.ts' }, plugins: [englishZodLocaleOnly, htmlReportApart] }),
     esbuild({ ...commonJsBundle, entryPoints: { 'html-report': 'engine/tracking/html-report.ts' } }),
-    esbuild({
-      absWorkingDir: root,
-      entryPoints: { cli: 'engine/cli/launcher.ts', spawner: 'engine/runner/spawner/spawner-main.ts' },
-      outdir: 'dist',
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      sourcemap: 'linked',
-      logLevel: 'warning',
-    }),
+    esbuild({ ...nodeBundle, entryPoints: { cli: 'engine/cli/launcher.ts', spawner: 'engine/runner/spawner/spawner-main.ts' }, format: 'esm' }),
   ]);
   // The spawner helper on Python (engine/runner/spawner/spawner.py) ships as it is, next to dist/spawner.js.
   copyFileSync(`${root}/engine/runner/spawner/spawner.py`, `${root}/dist/spawner.py`);
