@@ -1,6 +1,7 @@
 // Turns a script node's command template into the shell command and environment to run (DESIGN §4 placeholders).
 import { shellQuote } from '../../shared/nodes/node-contract';
 import { nodeEnv, type NodeEnvSpec } from './node-env';
+import { plainCommandWords } from './plain-command';
 
 export { shellQuote };
 
@@ -17,13 +18,18 @@ export function renderCommand(template: string, spec: NodeEnvSpec): string {
   });
 }
 
-/** The process to start for a script node: `/bin/sh -c` (cmd.exe on Windows) plus the contract variables. */
+/**
+ * The process to start for a script node, plus the contract variables: `/bin/sh -c <command>` (cmd.exe on Windows),
+ * or on POSIX the command's own program when it is a plain list of words (plain-command.ts).
+ */
 export function scriptProcess(
   command: string,
   spec: NodeEnvSpec,
   extraEnv: Record<string, string> = {},
 ): { file: string; args: string[]; env: Record<string, string> } {
   const rendered = renderCommand(command, spec);
-  const shell = process.platform === 'win32' ? { file: process.env['ComSpec'] ?? 'cmd.exe', args: ['/d', '/s', '/c', rendered] } : { file: '/bin/sh', args: ['-c', rendered] };
-  return { ...shell, env: { ...extraEnv, ...nodeEnv(spec) } };
+  const env = { ...extraEnv, ...nodeEnv(spec) };
+  if (process.platform === 'win32') return { file: process.env['ComSpec'] ?? 'cmd.exe', args: ['/d', '/s', '/c', rendered], env };
+  const [program, ...args] = plainCommandWords(rendered) ?? ['/bin/sh', '-c', rendered];
+  return { file: program!, args, env };
 }

@@ -1,4 +1,4 @@
-// The process that runs a node: script nodes run their command directly under /bin/sh (no Node in between),
+// The process that runs a node: script nodes run their command under /bin/sh or as a plain program (no Node between),
 // built-in nodes run `pipewright run-node <type>` — the same command exported CI jobs and pods run.
 import { nodeEnv, type NodeEnvSpec } from '../nodes/node-env';
 import { scriptProcess } from '../nodes/script-command';

@@ -21,7 +21,7 @@ export const scriptShell = defineNodeType({
       .string()
       .min(1, 'enter a command to run')
       .default('echo "hello from Pipewright"')
-      .describe('The command, run with /bin/sh -c (cmd.exe on Windows).')
+      .describe('The command, run with /bin/sh -c (cmd.exe on Windows); a plain program and its arguments start without a shell, as make runs them.')
       .meta({ ui: { kind: 'code', language: 'shell' } }),
     env: z
       .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'variable names use letters, digits and "_"'), z.string())

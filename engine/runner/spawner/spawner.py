@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import selectors
+import shutil
 import signal
 import subprocess
 
@@ -47,15 +48,7 @@ class Spawner:
             return self.reply({"t": "error", "id": launch_id, "message": node_style(error, "open"), "logs": True})
         env = {**self.base_envs.get(request["envId"], {}), **request["env"]}
         try:
-            child = subprocess.Popen(
-                [request["file"], *request["args"]],
-                cwd=request["cwd"],
-                env=env,
-                stdin=self.devnull,
-                stdout=logs[0],
-                stderr=logs[1],
-                start_new_session=True,
-            )
+            child = self.start(request, env, logs)
         except OSError as error:
             # Worded as Node's spawn() words it: "spawn /bin/missing ENOENT".
             return self.reply({"t": "error", "id": launch_id, "message": f"spawn {request['file']} {error_code(error)}", "logs": False})
@@ -63,6 +56,20 @@ class Spawner:
             close_all(logs)
         self.children[child.pid] = (launch_id, child)
         self.reply({"t": "pid", "id": launch_id, "pid": child.pid})
+
+    def start(self, request, env, logs):
+        argv = [request["file"], *request["args"]]
+        popen = lambda argv: subprocess.Popen(
+            argv, cwd=request["cwd"], env=env, stdin=self.devnull, stdout=logs[0], stderr=logs[1], start_new_session=True
+        )
+        try:
+            return popen(argv)
+        except OSError as error:
+            # An executable without "#!": like execvp (and so Node's spawn), run it with /bin/sh.
+            program = shutil.which(argv[0], path=env.get("PATH", os.defpath)) if "/" not in argv[0] else argv[0]
+            if error.errno != errno.ENOEXEC or program is None:
+                raise
+            return popen(["/bin/sh", program, *argv[1:]])
 
     def reap(self):
         while self.children:

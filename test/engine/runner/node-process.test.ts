@@ -1,6 +1,6 @@
 // Node processes: cancel and timeout kill the whole process group (nothing survives), retries, spawn failures,
-// built-in nodes through the configured run-node command, telemetry.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// built-in nodes through the configured run-node command, plain commands without a shell, telemetry.
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -141,6 +141,27 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
     h = harness({ launch, nodeCommand: ['/nonexistent/pipewright'], lookup: (id) => (id === 'test.builtin' ? { ...getNodeType('script.shell')!, id, runtime: 'builtin' } : getNodeType(id)) });
     const { sink } = await h.run(pipeline([{ id: 'b', type: 'test.builtin', params: { command: 'x' }, position: { x: 0, y: 0 } }]));
     expect(sink.finished('b')).toMatchObject({ status: 'failed', error: expect.stringMatching(/^could not start the node's process: spawn \/nonexistent\/pipewright ENOENT/) });
+  });
+
+  it('runs a plain command without a shell, and a command with shell syntax under /bin/sh', async () => {
+    h = harness({ launch });
+    const parentName = join(h.work, 'parent-name.js');
+    writeFileSync(parentName, 'console.log(require("fs").readFileSync(`/proc/${process.ppid}/comm`, "utf8").trim())');
+    const { sink } = await h.run(pipeline([shell('plain', `${process.execPath}  ${parentName}`), shell('shell', `${process.execPath} ${parentName} && true`)]));
+    const parentOf = (nodeId: string) => sink.of('node.log').find((e) => e.nodeId === nodeId)!.text;
+    expect(parentOf('plain')).not.toBe('sh');
+    expect(parentOf('shell')).toBe('sh');
+  });
+
+  it('runs an executable without "#!" with /bin/sh, and names a program that does not exist', async () => {
+    h = harness({ launch });
+    writeFileSync(join(h.work, 'no-shebang'), 'echo "from a script: $1"\n');
+    chmodSync(join(h.work, 'no-shebang'), 0o755);
+    const { sink } = await h.run(
+      pipeline([shell('script', './no-shebang one'), shell('path', 'no-shebang two', { env: { PATH: h.work } }), shell('missing', 'pipewright-no-such-program --flag')]),
+    );
+    expect(sink.of('node.log').filter((e) => e.stream === 'stdout').map((e) => e.text).sort()).toEqual(['from a script: one', 'from a script: two']);
+    expect(sink.finished('missing')).toMatchObject({ status: 'failed', error: "could not start the node's process: spawn pipewright-no-such-program ENOENT" });
   });
 
   it('samples peak memory and CPU time of the whole process tree', async () => {
