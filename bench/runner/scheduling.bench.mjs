@@ -23,16 +23,18 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const shapes = values.shapes.split(',');
 const rounds = Number(values.rounds);
+const slowRounds = Number(values['slow-peer-rounds']);
 ensureCli();
 
 const BIN = join(ROOT, 'node_modules', '.bin');
-const peers = { wireit: existsSync(join(BIN, 'wireit')), snakemake: installed('snakemake') };
+// `--slow-peer-rounds 0` leaves the slow peers out.
+const peers = { wireit: slowRounds > 0 && existsSync(join(BIN, 'wireit')), snakemake: slowRounds > 0 && installed('snakemake') };
 
 /** `pipewright run` of one build of the CLI, on its own home (so neither build migrates the other's database). */
 const pipewright = (cli, dir, home) => time(process.execPath, [cli, 'run', join(dir, 'pipeline.json'), '--concurrency', '2', '--no-cache'], { env: { PIPEWRIGHT_HOME: home } });
 
 const work = mkdtempSync(join(tmpdir(), 'pipewright-bench-'));
-console.log(`# scheduling overhead — ${machine()}; ${rounds} interleaved rounds (slow peers: ${values['slow-peer-rounds']})\n`);
+console.log(`# scheduling overhead — ${machine()}; ${rounds} interleaved rounds (slow peers: ${slowRounds})\n`);
 const rows = [];
 for (const size of sizes) {
   for (const shape of shapes) {
@@ -65,7 +67,7 @@ for (const size of sizes) {
       const order = Object.keys(contenders);
       const rotated = [...order.slice(round % order.length), ...order.slice(0, round % order.length)];
       for (const name of rotated) timings[name].push(contenders[name]());
-      if (round < Number(values['slow-peer-rounds'])) for (const [name, run] of Object.entries(slow)) timings[name].push(run());
+      if (round < slowRounds) for (const [name, run] of Object.entries(slow)) timings[name].push(run());
     }
     const ours = median(timings.pipewright);
     for (const name of names) {

@@ -35,10 +35,10 @@ export function createRunService(deps: { db: Db; home: HomePaths; events: EventB
 
 /**
  * The spawner helpers to try, best first (docs/runner.md, "Node processes"). On Linux, the system's Python 3 running
- * dist/spawner.py: its processes start with vfork, 2–2.5× faster than any fork from Node, and it starts in ~10 ms, so
- * it starts at a run's second launch (a one-node run does not need it). Then this engine's own runtime running
- * dist/spawner.js (Electron's binary as Node under the desktop app), whose start-up pays off only after
- * LAUNCHES_BEFORE_NODE_HELPER launches. None on Windows, whose process creation does not copy the parent's memory.
+ * dist/spawner.py: its processes start with posix_spawn (a vfork-style clone), 2–2.5× faster than any fork from Node,
+ * and it starts in ~10 ms, so it starts at a run's second launch (a one-node run does not need it). Then this engine's
+ * own runtime running dist/spawner.js (Electron's binary as Node under the desktop app), whose start-up pays off only
+ * after LAUNCHES_BEFORE_NODE_HELPER launches. None on Windows, whose process creation does not copy the parent's memory.
  * PIPEWRIGHT_SPAWNER=python|node|none picks one.
  */
 function spawnerSetting(): { spawners?: SpawnerCommand[] } {

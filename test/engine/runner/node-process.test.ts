@@ -143,6 +143,17 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
     expect(sink.finished('b')).toMatchObject({ status: 'failed', error: expect.stringMatching(/^could not start the node's process: spawn \/nonexistent\/pipewright ENOENT/) });
   });
 
+  it('starts a node process in the pipeline folder, reading nothing, with no standard signal ignored', async () => {
+    h = harness({ launch });
+    const { sink } = await h.run(pipeline([shell('where', 'pwd && grep SigIgn /proc/self/status && cat')]));
+    expect(sink.finished('where').status).toBe('succeeded');
+    const [folder, ignored] = sink.of('node.log').map((e) => e.text);
+    expect(folder).toBe(h.work);
+    // Signals 1–31 (SIGPIPE and SIGXFSZ are ignored by Python and Node themselves). glibc's posix_spawn leaves its two
+    // internal signals (32, 33) ignored; glibc installs their handlers again in every program it starts.
+    expect(BigInt(`0x${ignored!.replace('SigIgn:\t', '')}`) & 0x7fffffffn).toBe(0n);
+  });
+
   it('runs a plain command without a shell, and a command with shell syntax under /bin/sh', async () => {
     h = harness({ launch });
     const parentName = join(h.work, 'parent-name.js');
