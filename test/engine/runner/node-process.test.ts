@@ -140,7 +140,7 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
   it('reports a node whose command cannot start, with the reason', async () => {
     h = harness({ launch, nodeCommand: ['/nonexistent/pipewright'], lookup: (id) => (id === 'test.builtin' ? { ...getNodeType('script.shell')!, id, runtime: 'builtin' } : getNodeType(id)) });
     const { sink } = await h.run(pipeline([{ id: 'b', type: 'test.builtin', params: { command: 'x' }, position: { x: 0, y: 0 } }]));
-    expect(sink.finished('b')).toMatchObject({ status: 'failed', error: expect.stringMatching(/^could not start the node's process: spawn \/nonexistent\/pipewright ENOENT/) });
+    expect(sink.finished('b')).toMatchObject({ status: 'failed', error: "could not start the node's process: /nonexistent/pipewright not found (is it installed, and on PATH?) [ENOENT]" });
   });
 
   it('starts a node process in the pipeline folder, reading nothing, with no standard signal ignored', async () => {
@@ -164,15 +164,25 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
     expect(parentOf('shell')).toBe('sh');
   });
 
-  it('runs an executable without "#!" with /bin/sh, and names a program that does not exist', async () => {
+  it('runs an executable without "#!" with /bin/sh, and says which program is missing or not executable', async () => {
     h = harness({ launch });
     writeFileSync(join(h.work, 'no-shebang'), 'echo "from a script: $1"\n');
     chmodSync(join(h.work, 'no-shebang'), 0o755);
+    writeFileSync(join(h.work, 'not-executable'), 'echo never\n');
     const { sink } = await h.run(
-      pipeline([shell('script', './no-shebang one'), shell('path', 'no-shebang two', { env: { PATH: h.work } }), shell('missing', 'pipewright-no-such-program --flag')]),
+      pipeline([
+        shell('script', './no-shebang one'),
+        shell('path', 'no-shebang two', { env: { PATH: h.work } }),
+        shell('missing', 'pipewright-no-such-program --flag'),
+        shell('denied', './not-executable'),
+      ]),
     );
     expect(sink.of('node.log').filter((e) => e.stream === 'stdout').map((e) => e.text).sort()).toEqual(['from a script: one', 'from a script: two']);
-    expect(sink.finished('missing')).toMatchObject({ status: 'failed', error: "could not start the node's process: spawn pipewright-no-such-program ENOENT" });
+    expect(sink.finished('missing')).toMatchObject({
+      status: 'failed',
+      error: "could not start the node's process: pipewright-no-such-program not found (is it installed, and on PATH?) [ENOENT]",
+    });
+    expect(sink.finished('denied')).toMatchObject({ status: 'failed', error: "could not start the node's process: ./not-executable not allowed to run (is it executable?) [EACCES]" });
   });
 
   it('samples peak memory and CPU time of the whole process tree', async () => {
