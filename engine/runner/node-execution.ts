@@ -13,6 +13,7 @@ import { NodeLogTail } from './log-tail';
 import { nodeProcessCommand } from './node-command';
 import { metricsPath, outputPath, readMetrics } from './node-files';
 import { startAttempt, type ProcessOutcome, type RunningAttempt } from './node-process';
+import { spawnFailure } from './spawn-failure';
 import type { RunContext } from './run-context';
 import type { PlannedNode } from './run-plan';
 import type { NodeTelemetry } from './telemetry';
@@ -219,7 +220,7 @@ export class NodeExecution {
   ): Promise<Omit<NodeOutcome, 'attempts'>> {
     const { planned, ctx } = this;
     if (result.failure?.kind === 'logs') return this.logFailure(result.failure.message);
-    if (result.failure?.kind === 'spawn') return failed(null, `could not start the node's process: ${spawnFailure(result.failure.message)}`);
+    if (result.failure?.kind === 'spawn') return failed(null, `could not start the node's process: ${spawnFailure(result.failure.message, ctx.cwd)}`);
     if (result.failure?.kind === 'lost') return failed(null, `${result.failure.message}; its processes were killed`);
     if (result.stoppedBy === 'cancel') return { status: 'canceled', exitCode: result.exitCode, error: 'canceled', cached: false, outputs: {} };
     if (result.stoppedBy === 'timeout') return failed(result.exitCode, `timed out after ${timeoutSeconds} s; its processes were killed`);
@@ -291,18 +292,6 @@ export class NodeExecution {
 
 function failed(exitCode: number | null, error: string): Omit<NodeOutcome, 'attempts'> {
   return { status: 'failed', exitCode, error: error.length > 500 ? `${error.slice(0, 497)}...` : error, cached: false, outputs: {} };
-}
-
-/**
- * A start that failed as Node's spawn (and the helpers) word it — "spawn foo ENOENT" — said for a person, the code kept:
- * a plain command no longer goes through /bin/sh, whose "foo: not found" used to say it.
- */
-function spawnFailure(message: string): string {
-  const match = /^spawn (.+) (ENOENT|EACCES)$/.exec(message);
-  if (!match) return message;
-  const [, program, code] = match;
-  const why = code === 'ENOENT' ? 'not found (is it installed, and on PATH?)' : 'not allowed to run (is it executable?)';
-  return `${program} ${why} [${code}]`;
 }
 
 /** The last non-blank line of a block, decoding only its tail (a large block costs one small slice). */

@@ -185,6 +185,13 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
     expect(sink.finished('denied')).toMatchObject({ status: 'failed', error: "could not start the node's process: ./not-executable not allowed to run (is it executable?) [EACCES]" });
   });
 
+  it('says so when the pipeline folder is gone by the time a node starts', async () => {
+    h = harness({ launch });
+    const { sink } = await h.run(pipeline([shell('remove', `rm -r ${h.work}`), shell('after', 'true')], [edge('remove', 'after')]));
+    expect(sink.finished('remove').status).toBe('succeeded');
+    expect(sink.finished('after')).toMatchObject({ status: 'failed', error: `could not start the node's process: its working folder ${h.work} no longer exists [ENOENT]` });
+  });
+
   it('samples peak memory and CPU time of the whole process tree', async () => {
     h = harness({ launch });
     const burn = nodeScript('const keep = Buffer.alloc(64 * 1024 * 1024, 1); const cpuMs = () => { const used = process.cpuUsage(); return (used.user + used.system) / 1000; }; while (cpuMs() < 900) {} console.log(keep.length)');
