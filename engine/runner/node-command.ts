@@ -11,6 +11,10 @@ export type NodeCommand = Omit<LaunchRequest, 'stdoutFile' | 'stderrFile'>;
 
 /** Builds the command for one attempt; throws with a one-line reason when the command cannot be built. */
 export function nodeProcessCommand(ctx: RunContext, planned: PlannedNode, spec: NodeEnvSpec): NodeCommand {
+  return refuseNul(buildCommand(ctx, planned, spec));
+}
+
+function buildCommand(ctx: RunContext, planned: PlannedNode, spec: NodeEnvSpec): NodeCommand {
   const { cwd, baseEnv } = ctx;
   if (planned.definition.runtime === 'script') {
     const extra = (planned.params['env'] ?? {}) as Record<string, string>;
@@ -20,4 +24,13 @@ export function nodeProcessCommand(ctx: RunContext, planned: PlannedNode, spec: 
   const [file, ...prefix] = ctx.settings.nodeCommand;
   if (!file) throw new Error('no command is configured to run built-in nodes');
   return { file, args: [...prefix, 'run-node', planned.definition.id], baseEnv, env: { ...ctx.settings.nodeCommandEnv, ...nodeEnv(spec) }, cwd };
+}
+
+/** No process can be given a NUL character (C strings end there): say where it is instead of failing to start. */
+function refuseNul(command: NodeCommand): NodeCommand {
+  const nul = (text: string | undefined) => text?.includes('\0') ?? false;
+  if ([command.file, ...command.args].some(nul)) throw new Error('the command contains a NUL character (\\0): no process can be given one');
+  const variable = Object.keys(command.env).find((name) => nul(command.env[name]));
+  if (variable) throw new Error(`environment variable ${variable} contains a NUL character (\\0): no process can be given one`);
+  return command;
 }

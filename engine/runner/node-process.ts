@@ -2,7 +2,7 @@
 import type { LogStream } from '../../shared/runs/run-status';
 import type { LaunchRequest } from './launch-process';
 import type { FileBlock, NodeLogTail } from './log-tail';
-import type { ProcessLauncher } from './process-launcher';
+import type { LaunchHandlers, ProcessLauncher } from './process-launcher';
 import { groupHasLiveProcess, signalGroup, terminateGroup } from './process-group';
 
 /** How often the log files of a running node are read (and UI/CLI see its new lines). */
@@ -106,7 +106,8 @@ export function startAttempt(
     resolve(outcome);
   };
 
-  launcher.launch(request, {
+  const fail = (message: string, kind: 'spawn' | 'logs' | 'lost') => end({ exitCode: null, signal: null, failure: { kind, message }, ...(stoppedBy ? { stoppedBy } : {}) });
+  const handlers: LaunchHandlers = {
     onPid: (started) => {
       pid = started;
       hooks.onStart(started);
@@ -121,8 +122,14 @@ export function startAttempt(
       terminate(pid);
       void untilGroupGone(pid, options.killGraceMs + GROUP_GONE_WAIT_MS).then(() => end(outcome));
     },
-    onError: (message, kind) => end({ exitCode: null, signal: null, failure: { kind, message }, ...(stoppedBy ? { stoppedBy } : {}) }),
-  });
+    onError: fail,
+  };
+  try {
+    launcher.launch(request, handlers);
+  } catch (error) {
+    // Whatever a launch throws (an argument spawn refuses) fails this attempt, and its timers stop with it.
+    fail((error as Error).message, 'spawn');
+  }
 
   const kill = () => {
     if (ended) return;

@@ -48,6 +48,11 @@ describe('pipewright run', () => {
     expect(failed.stdout).toMatch(/^bad\s+│ ✖ failed: exited with code 4: disk full$/m);
     expect(failed.stdout).toMatch(/^after │ – skipped: upstream node bad failed$/m);
     expect(failed.stdout).toMatch(/run \S+ failed in .*: 1 succeeded, 1 failed, 1 skipped/);
+    const unstartable = writePipeline(tempDir(), [{ ...node('split', 'true'), params: { command: 'true', env: { SPLIT: 'a\0b' } } }, node('missing', 'pipewright-no-such-program')]);
+    const refused = runCli(['run', unstartable], { home });
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toMatch(/^split\s+│ ✖ failed: environment variable SPLIT contains a NUL character \(\\0\): no process can be given one$/m);
+    expect(refused.stdout).toMatch(/^missing │ ✖ failed: could not start the node's process: pipewright-no-such-program not found \(is it installed, and on PATH\?\) \[ENOENT\]$/m);
 
     const cycle = runCli(['run', fixturePath('pipelines/cycle.pipeline.yaml')], { home });
     expect(cycle.status).toBe(2);

@@ -54,6 +54,9 @@ class Spawner:
         except OSError as error:
             # Worded as Node's spawn() words it: "spawn /bin/missing ENOENT".
             return self.reply({"t": "error", "id": launch_id, "message": f"spawn {request['file']} {error_code(error)}", "logs": False})
+        except ValueError as error:
+            # An argument no process can be given (a NUL character): this launch fails, the helper carries on.
+            return self.reply({"t": "error", "id": launch_id, "message": f"spawn {request['file']}: {error}", "logs": False})
         finally:
             close_all(logs)
         self.children[pid] = launch_id

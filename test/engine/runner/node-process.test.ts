@@ -1,11 +1,16 @@
 // Node processes: cancel and timeout kill the whole process group (nothing survives), retries, spawn failures,
-// built-in nodes through the configured run-node command, plain commands without a shell, telemetry.
+// built-in nodes through the configured run-node command, plain commands without a shell, telemetry, and an attempt
+// whose launch throws.
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineNodeType } from '../../../shared/nodes/node-type';
 import { getNodeType } from '../../../shared/nodes/index';
+import { NodeLogTail } from '../../../engine/runner/log-tail';
+import { startAttempt } from '../../../engine/runner/node-process';
+import type { ProcessLauncher } from '../../../engine/runner/process-launcher';
+import { tempDir } from '../../support/temp-home';
 import { edge, harness, nodeScript, pipeline, processesOfRun, shell, type Harness } from './run-helpers';
 
 let h: Harness;
@@ -185,6 +190,18 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
     expect(sink.finished('denied')).toMatchObject({ status: 'failed', error: "could not start the node's process: ./not-executable not allowed to run (is it executable?) [EACCES]" });
   });
 
+  it('fails a node whose command or environment holds a NUL character, saying where, and the run goes on', async () => {
+    h = harness({ launch });
+    const doc = pipeline([shell('first', 'true'), shell('env', 'true', { env: { SPLIT: 'a\0b' } }), shell('command', 'true\0x'), shell('after', 'echo fine')], [
+      edge('first', 'env'),
+    ]);
+    const { sink, status } = await h.run(doc);
+    expect(status).toBe('failed');
+    expect(sink.finished('env')).toMatchObject({ status: 'failed', error: 'environment variable SPLIT contains a NUL character (\\0): no process can be given one' });
+    expect(sink.finished('command')).toMatchObject({ status: 'failed', error: 'the command contains a NUL character (\\0): no process can be given one' });
+    expect(sink.finished('after').status).toBe('succeeded');
+  });
+
   it('says so when the pipeline folder is gone by the time a node starts', async () => {
     h = harness({ launch });
     const { sink } = await h.run(pipeline([shell('remove', `rm -r ${h.work}`), shell('after', 'true')], [edge('remove', 'after')]));
@@ -209,5 +226,26 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
     h = harness({ launch });
     const { sink } = await h.run(pipeline([shell('quick', 'sleep 0.12')]));
     expect(sink.finished('quick').peakRssBytes).toBeGreaterThan(0);
+  });
+});
+
+describe('an attempt whose launch throws', () => {
+  it('fails as a process that could not start, and leaves no timer behind', async () => {
+    const dir = tempDir('pipewright-attempt-');
+    const files = { stdout: { path: join(dir, 'out.log'), name: 'out.log' }, stderr: { path: join(dir, 'err.log'), name: 'err.log' } };
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    // What Node's spawn does with an argument it refuses: it throws before any process exists.
+    const refusing: ProcessLauncher = {
+      launch: () => {
+        throw new TypeError("The property 'options.env['X']' must be a string without null bytes");
+      },
+      warmUp: () => Promise.resolve(false),
+      close: () => undefined,
+    };
+    const request = { file: '/bin/true', args: [], baseEnv: {}, env: { X: 'a\0b' }, cwd: dir, stdoutFile: files.stdout.path, stderrFile: files.stderr.path };
+    const attempt = startAttempt(refusing, request, new NodeLogTail(files), { killGraceMs: 100, timeoutMs: 60_000 }, { onStart: () => undefined, onLines: () => undefined, onLogError: () => undefined });
+    expect(await attempt.done).toEqual({ exitCode: null, signal: null, failure: { kind: 'spawn', message: "The property 'options.env['X']' must be a string without null bytes" } });
+    expect(timers()).toBe(before);
   });
 });

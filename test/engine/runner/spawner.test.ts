@@ -1,9 +1,12 @@
 // The spawner helpers with real processes: node processes start from the helper once it listens, its death fails only
-// the nodes it had started (their processes killed) and later nodes still run, a helper that cannot start gives way to
-// the next one, and when none can, the engine starts processes itself.
+// the nodes it had started (their processes killed) and later nodes still run, a launch it cannot start fails alone,
+// a helper that cannot start gives way to the next one, and when none can, the engine starts processes itself.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SpawnerClient } from '../../../engine/runner/spawner/spawner-client';
 import { runOptionsSchema } from '../../../shared/runs/run-options';
+import { tempDir } from '../../support/temp-home';
 import { CollectSink, harness, nodeScript, pipeline, processesOfRun, shell, spawnerCommand, type Harness } from './run-helpers';
 
 let h: Harness;
@@ -51,6 +54,26 @@ describe.runIf(process.platform === 'linux').each([
     const next = await h.run(pipeline([shell('after', 'echo fine')]));
     expect(next.status).toBe('succeeded');
     expect(next.sink.of('node.log').map((e) => e.text)).toEqual(['fine']);
+  });
+});
+
+describe.runIf(process.platform === 'linux').each(['node-spawner', 'python-spawner'] as const)('spawner helper (%s) given a launch it cannot start', (mode) => {
+  let client: SpawnerClient | undefined;
+  afterEach(() => client?.close());
+
+  it('answers it with an error and goes on starting the next', async () => {
+    client = new SpawnerClient([spawnerCommand(mode)]);
+    expect(await client.whenReady()).toBe(true);
+    const dir = tempDir('pipewright-spawner-');
+    const launch = (name: string, env: NodeJS.ProcessEnv) =>
+      new Promise<string>((resolve) => {
+        const request = { file: '/bin/sh', args: ['-c', 'echo started'], baseEnv: {}, env, cwd: dir, stdoutFile: join(dir, `${name}.out`), stderrFile: join(dir, `${name}.err`) };
+        client!.launch(request, { onPid: () => undefined, onExit: (code) => resolve(`exit ${code}`), onError: (message, kind) => resolve(`${kind}: ${message}`) });
+      });
+    // The engine refuses such a launch before it gets here (node-command.ts); the helper must not die of one anyway.
+    expect(await launch('bad', { SPLIT: 'a\0b' })).toMatch(/^spawn: .*null byte/);
+    expect(await launch('good', {})).toBe('exit 0');
+    expect(readFileSync(join(dir, 'good.out'), 'utf8')).toBe('started\n');
   });
 });
 
