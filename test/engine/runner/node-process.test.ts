@@ -202,6 +202,15 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
     expect(sink.finished('after').status).toBe('succeeded');
   });
 
+  it('says so when a command is larger than the system lets a process start with', async () => {
+    h = harness({ launch });
+    const { sink } = await h.run(pipeline([shell('huge', `echo ${'x'.repeat(3_000_000)}`)]));
+    expect(sink.finished('huge')).toMatchObject({
+      status: 'failed',
+      error: "could not start the node's process: its command and environment are larger than the system lets a process start with [E2BIG]; pass large data in a file",
+    });
+  });
+
   it('says so when the pipeline folder is gone by the time a node starts', async () => {
     h = harness({ launch });
     const { sink } = await h.run(pipeline([shell('remove', `rm -r ${h.work}`), shell('after', 'true')], [edge('remove', 'after')]));
