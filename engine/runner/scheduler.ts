@@ -18,6 +18,10 @@ export class Scheduler {
   /** Executions whose cache check said "run", until they get a slot. */
   private readonly executions = new Map<string, NodeExecution>();
   private usedSlots = 0;
+  /** Nodes whose last input just completed, readied in order by the complete() call that is settling. */
+  private readonly unblocked: string[] = [];
+  /** True while a complete() call readies what it unblocked; calls made meanwhile only record their node. */
+  private settling = false;
   private stop: StopReason | undefined;
   private readonly runStarted = Date.now();
   private finish!: (event: RunFinishedEvent) => void;
@@ -114,12 +118,30 @@ export class Scheduler {
     this.complete(node, outcome);
   }
 
+  /**
+   * Ends a node, then readies the nodes it unblocked — in a loop, not by recursion: readying one can end it at once
+   * (skipped, canceled) and unblock more, and a failure cascading down a chain of thousands of nodes must not overflow
+   * the stack. Calls made while that runs only record their node. Finishes the run once every node has ended (here
+   * only, so exactly once), or starts what fits.
+   */
   private complete(node: PlannedNode, outcome: NodeOutcome): void {
     if (this.results.has(node.id)) return; // ended by abort() before its process exited
+    if (this.settling) return this.record(node, outcome);
+    this.settling = true;
+    try {
+      this.record(node, outcome);
+      for (let i = 0; i < this.unblocked.length; i++) this.becomeReady(this.ctx.plan.nodes.get(this.unblocked[i]!)!);
+    } finally {
+      this.unblocked.length = 0;
+      this.settling = false;
+    }
+    if (this.results.size === this.ctx.plan.order.length) this.finishRun();
+    else this.pump();
+  }
+
+  /** Stores and announces a node's outcome; fail-fast cancels what waits; downstream nodes it unblocks are queued. */
+  private record(node: PlannedNode, outcome: NodeOutcome): void {
     this.results.set(node.id, outcome);
-    // Only the call that ends the last node finishes the run: completing one node can complete others (skipped
-    // downstream), and those calls return into this one.
-    const last = this.results.size === this.ctx.plan.order.length;
     const started = this.startedAt.get(node.id);
     this.ctx.emitter.emit({
       type: 'node.finished',
@@ -139,10 +161,8 @@ export class Scheduler {
     for (const id of node.downstream) {
       const left = this.waitingOn.get(id)! - 1;
       this.waitingOn.set(id, left);
-      if (left === 0) this.becomeReady(this.ctx.plan.nodes.get(id)!);
+      if (left === 0) this.unblocked.push(id);
     }
-    if (last) this.finishRun();
-    else this.pump();
   }
 
   private stopMessage(): string {

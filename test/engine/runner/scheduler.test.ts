@@ -1,6 +1,8 @@
-// The scheduler with real tiny processes: ordering, the concurrency bound, failure → skipped, fail-fast, partial runs.
+// The scheduler with real tiny processes: ordering, the concurrency bound, failure → skipped (down a long chain too),
+// fail-fast, partial runs.
 import { afterEach, describe, expect, it } from 'vitest';
-import { edge, harness, nodeScript, pipeline, shell, type Harness } from './run-helpers';
+import { runOptionsSchema } from '../../../shared/runs/run-options';
+import { CollectSink, edge, harness, nodeScript, pipeline, shell, type Harness } from './run-helpers';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -67,6 +69,28 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('scheduler 
     expect(sink.of('run.finished')).toHaveLength(1);
     expect(sink.events.at(-1)).toMatchObject({ type: 'run.finished', status: 'failed', counts: { failed: 1, skipped: 2 } });
     expect(h.service.runs.eventsAfter(id, 0).filter((e) => e.type === 'run.finished')).toHaveLength(1);
+  });
+
+  it('skips or cancels the rest of a 5,000-node chain without running out of stack', async () => {
+    h = harness({ launch });
+    const chain = (first: string, command: string) => {
+      const ids = Array.from({ length: 5000 }, (_, i) => `${first}${i}`);
+      return pipeline(
+        ids.map((id, i) => shell(id, i === 0 ? command : 'true')),
+        ids.slice(1).map((id, i) => edge(ids[i]!, id)),
+      );
+    };
+    const failed = await h.run(chain('f', 'exit 3'));
+    expect(failed.status).toBe('failed');
+    expect(failed.sink.events.at(-1)).toMatchObject({ type: 'run.finished', counts: { failed: 1, skipped: 4999 } });
+    expect(failed.sink.finished('f4999')).toMatchObject({ status: 'skipped', error: 'upstream node f4998 was skipped' });
+
+    const sink = new CollectSink();
+    const run = h.service.start({ pipeline: chain('c', 'sleep 30'), baseDir: h.work, params: {}, options: runOptionsSchema.parse({}), trigger: 'api', sinks: [sink] });
+    await expect.poll(() => sink.of('node.started').length, { timeout: 10_000 }).toBe(1);
+    run.cancel();
+    expect((await run.done).counts).toEqual({ canceled: 5000 });
+    expect(sink.of('run.finished')).toHaveLength(1);
   });
 
   it('fail-fast starts nothing new after a failure but lets running nodes finish', async () => {
