@@ -2,6 +2,7 @@
 import type { LogStream } from '../../shared/runs/run-status';
 import type { LaunchRequest } from './launch-process';
 import type { FileBlock, NodeLogTail } from './log-tail';
+import { afterDelay } from './long-timeout';
 import type { LaunchHandlers, ProcessLauncher } from './process-launcher';
 import { groupHasLiveProcess, signalGroup, terminateGroup } from './process-group';
 
@@ -97,11 +98,11 @@ export function startAttempt(
     stoppedBy = reason;
     if (pid !== undefined) terminate(pid);
   };
-  const timer = options.timeoutMs !== undefined ? setTimeout(() => stop('timeout'), options.timeoutMs) : undefined;
+  const cancelTimeout = options.timeoutMs !== undefined ? afterDelay(options.timeoutMs, () => stop('timeout')) : undefined;
   const end = (outcome: ProcessOutcome) => {
     ended = true;
     clearTimeout(poll);
-    clearTimeout(timer);
+    cancelTimeout?.();
     readLogs(true);
     resolve(outcome);
   };

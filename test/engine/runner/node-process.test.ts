@@ -202,6 +202,13 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
     expect(sink.finished('after').status).toBe('succeeded');
   });
 
+  it('lets a node with a timeout of a month run (beyond the ~24.8 days setTimeout can wait)', async () => {
+    h = harness({ launch });
+    const { sink } = await h.run(pipeline([shell('patient', 'sleep 0.3; echo done', { settings: { timeoutSeconds: 30 * 24 * 3600 } })]));
+    expect(sink.finished('patient').status).toBe('succeeded');
+    expect(sink.of('node.log').map((e) => e.text)).toEqual(['done']);
+  });
+
   it('says so when a command is larger than the system lets a process start with', async () => {
     h = harness({ launch });
     const { sink } = await h.run(pipeline([shell('huge', `echo ${'x'.repeat(3_000_000)}`)]));
