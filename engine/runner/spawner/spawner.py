@@ -9,6 +9,7 @@ import os
 import selectors
 import shutil
 import signal
+import sys
 
 STDIN, STDOUT = 0, 1
 # Python ignores these; a node process gets them back at their defaults, as from Node's spawn.
@@ -131,6 +132,10 @@ def drain(fd):
 
 
 def main():
+    if sys.version_info < (3, 8):
+        # os.posix_spawn takes setsid and setsigdef from 3.8 on (RHEL 8's python3 is 3.6). Exiting before "ready"
+        # makes the engine use its next helper.
+        sys.exit(f"the spawner helper needs Python 3.8 or newer, not {'.'.join(map(str, sys.version_info[:2]))}")
     spawner = Spawner()
     # SIGCHLD wakes the loop through this pipe (the handler itself does nothing).
     wake_read, wake_write = os.pipe()

@@ -89,6 +89,18 @@ describe.runIf(process.platform === 'linux')('spawner helpers that cannot start'
     expect(commandLine(Number(sink.of('node.log')[0]!.text)).some((arg) => arg.endsWith('spawner.js'))).toBe(true);
   });
 
+  it('a Python older than 3.8 (no posix_spawn setsid) exits before it listens, and the Node helper takes over', async () => {
+    const python = spawnerCommand('python-spawner');
+    const source = python.args[python.args.indexOf('-c') + 1]!;
+    // This machine's Python, told it is RHEL 8's 3.6 (a JSON string is a valid Python string literal).
+    const oldPython = { ...python, args: ['-I', '-S', '-c', `import sys\nsys.version_info = (3, 6, 8)\nexec(compile(${JSON.stringify(source)}, "spawner", "exec"))`] };
+    h = harness({ spawners: [oldPython, spawnerCommand('node-spawner')] });
+    expect(await h.ready()).toBe(true);
+    const { sink, status } = await h.run(pipeline([shell('a', 'echo $PPID')]));
+    expect(status).toBe('succeeded');
+    expect(commandLine(Number(sink.of('node.log')[0]!.text)).some((arg) => arg.endsWith('spawner.js'))).toBe(true);
+  });
+
   it('starts processes itself when no helper can start', async () => {
     h = harness({ spawners: [missing, exitsAtOnce] });
     expect(await h.ready()).toBe(false);
