@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Engine } from '../../engine/app';
+import { decodeTextFile } from '../../engine/pipelines/decode-text-file';
 import { importPipeline } from '../../engine/pipelines/import-pipeline';
 import type { PipelineRecord } from '../../shared/api/index';
 import { parsePipelineText } from '../../shared/pipeline/pipeline-file';
@@ -17,7 +18,7 @@ export class PipelineFileError extends Error {
  * command, the main process knows the file's folder, so relative paths in params resolve against it (as in the CLI).
  */
 export async function importPipelineFile(engine: Pick<Engine, 'ctx'>, path: string): Promise<PipelineRecord> {
-  const parsed = parsePipelineText(await readFile(path, 'utf8'), path);
+  const parsed = parsePipelineText(decodeTextFile(await readFile(path)), path);
   if (!parsed.ok) throw new PipelineFileError([`${basename(path)}:`, ...parsed.problems.map(formatProblem)].join('\n'));
   const record = importPipeline(engine.ctx.pipelines, parsed.pipeline, { fileName: basename(path), sourceDir: dirname(path) });
   engine.ctx.events.publish('pipeline.changed', { id: record.id, revision: record.revision });

@@ -5,6 +5,7 @@ import { formatProblem } from '../../shared/validation/problem';
 import { parsePipelineText } from '../../shared/pipeline/pipeline-file';
 import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
 import type { Engine } from '../app';
+import { decodeTextFile } from '../pipelines/decode-text-file';
 import { CliError } from './cli-error';
 
 /** A pipeline ready to use, with the folder its relative paths resolve against. */
@@ -20,7 +21,7 @@ export interface LoadedPipeline {
 export function readPipelineFile(file: string): LoadedPipeline {
   const path = resolve(file);
   if (!existsSync(path)) throw new CliError(`${file}: no such file`);
-  const parsed = parsePipelineText(readFileSync(path, 'utf8'), path);
+  const parsed = parsePipelineText(decodeTextFile(readFileSync(path)), path);
   if (!parsed.ok) throw new CliError(parsed.problems.map((p) => `${file}: ${formatProblem(p)}`).join('\n'));
   return { pipeline: parsed.pipeline, baseDir: dirname(path) };
 }

@@ -9,9 +9,12 @@ import { pipelineSchema, type Pipeline } from './pipeline.schema';
 /** The result of reading a file: a document, or the problems that stopped it. */
 export type ParseResult = { ok: true; pipeline: Pipeline } | { ok: false; problems: Problem[] };
 
-/** Parses file text (JSON, or YAML when the name says so or the text is not JSON) into a current-version pipeline. */
+/**
+ * Parses file text (JSON, or YAML when the name says so or the text is not JSON) into a current-version pipeline. A
+ * leading byte-order mark (Windows editors write one) is not part of the document.
+ */
 export function parsePipelineText(text: string, fileName = 'pipeline.json'): ParseResult {
-  const raw = parseSyntax(text, fileName);
+  const raw = parseSyntax(text.startsWith('\uFEFF') ? text.slice(1) : text, fileName);
   if (!raw.ok) return raw;
   return parsePipelineObject(raw.value);
 }

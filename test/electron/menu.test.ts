@@ -1,5 +1,5 @@
 // The application menu: its items per platform and mode, and what File › Import…/Export… rely on, on a real engine.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -89,6 +89,13 @@ describe('File › Import… of a file on disk', () => {
       { id: first.id, revision: first.revision },
       { id: second.id, revision: second.revision },
     ]);
+  });
+
+  it('reads a file Windows PowerShell 5 wrote with `>` (UTF-16 with a byte-order mark)', async () => {
+    engine = openEngine({ host: 'test', home: tempDir() });
+    const file = join(tempDir(), 'powershell.pipeline.json');
+    writeFileSync(file, Buffer.from(`\uFEFF${readFileSync(fixturePath('pipelines/hello.pipeline.json'), 'utf8')}`, 'utf16le'));
+    expect(await importPipelineFile(engine, file)).toMatchObject({ name: 'hello' });
   });
 
   it('refuses an invalid file, naming it and listing its problems, and stores nothing', async () => {

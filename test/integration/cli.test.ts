@@ -1,5 +1,6 @@
-// The `pipewright` CLI as a subprocess: help and version, validate exit codes, import → list → export-file round trip.
-import { readFileSync } from 'node:fs';
+// The `pipewright` CLI as a subprocess: help and version, validate exit codes and file encodings, import → list →
+// export-file round trip.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath, readFixture } from '../support/fixtures';
@@ -41,6 +42,21 @@ describe('pipewright CLI', () => {
     expect(missing).toMatchObject({ status: 2, stderr: expect.stringContaining('nowhere.json: no such file') });
     const json = runCli(['validate', '--json', fixturePath('pipelines/cycle.pipeline.yaml')], { home });
     expect(JSON.parse(json.stdout)[0]).toMatchObject({ code: 'cycle', severity: 'error' });
+  });
+
+  it('validate reads files as editors and shells write them: UTF-8 with a byte-order mark, UTF-16 LE and BE', () => {
+    const home = tempDir();
+    const dir = tempDir();
+    const text = readFixture('pipelines/hello.pipeline.json');
+    const files = {
+      'utf8-bom.json': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+      'utf16le.json': Buffer.from(`\uFEFF${text}`, 'utf16le'),
+      'utf16be.json': Buffer.from(`\uFEFF${text}`, 'utf16le').swap16(),
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      writeFileSync(join(dir, name), bytes);
+      expect(runCli(['validate', join(dir, name)], { home }), name).toMatchObject({ status: 0, stdout: expect.stringContaining('valid (2 nodes, 1 edges)') });
+    }
   });
 
   it('import → list → export-file gives back the same bytes, and data lives in PIPEWRIGHT_HOME', () => {

@@ -16,6 +16,13 @@ describe('parsePipelineText', () => {
     expect(parsed.ok && parsed.pipeline.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c']);
   });
 
+  it('ignores a leading byte-order mark, in JSON and in YAML', () => {
+    const json = parsePipelineText(`\uFEFF${readFixture('pipelines/hello.pipeline.json')}`, 'hello.pipeline.json');
+    expect(json.ok && json.pipeline.name).toBe('hello');
+    const yaml = parsePipelineText(`\uFEFF${readFixture('pipelines/cycle.pipeline.yaml')}`, 'cycle.pipeline.yaml');
+    expect(yaml.ok && yaml.pipeline.nodes.length).toBe(3);
+  });
+
   it('reports a JSON syntax error with its line and column', () => {
     const parsed = parsePipelineText('{\n  "schemaVersion": 1,\n  "name": oops\n}', 'bad.json');
     expect(parsed.ok).toBe(false);
