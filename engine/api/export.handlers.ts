@@ -6,7 +6,7 @@ import { exportPipeline } from '../../shared/export/export-pipeline';
 import { parsePipelineObject } from '../../shared/pipeline/pipeline-file';
 import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
 import { hasErrors } from '../../shared/validation/problem';
-import { runnerDockerfile, writeExportFiles } from '../export/export-to-folder';
+import { ExportWriteError, runnerDockerfile, writeExportFiles } from '../export/export-to-folder';
 import { APP_VERSION } from '../version';
 import type { HandlersFor } from './handler-types';
 
@@ -32,7 +32,11 @@ export const exportHandlers: HandlersFor<'export.preview' | 'export.write'> = {
     if (!isAbsolute(dir)) throw new ApiError('invalid_input', `the folder must be an absolute path; got "${dir}"`);
     const result = exportPipeline(toDocument(document), withImage(options), revision);
     if (hasErrors(result.problems)) throw new ApiError('invalid_pipeline', 'the export is blocked by errors: see the problems', result.problems);
-    const written = writeExportFiles(dir, [...result.files, ...(dockerfile ? [runnerDockerfile()] : [])]);
-    return { written, problems: result.problems };
+    try {
+      return { written: writeExportFiles(dir, [...result.files, ...(dockerfile ? [runnerDockerfile()] : [])]), problems: result.problems };
+    } catch (error) {
+      if (error instanceof ExportWriteError) throw new ApiError('invalid_input', error.message);
+      throw error;
+    }
   },
 };

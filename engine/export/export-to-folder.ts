@@ -8,16 +8,26 @@ import { graphFingerprint } from '../../shared/export/fingerprint';
 import type { ExportTarget } from '../../shared/nodes/node-type';
 import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
 import { fromAppRoot } from '../app-root';
+import { fileErrorText } from '../file-error-text';
 
 /** Name of the runner Dockerfile when written next to an export. */
 export const RUNNER_DOCKERFILE = 'Dockerfile.pipewright-runner';
+
+/** A file of an export could not be written; the message names it and says why. */
+export class ExportWriteError extends Error {
+  override name = 'ExportWriteError';
+}
 
 /** Writes `files` under `outDir` (folders created); returns the paths written. */
 export function writeExportFiles(outDir: string, files: readonly ExportFile[]): string[] {
   return files.map((file) => {
     const path = join(outDir, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.content);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+    } catch (error) {
+      throw new ExportWriteError(`cannot write ${path}: ${fileErrorText(error)}`);
+    }
     return path;
   });
 }

@@ -46,6 +46,10 @@ describe.each<TransportName>(['in-memory', 'websocket'])('export API over %s', (
     const relative = await c.api.invoke('export.write', { document: hello, options: { target: 'github' }, dir: 'relative/dir' }).catch((e: unknown) => e);
     expect((relative as ApiError).code).toBe('invalid_input');
     expect(existsSync('relative/dir')).toBe(false);
+    const aFile = join(dir, 'Dockerfile.pipewright-runner');
+    const blocked = await c.api.invoke('export.write', { document: hello, options: { target: 'argo' }, dir: aFile }).catch((e: unknown) => e);
+    expect((blocked as ApiError).code).toBe('invalid_input');
+    expect((blocked as ApiError).message).toBe(`cannot write ${join(aFile, 'hello.argo.yaml')}: something already exists there [EEXIST]`);
   });
 });
 

@@ -55,6 +55,12 @@ describe('pipewright export', () => {
     expect(blocked.status).toBe(2);
     expect(blocked.stderr).toMatch(/tekton: error: node generate \(script\.shell\): the command writes \{\{outputs\.nope\}\}.*\[unknown-placeholder\]/);
     expect(existsSync(join(out, 'number-stats.tekton.yaml'))).toBe(false);
+    const aFile = join(dir, 'not-a-folder');
+    writeFileSync(aFile, '');
+    expect(runCli(['export', metrics, '--target', 'github', '--out', aFile], { home })).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining(`\npipewright: cannot write ${join(aFile, '.github/workflows/number-stats.yml')}: a file is in the way where a folder is needed [ENOTDIR]\n`),
+    });
   });
 
   it('exports a stored pipeline by name with its revision in the header', () => {

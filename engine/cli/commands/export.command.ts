@@ -3,10 +3,11 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { defaultRunnerImage, exportOptionsSchema, type ExportOptions } from '../../../shared/export/export-options';
+import type { ExportFile } from '../../../shared/export/exporter';
 import { exportPipeline } from '../../../shared/export/export-pipeline';
 import { EXPORT_TARGETS, type ExportTarget } from '../../../shared/nodes/node-type';
 import { formatProblem, hasErrors } from '../../../shared/validation/problem';
-import { checkExportFolder, runnerDockerfile, writeExportFiles } from '../../export/export-to-folder';
+import { checkExportFolder, ExportWriteError, runnerDockerfile, writeExportFiles } from '../../export/export-to-folder';
 import { RehearsalError, rehearseGitlab } from '../../export/rehearse-gitlab';
 import { APP_VERSION } from '../../version';
 import { CliError, EXIT_PIPELINE_FAILED } from '../cli-error';
@@ -80,11 +81,21 @@ export function registerExport(program: Command, ctx: CliContext): void {
           continue;
         }
         if (flags.rehearse) return rehearse(ctx, loaded, result.files[0]!.content);
-        for (const path of writeExportFiles(resolve(flags.out), result.files)) ctx.print(`wrote ${path}`);
+        for (const path of writeInto(flags.out, result.files)) ctx.print(`wrote ${path}`);
       }
-      if (flags.dockerfile) for (const path of writeExportFiles(resolve(flags.out), [runnerDockerfile()])) ctx.print(`wrote ${path}`);
+      if (flags.dockerfile) for (const path of writeInto(flags.out, [runnerDockerfile()])) ctx.print(`wrote ${path}`);
       if (blocked) throw new CliError('export blocked by the errors above: fix them in the pipeline and export again');
     });
+}
+
+/** Writes files under --out; a file that cannot be written ends the command saying which and why (exit 2). */
+function writeInto(out: string, files: readonly ExportFile[]): string[] {
+  try {
+    return writeExportFiles(resolve(out), files);
+  } catch (error) {
+    if (error instanceof ExportWriteError) throw new CliError(error.message);
+    throw error;
+  }
 }
 
 function check(ctx: CliContext, loaded: LoadedPipeline, targets: ExportTarget[], dir: string): void {
