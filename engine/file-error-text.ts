@@ -18,3 +18,13 @@ export function fileErrorText(error: unknown): string {
   const reason = code ? REASONS[code] : undefined;
   return reason ? `${reason} [${code}]` : (error as Error).message;
 }
+
+/**
+ * "cannot open /out: a folder is in the way where a file is needed [EISDIR]" for an error a file-system call threw
+ * about a path (most often one the user gave, such as --out); undefined for any other error.
+ */
+export function fileErrorMessage(error: unknown): string | undefined {
+  const { code, syscall, path } = error as NodeJS.ErrnoException;
+  if (!(error instanceof Error) || typeof code !== 'string' || typeof syscall !== 'string' || typeof path !== 'string') return undefined;
+  return `cannot ${syscall} ${path}: ${fileErrorText(error)}`;
+}

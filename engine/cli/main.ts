@@ -1,5 +1,6 @@
 // The `pipewright` command line: builds the program, runs it, and turns failures into messages and exit codes.
 import { Command, CommanderError } from 'commander';
+import { fileErrorMessage } from '../file-error-text';
 import { DatabaseRefusedError } from '../store/database';
 import { APP_VERSION } from '../version';
 import { CliError, EXIT_USAGE } from './cli-error';
@@ -37,6 +38,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof DatabaseRefusedError) {
       ctx.warn(`pipewright: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    // A file or folder that cannot be read or written (an --out that is a folder, a full disk): said, not a stack trace.
+    const fileError = fileErrorMessage(error);
+    if (fileError) {
+      ctx.warn(`pipewright: ${fileError}`);
       return EXIT_USAGE;
     }
     ctx.warn(`pipewright: unexpected error: ${(error as Error).stack ?? String(error)}`);

@@ -70,6 +70,15 @@ describe('pipewright CLI', () => {
     expect(readFileSync(out, 'utf8')).toBe(readFixture('pipelines/hello.pipeline.json'));
     expect(runCli(['export-file', 'hello'], { home }).stdout).toBe(readFixture('pipelines/hello.pipeline.json'));
     expect(runCli(['list', '--json'], { home: tempDir() }).stdout.trim()).toBe('[]');
+    // An --out that cannot be written is said plainly (exit 2), not as an unexpected error with a stack trace.
+    expect(runCli(['export-file', 'hello', '--out', home], { home })).toMatchObject({
+      status: 2,
+      stderr: `pipewright: cannot open ${home}: a folder is in the way where a file is needed [EISDIR]\n`,
+    });
+    expect(runCli(['export-file', 'hello', '--out', join(out, 'x.json')], { home })).toMatchObject({
+      status: 2,
+      stderr: `pipewright: cannot open ${join(out, 'x.json')}: a file is in the way where a folder is needed [ENOTDIR]\n`,
+    });
   });
 
   it('refuses to import an invalid file and stores nothing', () => {
