@@ -1,5 +1,5 @@
 // Resolves a CLI `<file|name>` argument to a pipeline document: a file on disk, or a pipeline stored in SQLite.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatProblem } from '../../shared/validation/problem';
 import { parsePipelineText } from '../../shared/pipeline/pipeline-file';
@@ -21,6 +21,7 @@ export interface LoadedPipeline {
 export function readPipelineFile(file: string): LoadedPipeline {
   const path = resolve(file);
   if (!existsSync(path)) throw new CliError(`${file}: no such file`);
+  if (statSync(path).isDirectory()) throw new CliError(`${file}: is a folder, not a pipeline file`);
   const parsed = parsePipelineText(decodeTextFile(readFileSync(path)), path);
   if (!parsed.ok) throw new CliError(parsed.problems.map((p) => `${file}: ${formatProblem(p)}`).join('\n'));
   return { pipeline: parsed.pipeline, baseDir: dirname(path) };

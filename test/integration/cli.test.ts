@@ -40,6 +40,8 @@ describe('pipewright CLI', () => {
     expect(cycle.stdout).toMatch(/error: the pipeline has a cycle: a → b → c → a/);
     const missing = runCli(['validate', 'nowhere.json'], { home });
     expect(missing).toMatchObject({ status: 2, stderr: expect.stringContaining('nowhere.json: no such file') });
+    const folder = tempDir();
+    expect(runCli(['validate', folder], { home })).toMatchObject({ status: 2, stderr: `pipewright: ${folder}: is a folder, not a pipeline file\n` });
     const json = runCli(['validate', '--json', fixturePath('pipelines/cycle.pipeline.yaml')], { home });
     expect(JSON.parse(json.stdout)[0]).toMatchObject({ code: 'cycle', severity: 'error' });
   });
