@@ -20,8 +20,9 @@ export interface LoadedPipeline {
 /** Reads and parses a pipeline file, or fails with every problem printed (exit 2). */
 export function readPipelineFile(file: string): LoadedPipeline {
   const path = resolve(file);
-  if (!existsSync(path)) throw new CliError(`${file}: no such file`);
-  if (statSync(path).isDirectory()) throw new CliError(`${file}: is a folder, not a pipeline file`);
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) throw new CliError(`${file}: no such file`);
+  if (stats.isDirectory()) throw new CliError(`${file}: is a folder, not a pipeline file`);
   const parsed = parsePipelineText(decodeTextFile(readFileSync(path)), path);
   if (!parsed.ok) throw new CliError(parsed.problems.map((p) => `${file}: ${formatProblem(p)}`).join('\n'));
   return { pipeline: parsed.pipeline, baseDir: dirname(path) };
