@@ -1,6 +1,7 @@
 // `pipewright run` output for people: each log line prefixed with its node, a line per node state change, and on a
-// terminal a live progress line (counts and elapsed time) kept at the bottom.
-import type { RunEvent } from '../../shared/runs/run-events';
+// terminal a live progress line (counts, elapsed time and the latest line a node is still writing) kept at the bottom.
+import { plainText } from '../../shared/runs/lines-in-progress';
+import type { LineInProgress, RunEvent } from '../../shared/runs/run-events';
 import { formatBytes, formatCounts, formatDuration } from '../../shared/runs/run-format';
 import type { FinalNodeState } from '../../shared/runs/run-status';
 import type { LogChunk } from '../runner/log-chunk';
@@ -18,8 +19,11 @@ export interface TextPrinterOptions {
   write: WriteText;
   /** Where the progress line goes (standard error on a terminal); absent: no progress line. */
   progress?: (text: string) => void;
+  /** Width of the terminal the progress line is drawn on (it must not wrap). */
+  columns?: number;
   color: boolean;
 }
+
 
 export class RunTextPrinter implements RunSink {
   private readonly out: OutputBuffer;
@@ -29,6 +33,8 @@ export class RunTextPrinter implements RunSink {
   private started = Date.now();
   private progressShown = false;
   private ticker: ReturnType<typeof setInterval> | undefined;
+  /** The line a node is writing, of the node that wrote one last (it is shown in the progress line). */
+  private inProgress: LineInProgress | undefined;
 
   constructor(private readonly options: TextPrinterOptions) {
     this.out = new OutputBuffer(options.write, 'latin1', options.progress ? { before: () => this.clearProgress(), after: () => this.drawProgress() } : undefined);
@@ -51,6 +57,7 @@ export class RunTextPrinter implements RunSink {
         break;
       case 'node.finished':
         this.states.set(event.nodeId, event.status);
+        if (this.inProgress?.nodeId === event.nodeId) this.inProgress = undefined;
         this.line(this.finishedLine(event), event.nodeId);
         break;
       case 'run.finished': {
@@ -76,16 +83,26 @@ export class RunTextPrinter implements RunSink {
    */
   logs(chunk: LogChunk): void {
     const prefix = this.bytePrefix(chunk.nodeId);
+    // Each line is coloured on its own: the prefix ends with a reset.
+    const code = chunk.stream === 'system' ? 2 : chunk.stream === 'stderr' ? 31 : 0;
+    const [open, close] = code && this.options.color ? [`\x1b[${code}m`, '\x1b[0m'] : ['', ''];
     const { bytes } = chunk;
     let start = 0;
     do {
       const cut = start + PRINT_SLICE_BYTES < bytes.length ? bytes.indexOf(NEWLINE, start + PRINT_SLICE_BYTES) : -1;
       const end = cut === -1 ? bytes.length : cut;
-      const raw = bytes.toString('latin1', start, end);
-      const text = chunk.stream === 'system' ? this.paint(2, raw) : chunk.stream === 'stderr' && this.options.color ? `\x1b[31m${raw}\x1b[0m` : raw;
-      this.out.push(`${prefix}${text.replaceAll('\n', `\n${prefix}`)}\n`);
+      let text = bytes.toString('latin1', start, end);
+      // A \r inside a line (a progress bar redrawing itself) returns to the start of the terminal's line: the prefix
+      // is repeated after it, so what stays on screen is still marked with its node.
+      if (text.includes('\r')) text = text.replace(/\r(?!\n|$)/g, `${close}\r${prefix}${open}`);
+      this.out.push(`${prefix}${open}${text.replaceAll('\n', `${close}\n${prefix}${open}`)}${close}\n`);
       start = end + 1;
     } while (start < bytes.length);
+  }
+
+  lineInProgress(line: LineInProgress): void {
+    if (line.text) this.inProgress = line;
+    else if (this.inProgress?.nodeId === line.nodeId && this.inProgress.stream === line.stream) this.inProgress = undefined;
   }
 
   private finishedLine(event: Extract<RunEvent, { type: 'node.finished' }>): string {
@@ -118,7 +135,11 @@ export class RunTextPrinter implements RunSink {
     for (const state of this.states.values()) counts.set(state, (counts.get(state) ?? 0) + 1);
     const done = this.states.size - (counts.get('running') ?? 0);
     const parts = ['running', 'succeeded', 'cached', 'failed', 'skipped', 'canceled'].filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s}`);
-    return `[${done}/${this.total}] ${parts.join(' · ') || 'starting'} · ${formatDuration(Date.now() - this.started)}`;
+    const line = `[${done}/${this.total}] ${parts.join(' · ') || 'starting'} · ${formatDuration(Date.now() - this.started)}`;
+    const writing = this.inProgress && `${this.inProgress.nodeId}: ${plainText(this.inProgress.text)}`;
+    const full = writing ? `${line} · ${writing}` : line;
+    const width = (this.options.columns ?? 80) - 1;
+    return full.length > width ? `${full.slice(0, width - 1)}…` : full;
   }
 
   private redraw(): void {

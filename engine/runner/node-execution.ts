@@ -199,6 +199,7 @@ export class NodeExecution {
           ctx.emitter.log(planned.id, stream, block);
           if (stream === 'stderr') lastStderr = lastNonEmptyLine(block.bytes) ?? lastStderr;
         },
+        onLineInProgress: (stream, text) => ctx.emitter.lineInProgress({ nodeId: planned.id, stream, text }),
         onLogError: (error) => ctx.store.reportFailure(new Error(`cannot read the log of ${planned.id}: ${error.message}`)),
       },
     );

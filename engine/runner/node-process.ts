@@ -1,5 +1,5 @@
 // One attempt of one node: its process group, its log files followed while it runs, timeout and cancel.
-import type { LogStream } from '../../shared/runs/run-status';
+import type { LogStream, ProcessStream } from '../../shared/runs/run-status';
 import type { LaunchRequest } from './launch-process';
 import type { FileBlock, NodeLogTail } from './log-tail';
 import { afterDelay } from './long-timeout';
@@ -33,6 +33,8 @@ export interface ProcessOutcome {
 export interface AttemptHooks {
   onStart(pid: number): void;
   onLines(stream: LogStream, block: FileBlock): void;
+  /** What a terminal shows of the line a stream is writing changed ('' once it ended). */
+  onLineInProgress(stream: ProcessStream, text: string): void;
   /** The log files could not be read; the lines from then on are not delivered. */
   onLogError(error: Error): void;
 }
@@ -81,8 +83,8 @@ export function startAttempt(
   const readLogs = (final: boolean): number => {
     if (logsBroken) return 0;
     try {
-      if (!final) return logs.read(hooks.onLines);
-      logs.finish(hooks.onLines);
+      if (!final) return logs.read(hooks.onLines, hooks.onLineInProgress);
+      logs.finish(hooks.onLines, hooks.onLineInProgress);
     } catch (error) {
       logsBroken = true;
       hooks.onLogError(error as Error);

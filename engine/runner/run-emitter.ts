@@ -1,5 +1,5 @@
 // Stamps run events with runId, seq and time, numbers log lines, and hands both to every sink (store, UI, CLI).
-import type { RunEvent, RunEventInput } from '../../shared/runs/run-events';
+import type { LineInProgress, RunEvent, RunEventInput } from '../../shared/runs/run-events';
 import type { LogStream } from '../../shared/runs/run-status';
 import type { LogChunk } from './log-chunk';
 import type { LineBlock } from './log-lines';
@@ -8,6 +8,8 @@ import type { LineBlock } from './log-lines';
 export interface RunSink {
   event(event: RunEvent): void;
   logs(chunk: LogChunk): void;
+  /** Live views only: a line still being written changed (nothing to store). */
+  lineInProgress?(line: LineInProgress): void;
 }
 
 interface LineCounters {
@@ -63,6 +65,11 @@ export class RunEmitter {
     counters.all += block.count;
     counters[stream] += block.count;
     for (const sink of [...this.sinks]) this.deliver(sink, () => sink.logs(chunk));
+  }
+
+  /** What a terminal shows of a line a node is still writing changed: for live views, no seq. */
+  lineInProgress(line: LineInProgress): void {
+    for (const sink of [...this.sinks]) if (sink.lineInProgress) this.deliver(sink, () => sink.lineInProgress!(line));
   }
 
   /** A line from the runner itself (retry, timeout, kill), shown in the node's log on stream `system`. */

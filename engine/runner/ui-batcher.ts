@@ -1,8 +1,9 @@
 // Sends a run's stream to the UI as `run.events` batches about every 50 ms, never one message per line; when a
-// node logs faster than a person can read, the batch keeps its latest lines and reports the rest as a gap.
+// node logs faster than a person can read, the batch keeps its latest lines and reports the rest as a gap. Lines in
+// progress (progress bars) ride along, the latest text of each.
 import type { ApiEvents } from '../../shared/api/index';
 import { fairShares } from '../../shared/runs/fair-share';
-import type { LogGap, NodeLogEvent, RunEvent } from '../../shared/runs/run-events';
+import type { LineInProgress, LogGap, NodeLogEvent, RunEvent } from '../../shared/runs/run-events';
 import { expandLogChunk, type LogChunk } from './log-chunk';
 import type { RunSink } from './run-emitter';
 
@@ -15,6 +16,8 @@ export type PublishBatch = (batch: ApiEvents['run.events']) => void;
 export class UiBatcher implements RunSink {
   private events: RunEvent[] = [];
   private chunks: LogChunk[] = [];
+  /** Latest line in progress per node and stream since the last batch. */
+  private readonly inProgress = new Map<string, LineInProgress>();
   private lastSeq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -38,15 +41,22 @@ export class UiBatcher implements RunSink {
     this.timer ??= setTimeout(() => this.flush(), UI_BATCH_MS);
   }
 
+  lineInProgress(line: LineInProgress): void {
+    this.inProgress.set(`${line.nodeId}\u0000${line.stream}`, line);
+    this.timer ??= setTimeout(() => this.flush(), UI_BATCH_MS);
+  }
+
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.events.length === 0 && this.chunks.length === 0) return;
+    if (this.events.length === 0 && this.chunks.length === 0 && this.inProgress.size === 0) return;
     const { lines, gaps } = this.keepLatestLines();
     const events = [...this.events, ...lines].sort((a, b) => a.seq - b.seq);
+    const inProgress = [...this.inProgress.values()];
     this.events = [];
     this.chunks = [];
-    this.publish({ runId: this.runId, events, gaps, lastSeq: this.lastSeq });
+    this.inProgress.clear();
+    this.publish({ runId: this.runId, events, gaps, lastSeq: this.lastSeq, ...(inProgress.length > 0 ? { inProgress } : {}) });
   }
 
   /** Every line when they fit; else each node's latest lines (fair shares) and one gap per node for the rest. */

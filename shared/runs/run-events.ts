@@ -1,7 +1,7 @@
 // The runner's event stream (DESIGN §5): one discriminated union, `runId` + monotonic `seq` on every event.
 import type { CacheReport } from './cache-report';
 import type { RunOptions } from './run-options';
-import type { FinalNodeState, LogStream, RunStatus, RunTrigger } from './run-status';
+import type { FinalNodeState, LogStream, ProcessStream, RunStatus, RunTrigger } from './run-status';
 
 /** Fields every event carries. */
 export interface RunEventBase {
@@ -131,11 +131,24 @@ export interface LogGap {
   count: number;
 }
 
+/**
+ * The line a node's process is writing now — bytes after its last line break (a progress bar redrawn with `\r`, a
+ * prompt). Not an event: no seq, not stored, only sent live; it becomes a `node.log` line once its line break comes.
+ * `text` is what a terminal shows of it (after its last `\r`); '' once the line ended or the process is gone.
+ */
+export interface LineInProgress {
+  nodeId: string;
+  stream: ProcessStream;
+  text: string;
+}
+
 /** What the `run.events` topic pushes about every 50 ms, and what `run.events` (resume) returns. */
 export interface RunEventBatch {
   runId: string;
   events: RunEvent[];
   gaps: LogGap[];
+  /** Lines in progress that changed since the last batch, the latest text of each (live batches only). */
+  inProgress?: LineInProgress[];
   /** Highest seq covered by this batch (events and gaps included). */
   lastSeq: number;
 }

@@ -20,6 +20,9 @@ export type RunTrigger = 'ui' | 'cli' | 'api' | 'rerun';
 /** Where a log line came from; `system` lines are written by the runner itself (retries, timeouts, kills). */
 export type LogStream = 'stdout' | 'stderr' | 'system';
 
+/** The streams a node's own processes write. */
+export type ProcessStream = Exclude<LogStream, 'system'>;
+
 export function isFinalNodeState(state: NodeState): state is FinalNodeState {
   return state !== 'queued' && state !== 'running';
 }

@@ -21,7 +21,7 @@ interface Rule {
 }
 
 export const RULES: Record<Layer, Rule> = {
-  shared: { layers: ['shared'], node: false, forbiddenPackages: [], onlyPackages: ['zod', 'yaml', 'jsonc-parser', 'jsep', 'pure-rand', 'echarts'] },
+  shared: { layers: ['shared'], node: false, forbiddenPackages: [], onlyPackages: ['zod', 'yaml', 'jsonc-parser', 'jsep', 'pure-rand', 'echarts', 'strip-ansi'] },
   engine: { layers: ['shared', 'engine'], node: true, forbiddenPackages: ['electron', 'react', 'react-dom', '@xyflow/', 'zustand'] },
   'electron-main': { layers: ['shared', 'engine', 'electron-main'], node: true, forbiddenPackages: ['react', 'react-dom', '@xyflow/', 'zustand'] },
   'electron-preload': { layers: ['electron-preload', 'shared'], node: false, forbiddenPackages: [], onlyPackages: ['electron'], typeOnlyLayers: ['shared'] },

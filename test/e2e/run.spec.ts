@@ -92,3 +92,19 @@ test('cancel a long node: its process is killed and the run ends canceled', asyn
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'canceled');
   await expect(page.getByRole('button', { name: '■ Cancel' })).toHaveCount(0);
 });
+
+test('a progress bar shows live on the node and under its log while its line is unfinished', async ({ page, served }) => {
+  const bar = "echo epoch 1; for i in $(seq 1 40); do printf '\\rtraining %d/40' $i >&2; sleep 0.1; done; echo >&2; echo trained";
+  importPipeline(served.home, 'progress', [node('train', bar, 0)]);
+  await page.goto(served.url);
+  await page.getByTestId('pipeline-item').filter({ hasText: 'progress' }).getByRole('button').first().click();
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByTestId('run-badge-train').click();
+  await expect(page.getByTestId('run-badge-train')).toContainText(/training \d+\/40/);
+  await expect(page.getByTestId('log-in-progress')).toContainText(/training \d+\/40/);
+  await expect(page.getByTestId('log-lines')).toContainText('epoch 1');
+  await expect(page.getByTestId('run-badge-train')).toHaveAttribute('data-state', 'succeeded', { timeout: 15_000 });
+  await expect(page.getByTestId('log-in-progress')).toHaveCount(0);
+  await expect(page.getByTestId('log-lines')).toContainText('training 40/40');
+  await expect(page.getByTestId('run-badge-train')).not.toContainText('training');
+});

@@ -87,7 +87,7 @@ function textPrinter(write: WriteText): RunTextPrinter {
   const tty = process.stderr.isTTY === true;
   return new RunTextPrinter({
     write,
-    ...(tty ? { progress: (text: string) => process.stderr.write(text) } : {}),
+    ...(tty ? { progress: (text: string) => process.stderr.write(text), columns: process.stderr.columns } : {}),
     color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
   });
 }

@@ -1,7 +1,9 @@
 // A node's live log: virtualised (@tanstack/react-virtual) so a million lines scroll smoothly, ANSI colours, stream
-// filter, search (in the store, over the whole log), follow/unfollow the tail, copy and download.
+// filter, search (in the store, over the whole log), follow/unfollow the tail, copy and download; below the lines, the
+// line the node is still writing (a progress bar), live.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useReducer, useRef, useState } from 'react';
+import { lineInProgressOf } from '../../../shared/runs/lines-in-progress';
 import type { LogStream } from '../../../shared/runs/run-status';
 import { useApp } from '../store/store-context';
 import { AnsiLine } from './AnsiLine';
@@ -25,6 +27,7 @@ export function LogViewer({ runId, nodeId, logLines, running }: Props) {
   const bufferFor = useApp((s) => s.logBufferFor);
   const searchLog = useApp((s) => s.searchLog);
   const downloadLog = useApp((s) => s.downloadLog);
+  const writing = useApp((s) => (stream === 'system' ? undefined : lineInProgressOf(s.linesInProgress, nodeId, stream || undefined)));
   const buffer = bufferFor(nodeId, stream || undefined);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const scroller = useRef<HTMLDivElement>(null);
@@ -135,8 +138,16 @@ export function LogViewer({ runId, nodeId, logLines, running }: Props) {
             );
           })}
         </div>
-        {total === 0 && <p className="log-empty">{running ? 'Waiting for output…' : 'This node wrote nothing.'}</p>}
+        {total === 0 && !writing && <p className="log-empty">{running ? 'Waiting for output…' : 'This node wrote nothing.'}</p>}
       </div>
+      {writing && (
+        <div className="log-in-progress" data-testid="log-in-progress" title="The line the node is writing now (not ended yet)">
+          <span className="log-gutter">⋯</span>
+          <span className="log-text">
+            <AnsiLine text={writing} />
+          </span>
+        </div>
+      )}
     </section>
   );
 }

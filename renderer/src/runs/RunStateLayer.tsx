@@ -3,6 +3,7 @@
 // opens a node's run details when it is clicked. `decorateForRun` adds state classes and edge animation.
 import { useOnSelectionChange, useNodes, useReactFlow, useStore, useStoreApi, ViewportPortal, type Edge, type Node } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
+import { lineInProgressOf, plainText } from '../../../shared/runs/lines-in-progress';
 import { formatDuration } from '../../../shared/runs/run-format';
 import type { NodeRunState, RunState } from '../../../shared/runs/run-state';
 import { useApp } from '../store/store-context';
@@ -72,8 +73,10 @@ export function RunStateLayer() {
 
 function RunBadge({ nodeId, state, x, y, onOpen }: { nodeId: string; state: NodeRunState; x: number; y: number; onOpen(): void }) {
   const now = useNow(state.status === 'running', 200);
+  const writing = useApp((s) => lineInProgressOf(s.linesInProgress, nodeId));
   const elapsed = state.durationMs ?? (state.startedAt ? now - state.startedAt : undefined);
-  const detail = state.status === 'running' || state.status === 'succeeded' ? (elapsed !== undefined ? formatDuration(elapsed) : '') : state.error ?? '';
+  const time = elapsed !== undefined ? formatDuration(elapsed) : '';
+  const detail = state.status === 'running' || state.status === 'succeeded' ? (writing ? `${time} · ${plainText(writing)}` : time) : state.error ?? '';
   return (
     <button
       type="button"
@@ -89,3 +92,4 @@ function RunBadge({ nodeId, state, x, y, onOpen }: { nodeId: string; state: Node
     </button>
   );
 }
+

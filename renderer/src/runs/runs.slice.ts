@@ -4,6 +4,7 @@ import type { RunEventBatch } from '../../../shared/runs/run-events';
 import type { RunScope } from '../../../shared/runs/run-options';
 import type { ArtifactInfo, ArtifactPreview, RunSummary } from '../../../shared/runs/run-record';
 import type { LogStream } from '../../../shared/runs/run-status';
+import { applyLinesInProgress, type LinesInProgress } from '../../../shared/runs/lines-in-progress';
 import { applyLogGaps, applyRunEvents, initialRunState, runStateFromDetail, type RunState } from '../../../shared/runs/run-state';
 import type { AppState, SliceCreator } from '../store/app-store';
 import type { LogBuffer } from '../../../shared/runs/log-buffer';
@@ -31,6 +32,8 @@ export interface RunsSlice {
   canvasSelection: string[];
   /** Bumped whenever live log lines arrived (log views re-read their buffers). */
   logTick: number;
+  /** Lines the running nodes of the shown run are still writing (progress bars). */
+  linesInProgress: LinesInProgress;
   startRun(scope?: RunScope, force?: string[]): Promise<void>;
   setCanvasSelection(ids: string[]): void;
   cancelRun(): Promise<void>;
@@ -64,7 +67,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
   api.subscribe('run.events', (batch) => get().applyRunBatch(batch));
   const adopt = async (runId: string) => {
     const detail = await attempt(get, () => api.invoke('run.get', { runId }));
-    if (detail) set({ shownRun: runStateFromDetail(detail), runPanelOpen: true });
+    if (detail) set({ shownRun: runStateFromDetail(detail), linesInProgress: {}, runPanelOpen: true });
   };
   return {
     runs: [],
@@ -74,6 +77,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
     runOptions: { failFast: false, noCache: false, concurrency: null },
     canvasSelection: [],
     logTick: 0,
+    linesInProgress: {},
     async startRun(scope, force) {
       const { openId, runOptions } = get();
       if (!openId) return;
@@ -119,7 +123,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
       const ours = started && started.type === 'run.started' && started.pipelineId === openId;
       if (started?.type === 'run.started' && ours && shownRun?.runId !== batch.runId) {
         // A run of the open pipeline began (from this window or another): show it live.
-        set({ shownRun: initialRunState(started), runPanelOpen: true });
+        set({ shownRun: initialRunState(started), linesInProgress: {}, runPanelOpen: true });
       }
       const current = get().shownRun;
       if (current?.runId === batch.runId) {
@@ -131,7 +135,8 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
         const lines = batch.events.filter((e) => e.type === 'node.log');
         feedLogBuffers(api, batch.runId, lines, batch.gaps);
         const next = applyLogGaps(applyRunEvents(current, batch.events), batch.gaps);
-        set({ shownRun: { ...next, lastSeq: Math.max(next.lastSeq, batch.lastSeq) }, logTick: get().logTick + 1 });
+        const linesInProgress = applyLinesInProgress(get().linesInProgress, batch.inProgress ?? [], next.nodes);
+        set({ shownRun: { ...next, lastSeq: Math.max(next.lastSeq, batch.lastSeq) }, linesInProgress, logTick: get().logTick + 1 });
       }
       if (batch.events.some((e) => e.type === 'run.started' || e.type === 'run.finished')) void get().refreshRuns();
     },

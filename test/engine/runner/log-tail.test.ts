@@ -3,7 +3,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blockText, countLineBreaks, MAX_LINE_BYTES } from '../../../engine/runner/log-lines';
+import { blockText, countLineBreaks, lineInProgressText, MAX_LINE_BYTES } from '../../../engine/runner/log-lines';
 import { FileTail, type FileBlock } from '../../../engine/runner/log-tail';
 import { tempDir } from '../../support/temp-home';
 
@@ -11,15 +11,18 @@ import { tempDir } from '../../support/temp-home';
 function follow() {
   const path = join(tempDir('pipewright-tail-'), 'n.stdout.log');
   const tail = new FileTail(path, 'n.stdout.log');
+  /** What the tail said of the line in progress, in order. */
+  const shown: string[] = [];
   const take = (final = false) => {
     // A block's bytes are only valid during the call (the tail reads the next block into the same memory).
     const blocks: { text: string; count: number; terminated: boolean; file: string; byteOffset: number }[] = [];
     const keep = (b: FileBlock) => blocks.push({ text: blockText(b.bytes), count: b.count, terminated: b.terminated, file: b.file, byteOffset: b.byteOffset });
-    if (final) tail.finish(keep);
-    else tail.read(keep);
+    const show = (text: string) => shown.push(text);
+    if (final) tail.finish(keep, show);
+    else tail.read(keep, show);
     return blocks;
   };
-  return { path, tail, take };
+  return { path, tail, take, shown };
 }
 
 describe('FileTail', () => {
@@ -59,6 +62,33 @@ describe('FileTail', () => {
   it('reads a file that does not exist yet as empty', () => {
     const { take } = follow();
     expect(take(true)).toEqual([]);
+  });
+
+  it('reports what a terminal shows of the line in progress whenever it changes, and its end', () => {
+    const { path, take, shown } = follow();
+    appendFileSync(path, 'epoch 1\n\r 10%|#');
+    expect(take()).toEqual([{ text: 'epoch 1', count: 1, terminated: true, file: 'n.stdout.log', byteOffset: 0 }]);
+    expect(shown).toEqual([' 10%|#']);
+    take();
+    expect(shown).toEqual([' 10%|#']); // unchanged: not reported again
+    appendFileSync(path, '\r 20%|##\r');
+    expect(take()).toEqual([]);
+    expect(shown).toEqual([' 10%|#', ' 20%|##']); // a trailing \r is the bar about to redraw
+    appendFileSync(path, '\r100%|##########\n');
+    expect(take()).toEqual([{ text: '\r 10%|#\r 20%|##\r\r100%|##########', count: 1, terminated: true, file: 'n.stdout.log', byteOffset: 8 }]);
+    expect(shown).toEqual([' 10%|#', ' 20%|##', '']); // the line ended: nothing in progress
+    appendFileSync(path, 'Downloading…');
+    take();
+    take(true);
+    expect(shown).toEqual([' 10%|#', ' 20%|##', '', 'Downloading…', '']); // the last line, ended by the process's end
+  });
+
+  it('shows at most the last 1000 bytes of a line in progress, never half a UTF-8 character', () => {
+    expect(lineInProgressText(Buffer.from(''))).toBe('');
+    expect(lineInProgressText(Buffer.from('\r'))).toBe('');
+    expect(lineInProgressText(Buffer.from('a\rb\r'))).toBe('b');
+    const long = lineInProgressText(Buffer.from(`start${'é'.repeat(600)}`));
+    expect(long).toBe('é'.repeat(500));
   });
 
   it('counts line breaks', () => {

@@ -61,6 +61,32 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('logs (node
     expect(capped.gaps).toEqual([{ nodeId: 'a', fromLine: 0, count: 3000 + 1 + 300 - 99 }]);
   });
 
+  it('tells live views what a progress bar shows while its line is unfinished, and stores the whole line once it ends', async () => {
+    h = harness({ launch });
+    const bar = nodeScript('let i = 0; const t = setInterval(() => { i++; process.stderr.write("\\r" + i * 10 + "%"); if (i === 6) { clearInterval(t); process.stderr.write("\\n"); console.log("done"); } }, 150)');
+    const { id, sink } = await h.run(pipeline([shell('train', bar)]));
+    const shown = sink.inProgress.filter((l) => l.nodeId === 'train' && l.stream === 'stderr');
+    const texts = shown.map((l) => l.text);
+    const bars = texts.filter(Boolean);
+    expect(bars.length).toBeGreaterThanOrEqual(2);
+    for (const text of bars) expect(text).toMatch(/^[1-6]0%$/);
+    expect(bars.map((t) => parseInt(t, 10))).toEqual([...bars.map((t) => parseInt(t, 10))].sort((a, b) => a - b));
+    // Reported live — before the node finished — and ended ('') once the line break came.
+    const finishedAt = sink.events.findIndex((e) => e.type === 'node.finished');
+    expect(shown.every((l) => l.after <= finishedAt)).toBe(true);
+    expect(texts.at(-1)).toBe('');
+    expect(h.service.logs.page(id, 'train', 0, 10, 'stderr').lines.map((l) => l.text)).toEqual(['\r10%\r20%\r30%\r40%\r50%\r60%']);
+    expect(h.service.logs.page(id, 'train', 0, 10, 'stdout').lines.map((l) => l.text)).toEqual(['done']);
+
+    const batches: RunEventBatch[] = [];
+    const ui = new UiBatcher('r1', (batch) => batches.push(batch));
+    ui.lineInProgress({ nodeId: 'train', stream: 'stderr', text: '10%' });
+    ui.lineInProgress({ nodeId: 'train', stream: 'stderr', text: '20%' });
+    ui.lineInProgress({ nodeId: 'eval', stream: 'stdout', text: 'loading' });
+    await new Promise((r) => setTimeout(r, 80));
+    expect(batches).toEqual([{ runId: 'r1', events: [], gaps: [], lastSeq: 0, inProgress: [{ nodeId: 'train', stream: 'stderr', text: '20%' }, { nodeId: 'eval', stream: 'stdout', text: 'loading' }] }]);
+  });
+
   it('batches UI events every ~50 ms, keeping each node\'s latest lines and reporting the rest as a gap', async () => {
     h = harness({ launch });
     const batches: RunEventBatch[] = [];

@@ -260,7 +260,7 @@ describe('an attempt whose launch throws', () => {
       close: () => undefined,
     };
     const request = { file: '/bin/true', args: [], baseEnv: {}, env: { X: 'a\0b' }, cwd: dir, stdoutFile: files.stdout.path, stderrFile: files.stderr.path };
-    const attempt = startAttempt(refusing, request, new NodeLogTail(files), { killGraceMs: 100, timeoutMs: 60_000 }, { onStart: () => undefined, onLines: () => undefined, onLogError: () => undefined });
+    const attempt = startAttempt(refusing, request, new NodeLogTail(files), { killGraceMs: 100, timeoutMs: 60_000 }, { onStart: () => undefined, onLines: () => undefined, onLineInProgress: () => undefined, onLogError: () => undefined });
     expect(await attempt.done).toEqual({ exitCode: null, signal: null, failure: { kind: 'spawn', message: "The property 'options.env['X']' must be a string without null bytes" } });
     expect(timers()).toBe(before);
   });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { getNodeType, type NodeTypeLookup } from '../../../shared/nodes/index';
 import type { NodeSettings, Pipeline, PipelineEdge, PipelineNode, Port } from '../../../shared/pipeline/pipeline.schema';
-import type { RunEvent } from '../../../shared/runs/run-events';
+import type { LineInProgress, RunEvent } from '../../../shared/runs/run-events';
 import { runOptionsSchema, type RunOptionsInput } from '../../../shared/runs/run-options';
 import { resolveHome } from '../../../engine/home';
 import { expandLogChunk, type LogChunk } from '../../../engine/runner/log-chunk';
@@ -50,8 +50,13 @@ export function nodeScript(script: string): string {
 /** Collects every event of a run, log lines expanded, in seq order. */
 export class CollectSink implements RunSink {
   readonly events: RunEvent[] = [];
+  /** Lines in progress as reported, with the number of events seen before each. */
+  readonly inProgress: (LineInProgress & { after: number })[] = [];
   event(event: RunEvent): void {
     this.events.push(event);
+  }
+  lineInProgress(line: LineInProgress): void {
+    this.inProgress.push({ ...line, after: this.events.length });
   }
   logs(chunk: LogChunk): void {
     this.events.push(...expandLogChunk(chunk));
