@@ -52,10 +52,10 @@ export class RunRefusedError extends Error {
 
 export function planRun(
   pipeline: Pipeline,
-  request: { params: Record<string, unknown>; scope: RunScope; lookup: NodeTypeLookup },
+  request: { params: Record<string, unknown>; scope: RunScope; force?: readonly string[]; lookup: NodeTypeLookup },
 ): RunPlan {
   const problems = validatePipeline(pipeline, request.lookup).filter((p) => p.severity === 'error');
-  problems.push(...checkOverrides(pipeline, request.params), ...checkScope(pipeline, request.scope));
+  problems.push(...checkOverrides(pipeline, request.params), ...checkScope(pipeline, request.scope), ...checkForced(pipeline, request.force ?? []));
   if (hasErrors(problems)) throw new RunRefusedError(problems);
   let values: ParameterValues;
   try {
@@ -156,6 +156,14 @@ function checkScope(pipeline: Pipeline, scope: RunScope): Problem[] {
   return scope.nodeIds
     .filter((id) => !ids.has(id))
     .map((id) => ({ severity: 'error' as const, code: 'unknown-node', message: `the pipeline has no node "${id}"`, nodeId: id }));
+}
+
+/** A node asked to run even when cached must exist: a typo would otherwise quietly reuse the cached result. */
+function checkForced(pipeline: Pipeline, force: readonly string[]): Problem[] {
+  const ids = new Set(pipeline.nodes.map((n) => n.id));
+  return force
+    .filter((id) => !ids.has(id))
+    .map((id) => ({ severity: 'error' as const, code: 'unknown-node', message: `the pipeline has no node "${id}" to force re-running`, nodeId: id }));
 }
 
 /** Process slots a node takes: its CPU request rounded up (at least 1, at most the run's concurrency). */

@@ -85,7 +85,7 @@ export class RunService {
 
   /** Plans and starts a run; throws RunRefusedError (with problems) when the pipeline cannot run as asked. */
   start(request: StartRunRequest): ActiveRun {
-    const plan = planRun(request.pipeline, { params: request.params, scope: request.options.scope, lookup: this.deps.lookup ?? getNodeType });
+    const plan = planRun(request.pipeline, { params: request.params, scope: request.options.scope, force: request.options.force, lookup: this.deps.lookup ?? getNodeType });
     const id = newRunId();
     const runDir = join(this.deps.home.artifacts, id);
     mkdirSync(join(runDir, '_metrics'), { recursive: true });

@@ -61,6 +61,11 @@ describe('pipewright run', () => {
     expect(runCli(['run', hello, '--param', 'colour=red'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('the pipeline has no parameter "colour" (it has: greeting)') });
     expect(runCli(['run', hello, '--param', 'oops'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('--param takes name=value') });
     expect(runCli(['run', hello, '--concurrency', '0'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('--concurrency must be') });
+    // A typo in a node list must not quietly run everything, or quietly reuse the cache.
+    expect(runCli(['run', hello, '--only', ''], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('--only needs node ids, comma-separated; got ""') });
+    expect(runCli(['run', hello, '--from', ' , '], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('--from needs a node id; got " , "') });
+    expect(runCli(['run', hello, '--to', 'a,b'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('--to takes one node id; got "a,b"') });
+    expect(runCli(['run', hello, '--force', 'gret'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('the pipeline has no node "gret" to force re-running') });
     expect(runCli(['run', 'nowhere.json'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('no such file') });
     expect(runCli(['run', 'not-stored'], { home })).toMatchObject({ status: 2, stderr: expect.stringContaining('neither a file nor a stored pipeline') });
   });

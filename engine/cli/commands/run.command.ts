@@ -28,7 +28,6 @@ interface RunFlags extends SweepFlags {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
-const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 export function registerRun(program: Command, ctx: CliContext): void {
   program
@@ -93,7 +92,7 @@ function textPrinter(write: WriteText): RunTextPrinter {
 }
 
 function runOptions(flags: RunFlags): RunOptions {
-  const scopes = [flags.only && 'only', flags.from && 'from', flags.to && 'to'].filter(Boolean);
+  const scopes = (['only', 'from', 'to'] as const).filter((flag) => flags[flag] !== undefined);
   if (scopes.length > 1) throw new CliError(`use one of --only, --from and --to, not ${scopes.join(' and ')}`);
   let concurrency: number | undefined;
   if (flags.concurrency !== undefined) {
@@ -102,20 +101,29 @@ function runOptions(flags: RunFlags): RunOptions {
       throw new CliError(`--concurrency must be a whole number from 1 to 256; got "${flags.concurrency}"`);
     }
   }
-  const scope = flags.only
-    ? { mode: 'selected' as const, nodeIds: list(flags.only) }
-    : flags.from
-      ? { mode: 'from' as const, nodeIds: [flags.from] }
-      : flags.to
-        ? { mode: 'upTo' as const, nodeIds: [flags.to] }
-        : { mode: 'all' as const, nodeIds: [] };
+  const scope =
+    flags.only !== undefined
+      ? { mode: 'selected' as const, nodeIds: nodeIds('--only', flags.only) }
+      : flags.from !== undefined
+        ? { mode: 'from' as const, nodeIds: nodeIds('--from', flags.from, 1) }
+        : flags.to !== undefined
+          ? { mode: 'upTo' as const, nodeIds: nodeIds('--to', flags.to, 1) }
+          : { mode: 'all' as const, nodeIds: [] };
   return runOptionsSchema.parse({
     scope,
     ...(concurrency !== undefined ? { concurrency } : {}),
     noCache: !flags.cache,
-    force: list(flags.force),
+    force: flags.force !== undefined ? nodeIds('--force', flags.force) : [],
     failFast: flags.failFast ?? false,
   });
+}
+
+/** The node ids an option names (comma-separated; at most `most`): an empty value is a mistake, not "every node". */
+function nodeIds(flag: string, value: string, most = Infinity): string[] {
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new CliError(`${flag} needs ${most === 1 ? 'a node id' : 'node ids, comma-separated'}; got "${value}"`);
+  if (ids.length > most) throw new CliError(`${flag} takes one node id; got "${value}"`);
+  return ids;
 }
 
 /** `--param k=v` → {k: 'v'}; values stay strings here and are coerced to each parameter's declared type. */
