@@ -47,10 +47,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       // Each migration sets user_version to its id: below the latest, migrations will change this file.
       if (identity.userVersion < latest) checkIntact(db, file);
     }
+    // First, so that every statement after it waits for another process's lock instead of failing (two processes
+    // opening a fresh home at once both switch it to WAL and both want to migrate it).
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     applyMigrations(db, migrations);
     return db;
   } catch (error) {
@@ -118,19 +120,25 @@ function checkIntact(db: Db, file: string): void {
   if (check !== 'ok') throw refused(file, `it is damaged (integrity check: ${check})`);
 }
 
+/**
+ * Applies the migrations this file lacks, each in its own IMMEDIATE transaction that first takes the write lock and
+ * then checks whether it is still needed: another process opening the same home at the same moment (the desktop app
+ * and a CLI run, parallel CLI runs in a script) may have applied it meanwhile, and must not have it applied twice.
+ */
 function applyMigrations(db: Db, migrations: readonly StoreMigration[]): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const applied = new Set((db.prepare('SELECT id FROM schema_migrations').all() as { id: number }[]).map((r) => r.id));
+  const latest = migrations.at(-1)?.id ?? 0;
+  if ((db.pragma('user_version', { simple: true }) as number) >= latest) return;
+  db.transaction(() => db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)).immediate();
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE id = ?').pluck();
   const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of migrations) {
-    if (applied.has(migration.id)) continue;
     db.transaction(() => {
+      if (isApplied.get(migration.id)) return;
       db.exec(migration.sql);
       record.run(migration.id, migration.name, new Date().toISOString());
       db.pragma(`user_version = ${migration.id}`);
       db.pragma(`application_id = ${APPLICATION_ID}`);
-    })();
+    }).immediate();
   }
 }
 

@@ -1,10 +1,13 @@
 // The `pipewright` CLI as a subprocess: help and version, validate exit codes and file encodings, import → list →
-// export-file round trip.
+// export-file round trip, several processes opening a fresh home at once.
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { storeMigrations } from '../../engine/store/migrations/index';
 import { fixturePath, readFixture } from '../support/fixtures';
-import { runCli } from '../support/run-cli';
+import { CLI, runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-home';
 
 const COMMANDS = ['serve', 'validate', 'import', 'export-file', 'list', 'nodes', 'run-node'];
@@ -23,6 +26,26 @@ describe('pipewright CLI', () => {
       expect(sub.stdout).toContain(`Usage: pipewright ${command}`);
     }
   });
+
+  it('several processes opening a fresh home at the same moment all work: the database is migrated once', async () => {
+    // The desktop app and a CLI run, or a script's parallel runs, on a first start: each process finds no schema and
+    // would migrate it (before: "table runs already exists" in about one round of six processes in three).
+    const list = (home: string) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [CLI, 'list'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    for (let round = 0; round < 6; round++) {
+      const home = tempDir();
+      const results = await Promise.all(Array.from({ length: 6 }, () => list(home)));
+      expect(results).toEqual(results.map(() => ({ code: 0, stderr: '' })));
+      const db = new Database(join(home, 'pipewright.db'), { readonly: true });
+      expect(db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual(storeMigrations.map((m) => m.id));
+      db.close();
+    }
+  }, 60_000);
 
   it('exits 2 on bad usage', () => {
     const home = tempDir();
