@@ -55,8 +55,8 @@ export const pipelineHandlers: HandlersFor<PipelineCommand> = {
   },
   'pipeline.duplicate': ({ id, name }, ctx) => {
     const source = ctx.pipelines.get(id);
-    const copyName = name ?? ctx.pipelines.uniqueName(`${source.name} copy`);
-    const record = ctx.pipelines.create({ ...source.document, name: copyName }, `duplicate of ${source.name}`, source.sourceDir);
+    const copy = { ...source.document, name: name ?? `${source.name} copy` };
+    const record = ctx.pipelines.create(copy, `duplicate of ${source.name}`, source.sourceDir, { freeName: name === undefined });
     changed(ctx, record.id, record.revision);
     return record;
   },

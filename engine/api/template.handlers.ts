@@ -54,9 +54,10 @@ export const templateHandlers: HandlersFor<'template.list' | 'template.create'> 
     if (loaded.missing.length > 0) {
       throw new ApiError('invalid_pipeline', `template "${id}" needs node types this build does not have: ${loaded.missing.join(', ')}`);
     }
-    const document = { ...loaded.pipeline, name: name ?? ctx.pipelines.uniqueName(loaded.pipeline.name) };
-    // Relative paths in a template (sample data next to it) resolve against the templates folder.
-    const record = ctx.pipelines.create(document, `from template ${id}`, ctx.templatesDir);
+    const document = { ...loaded.pipeline, name: name ?? loaded.pipeline.name };
+    // Relative paths in a template (sample data next to it) resolve against the templates folder; without a name
+    // given, a taken one becomes "name (2)", …
+    const record = ctx.pipelines.create(document, `from template ${id}`, ctx.templatesDir, { freeName: name === undefined });
     ctx.events.publish('pipeline.changed', { id: record.id, revision: record.revision });
     return record;
   },

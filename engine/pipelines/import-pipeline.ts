@@ -18,6 +18,6 @@ export function importPipeline(pipelines: PipelinesRepo, pipeline: Pipeline, opt
     pipelines.save(existing.id, pipeline, reason);
     return pipelines.get(existing.id);
   }
-  const name = existing ? pipelines.uniqueName(pipeline.name) : pipeline.name;
-  return pipelines.create({ ...pipeline, name }, reason, options.sourceDir ?? null);
+  // A taken name gets the first free "name (2)", "name (3)", …
+  return pipelines.create(pipeline, reason, options.sourceDir ?? null, { freeName: true });
 }

@@ -8,6 +8,16 @@ export const APPLICATION_ID = 0x50495045;
 
 export type Db = Database.Database;
 
+/**
+ * Runs `work` in one IMMEDIATE transaction and returns its result. The write lock is taken first — waiting up to
+ * BUSY_TIMEOUT_MS while another process (the desktop app, a CLI run) writes — so what `work` reads stays true until it
+ * writes. A deferred transaction that reads and then writes after another process committed fails "database is
+ * locked" at once (SQLite cannot wait there), and a read-then-insert (a free name, the next version) could collide.
+ */
+export function writeTransaction<T>(db: Database.Database, work: () => T): T {
+  return db.transaction(work).immediate();
+}
+
 /** The database cannot be used; the file was not modified. */
 export class DatabaseRefusedError extends Error {
   constructor(message: string) {
@@ -36,7 +46,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (existing) checkIdentity(file, readHeader(file), latest);
   let db: Db;
   try {
-    db = new Database(file, nativeOption(options.nativeBinding));
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS, ...nativeOption(options.nativeBinding) });
   } catch (error) {
     throw refused(file, `it cannot be opened (${(error as Error).message})`);
   }
@@ -47,10 +57,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       // Each migration sets user_version to its id: below the latest, migrations will change this file.
       if (identity.userVersion < latest) checkIntact(db, file);
     }
-    // First, so that every statement after it waits for another process's lock instead of failing (two processes
-    // opening a fresh home at once both switch it to WAL and both want to migrate it).
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
+    useWal(db);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     applyMigrations(db, migrations);
@@ -128,17 +135,46 @@ function checkIntact(db: Db, file: string): void {
 function applyMigrations(db: Db, migrations: readonly StoreMigration[]): void {
   const latest = migrations.at(-1)?.id ?? 0;
   if ((db.pragma('user_version', { simple: true }) as number) >= latest) return;
-  db.transaction(() => db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)).immediate();
+  // The file is marked as Pipewright's in the same transaction that gives it its first table: another process opening
+  // it meanwhile never sees tables without the mark (it would refuse the file as "not a Pipewright database").
+  writeTransaction(db, () => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+  });
   const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE id = ?').pluck();
   const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of migrations) {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       if (isApplied.get(migration.id)) return;
       db.exec(migration.sql);
       record.run(migration.id, migration.name, new Date().toISOString());
       db.pragma(`user_version = ${migration.id}`);
       db.pragma(`application_id = ${APPLICATION_ID}`);
-    }).immediate();
+    });
+  }
+}
+
+/** How long a statement waits for another process's lock (the app and a CLI run share the file) before failing. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** How long, at most, opening waits for another process switching a fresh file to WAL at the same moment. */
+const WAL_SWITCH_WAIT_MS = 5000;
+
+/**
+ * Puts the file in WAL mode (readers never block the writer). Switching takes an exclusive lock, and SQLite does not
+ * wait for one there (busy_timeout does not apply): when another process is switching or migrating a fresh file at
+ * the same moment, this tries again for a while instead of failing "database is locked".
+ */
+function useWal(db: Db): void {
+  const deadline = Date.now() + WAL_SWITCH_WAIT_MS;
+  for (;;) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
   }
 }
 

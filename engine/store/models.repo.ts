@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ModelSummary, ModelVersionRecord } from '../../shared/api/index';
 import { ApiError } from '../../shared/api/index';
-import type { Db } from './database';
+import { writeTransaction, type Db } from './database';
 
 /** What registering a version needs; the version number is assigned by the registry. */
 export interface NewModelVersion {
@@ -85,7 +85,7 @@ export class ModelsRepo {
    */
   register(input: NewModelVersion, store: (modelId: string, version: number) => string, alias?: string): ModelVersionRecord {
     const now = new Date().toISOString();
-    const { id, version } = this.db.transaction(() => {
+    const { id, version } = writeTransaction(this.db, () => {
       const existing = this.db.prepare('SELECT id FROM models WHERE name = ? COLLATE NOCASE').get(input.name) as { id: string } | undefined;
       const modelId = existing?.id ?? randomUUID();
       if (!existing) this.db.prepare('INSERT INTO models (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(modelId, input.name, now, now);
@@ -107,7 +107,7 @@ export class ModelsRepo {
       return { id: modelId, version: next };
       // IMMEDIATE: runs of a sweep register at the same moment from separate processes; a deferred transaction that
       // read first cannot upgrade to a writer once another process committed ("database is locked", no busy wait).
-    }).immediate();
+    });
     return this.version(this.nameOf(id), version);
   }
 

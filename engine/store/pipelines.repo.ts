@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { PipelineRecord, PipelineSummary, RevisionSummary } from '../../shared/api/index';
 import { ApiError } from '../../shared/api/index';
 import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
-import type { Db } from './database';
+import { writeTransaction, type Db } from './database';
 
 interface PipelineRow {
   id: string;
@@ -37,19 +37,24 @@ export class PipelinesRepo {
     return row ? this.get(row.id) : undefined;
   }
 
-  create(document: Pipeline, reason = 'create', sourceDir: string | null = null): PipelineRecord {
-    this.assertNameFree(document.name);
+  /**
+   * Stores a new pipeline. Its name must be free — or, with `freeName`, the first free one of `name`, `name (2)`, …
+   * is taken, chosen under the write lock so two processes creating at once never pick the same one.
+   */
+  create(document: Pipeline, reason = 'create', sourceDir: string | null = null, options: { freeName?: boolean } = {}): PipelineRecord {
     const id = randomUUID();
     const now = new Date().toISOString();
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
+      if (!options.freeName) this.assertNameFree(document.name);
+      const named = options.freeName ? { ...document, name: this.uniqueName(document.name) } : document;
       this.db
         .prepare(
           `INSERT INTO pipelines (id, name, revision, node_count, source_dir, created_at, updated_at)
            VALUES (?, ?, 1, ?, ?, ?, ?)`,
         )
-        .run(id, document.name, document.nodes.length, sourceDir, now, now);
-      this.insertRevision(id, 1, document, reason, now);
-    })();
+        .run(id, named.name, named.nodes.length, sourceDir, now, now);
+      this.insertRevision(id, 1, named, reason, now);
+    });
     return this.get(id);
   }
 
@@ -58,7 +63,7 @@ export class PipelinesRepo {
    * history. With `expectedRevision`, a save based on a stale revision is refused instead of overwriting newer work.
    */
   save(id: string, document: Pipeline, reason = 'save', expectedRevision?: number): PipelineSummary {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const row = this.row(id);
       if (expectedRevision !== undefined && expectedRevision !== row.revision) {
         throw new ApiError('conflict', `pipeline "${row.name}" changed elsewhere (now revision ${row.revision}, you edited ${expectedRevision}); reload it`);
@@ -73,7 +78,7 @@ export class PipelinesRepo {
         .prepare('UPDATE pipelines SET name = ?, revision = ?, node_count = ?, updated_at = ? WHERE id = ?')
         .run(document.name, revision, document.nodes.length, now, id);
       return toSummary(this.row(id));
-    })();
+    });
   }
 
   delete(id: string): void {

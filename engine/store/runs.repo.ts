@@ -6,7 +6,7 @@ import type { RunEvent } from '../../shared/runs/run-events';
 import type { RunOptions } from '../../shared/runs/run-options';
 import type { ArtifactInfo, RunDetail, RunNodeRecord, RunSummary } from '../../shared/runs/run-record';
 import type { NodeState, RunStatus, RunTrigger } from '../../shared/runs/run-status';
-import type { Db } from './database';
+import { writeTransaction, type Db } from './database';
 
 /** What a new run row needs. */
 export interface NewRun {
@@ -101,9 +101,9 @@ export class RunsRepo {
     };
   }
 
-  /** Runs `work` in one transaction (the store sink's batches). */
+  /** Runs `work` in one write transaction (the store sink's batches). */
   transaction(work: () => void): void {
-    this.db.transaction(work)();
+    writeTransaction(this.db, work);
   }
 
   create(run: NewRun): void {

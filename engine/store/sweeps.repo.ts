@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api/index';
 import type { SweepRecord, SweepRunRecord, SweepStatus, SweepSummary } from '../../shared/tracking/experiment-records';
 import { bestRunBy, metricGoal, primaryMetric, type MetricGoal } from '../../shared/tracking/metric-goal';
 import type { SweepSpec } from '../../shared/tracking/sweep';
-import type { Db } from './database';
+import { writeTransaction, type Db } from './database';
 
 type ParamValue = string | number | boolean;
 
@@ -34,7 +34,7 @@ export class SweepsRepo {
   constructor(private readonly db: Db) {}
 
   create(sweep: NewSweep): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       this.db
         .prepare(
           `INSERT INTO sweeps (id, pipeline_id, pipeline_name, pipeline_revision, spec, base_params, parallel, metric, goal, status, owner_pid, created_at)
@@ -55,7 +55,7 @@ export class SweepsRepo {
         );
       const insert = this.db.prepare('INSERT INTO sweep_runs (sweep_id, position, params) VALUES (?, ?, ?)');
       sweep.combinations.forEach((params, position) => insert.run(sweep.id, position, JSON.stringify(params)));
-    })();
+    });
   }
 
   /** Records the run a combination launched. */

@@ -2,7 +2,7 @@
 import { ApiError } from '../../shared/api/index';
 import type { ExperimentRow } from '../../shared/tracking/experiment-records';
 import { DEFAULT_EXPERIMENT_VIEW, experimentViewSchema, type ExperimentView } from '../../shared/tracking/experiment-view';
-import type { Db } from './database';
+import { writeTransaction, type Db } from './database';
 
 /** Changes to apply to one or more runs at once. */
 export interface RunAnnotation {
@@ -72,7 +72,7 @@ export class TrackingRepo {
   /** Applies tags, a note and/or the hidden flag to every run given, in one transaction. */
   annotate(runIds: readonly string[], change: RunAnnotation): void {
     const now = new Date().toISOString();
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const runId of runIds) {
         if (!this.db.prepare('SELECT 1 FROM runs WHERE id = ?').get(runId)) throw new ApiError('not_found', `no run with id ${runId}`);
         for (const [key, value] of Object.entries(change.setTags ?? {})) {
@@ -84,7 +84,7 @@ export class TrackingRepo {
         if (change.note !== undefined) this.db.prepare('UPDATE run_annotations SET note = ?, updated_at = ? WHERE run_id = ?').run(change.note, now, runId);
         if (change.hidden !== undefined) this.db.prepare('UPDATE run_annotations SET hidden = ?, updated_at = ? WHERE run_id = ?').run(change.hidden ? 1 : 0, now, runId);
       }
-    })();
+    });
   }
 
   /** The saved choices of the experiments view (defaults until the user changes something). */

@@ -40,6 +40,7 @@ describe('PipelinesRepo', () => {
     const a = repo.create(emptyPipeline('Alpha'));
     expect(() => repo.create(emptyPipeline('alpha'))).toThrow(/already exists/);
     expect(repo.uniqueName('ALPHA')).toBe('ALPHA (2)');
+    expect(repo.create(emptyPipeline('ALPHA'), 'import', null, { freeName: true })).toMatchObject({ name: 'ALPHA (2)', document: { name: 'ALPHA (2)' } });
     repo.save(a.id, withNode(a.document, 'x'));
     try {
       repo.save(a.id, withNode(a.document, 'y'), 'save', 1);

@@ -10,6 +10,16 @@ import { fixturePath, readFixture } from '../support/fixtures';
 import { CLI, runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-home';
 
+/** `pipewright <args>` as a child process that runs alongside others; resolves with its exit code and stderr. */
+function cliAsync(home: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
 const COMMANDS = ['serve', 'validate', 'import', 'export-file', 'list', 'nodes', 'run-node'];
 
 describe('pipewright CLI', () => {
@@ -30,20 +40,26 @@ describe('pipewright CLI', () => {
   it('several processes opening a fresh home at the same moment all work: the database is migrated once', async () => {
     // The desktop app and a CLI run, or a script's parallel runs, on a first start: each process finds no schema and
     // would migrate it (before: "table runs already exists" in about one round of six processes in three).
-    const list = (home: string) =>
-      new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [CLI, 'list'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: ['ignore', 'ignore', 'pipe'] });
-        let stderr = '';
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('close', (code) => resolve({ code, stderr }));
-      });
     for (let round = 0; round < 6; round++) {
       const home = tempDir();
-      const results = await Promise.all(Array.from({ length: 6 }, () => list(home)));
+      const results = await Promise.all(Array.from({ length: 6 }, () => cliAsync(home, ['list'])));
       expect(results).toEqual(results.map(() => ({ code: 0, stderr: '' })));
       const db = new Database(join(home, 'pipewright.db'), { readonly: true });
       expect(db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual(storeMigrations.map((m) => m.id));
       db.close();
+    }
+  }, 60_000);
+
+  it('parallel imports of one file each get their own name (chosen under the write lock)', async () => {
+    // Before: two processes both picked "hello (2)" and one failed "UNIQUE constraint failed: pipelines.name".
+    const file = fixturePath('pipelines/hello.pipeline.json');
+    for (let round = 0; round < 4; round++) {
+      const home = tempDir();
+      expect(runCli(['import', file], { home }).status).toBe(0);
+      const results = await Promise.all(Array.from({ length: 5 }, () => cliAsync(home, ['import', file])));
+      expect(results).toEqual(results.map(() => ({ code: 0, stderr: '' })));
+      const names = (JSON.parse(runCli(['list', '--json'], { home }).stdout) as { name: string }[]).map((p) => p.name);
+      expect(names.sort()).toEqual(['hello', 'hello (2)', 'hello (3)', 'hello (4)', 'hello (5)', 'hello (6)']);
     }
   }, 60_000);
 
