@@ -126,16 +126,23 @@ function isFile(path: string): boolean {
 
 const environmentHashes = new Map<string, string>();
 
-/** Hash of the environment part; nodes reading the same variables share it (most read none). */
+/**
+ * Hash of the environment part — OS, CPU architecture, and the variables the node's command reads; nodes reading the
+ * same variables share it, and most read none.
+ */
 function environmentHash(definition: NodeTypeDefinition, params: Record<string, unknown>): string {
-  const env = stableJson(environment(definition, params));
+  const vars = commandVariables(definition, params);
+  const env = Object.keys(vars).length === 0 ? NO_VARIABLES : stableJson({ platform: process.platform, arch: process.arch, vars });
   let hash = environmentHashes.get(env);
   if (!hash) environmentHashes.set(env, (hash = hashText(env).slice(0, SHORT)));
   return hash;
 }
 
-/** What of the environment can change a node's result: OS, CPU architecture, and the variables its command reads. */
-function environment(definition: NodeTypeDefinition, params: Record<string, unknown>): Record<string, unknown> {
+/** The environment part of a node that reads no variables (most), written once. */
+const NO_VARIABLES = stableJson({ platform: process.platform, arch: process.arch, vars: {} });
+
+/** The variables a script node's command reads (`$X`, `${X}`, `%X%`) that it does not set itself, with their values. */
+function commandVariables(definition: NodeTypeDefinition, params: Record<string, unknown>): Record<string, string | null> {
   const vars: Record<string, string | null> = {};
   if (definition.runtime === 'script' && typeof params['command'] === 'string') {
     const own = new Set(Object.keys((params['env'] as Record<string, string> | undefined) ?? {}));
@@ -144,5 +151,5 @@ function environment(definition: NodeTypeDefinition, params: Record<string, unkn
       if (!name.startsWith('PIPEWRIGHT_') && !own.has(name)) vars[name] = process.env[name] ?? null;
     }
   }
-  return { platform: process.platform, arch: process.arch, vars };
+  return vars;
 }

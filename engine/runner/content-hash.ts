@@ -1,5 +1,5 @@
 // Content hashes (sha-256) of files and folders: cache keys, the content-addressed store and artifact identity.
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { createReadStream, readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -10,28 +10,54 @@ export interface ContentInfo {
   size: number;
 }
 
-/** Hex sha-256 of a string (params, key parts). */
+/** Hex sha-256 of a string (params, key parts); the one-shot `hash` is ~3 × faster than a Hash object for short text. */
 export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text);
 }
 
-/** JSON with object keys sorted at every level, so equal values always hash equal. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+/**
+ * JSON with object keys sorted at every level, so equal values always hash equal. Written out by hand: it is part of
+ * every cache key, and JSON.stringify with a sorting replacer was several times slower. The text is exactly what that
+ * replacer gave (existing cache keys stay valid): keys in an object's own order after sorting — array-index keys
+ * ("0", "10") first in numeric order, the rest sorted — and undefined, functions and symbols left out as JSON does.
+ */
+export function stableJson(value: object): string {
+  return stableJsonOf(value) ?? 'null';
+}
+
+function stableJsonOf(value: unknown): string | undefined {
+  const data = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
+  if (data === null || typeof data !== 'object') return JSON.stringify(data);
+  if (Array.isArray(data)) return `[${data.map((item) => stableJsonOf(item) ?? 'null').join(',')}]`;
+  const record = data as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of sortedKeys(record)) {
+    const text = stableJsonOf(record[key]);
+    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** An object's keys as an object built from them in sorted order enumerates them (array indices come first). */
+function sortedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record).sort();
+  const indices = keys.filter(isArrayIndex);
+  if (indices.length === 0) return keys;
+  return [...indices.sort((a, b) => Number(a) - Number(b)), ...keys.filter((key) => !isArrayIndex(key))];
+}
+
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
 }
 
 /** Streams a file through sha-256. */
 export function hashFile(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
+    const sha = createHash('sha256');
     createReadStream(path)
-      .on('data', (bytes) => hash.update(bytes))
+      .on('data', (bytes) => sha.update(bytes))
       .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
+      .on('end', () => resolve(sha.digest('hex')));
   });
 }
 

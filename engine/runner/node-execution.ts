@@ -251,8 +251,8 @@ export class NodeExecution {
   private openLogs(): NonNullable<NodeExecution['logs']> {
     if (!this.logs) {
       const { ctx, planned } = this;
-      mkdirSync(ctx.logDir, { recursive: true });
-      const file = (stream: 'stdout' | 'stderr') => ({ name: processLogFile(planned.id, stream), path: join(ctx.logDir, processLogFile(planned.id, stream)) });
+      const dir = ctx.logFolder.ensure();
+      const file = (stream: 'stdout' | 'stderr') => ({ name: processLogFile(planned.id, stream), path: join(dir, processLogFile(planned.id, stream)) });
       const files = { stdout: file('stdout'), stderr: file('stderr') };
       this.logs = { tail: new NodeLogTail(files), stdoutFile: files.stdout.path, stderrFile: files.stderr.path };
     }

@@ -1,5 +1,5 @@
-// Where a node's outputs and metrics live in the run folder, and reading the metrics file a node wrote.
-import { existsSync, readFileSync } from 'node:fs';
+// Where a node's outputs, metrics and logs live in the run folder, and reading the metrics file a node wrote.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PortDefinition } from '../../shared/nodes/node-type';
 
@@ -13,6 +13,22 @@ export function outputPath(runDir: string, nodeId: string, port: PortDefinition)
 /** `<runDir>/_metrics/<nodeId>.json` (port ids cannot start with `_`, so it never collides with an output). */
 export function metricsPath(runDir: string, nodeId: string): string {
   return join(runDir, '_metrics', `${nodeId}.json`);
+}
+
+/** `<runDir>/_logs`, made when the first node of the run starts — once (a failing mkdir per node showed in profiles). */
+export class LogFolder {
+  private made = false;
+
+  constructor(readonly path: string) {}
+
+  /** The folder's path, the folder made first if it is not yet. */
+  ensure(): string {
+    if (!this.made) {
+      mkdirSync(this.path, { recursive: true });
+      this.made = true;
+    }
+    return this.path;
+  }
 }
 
 /** The metrics a node wrote, plus a sentence per entry that was skipped (not a finite number, bad JSON). */

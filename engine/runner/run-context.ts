@@ -4,6 +4,7 @@ import type { CacheRepo } from '../store/cache.repo';
 import type { RunsRepo } from '../store/runs.repo';
 import type { ArtifactStore } from './artifact-store';
 import type { FileHasher } from './cache-key';
+import type { LogFolder } from './node-files';
 import type { ProcessLauncher } from './process-launcher';
 import type { SpawnerCommand } from './spawner/spawner-client';
 import type { RunEmitter } from './run-emitter';
@@ -35,7 +36,7 @@ export interface RunContext {
   /** PIPEWRIGHT_HOME/artifacts/<runId>: outputs go in `<nodeId>/`, metrics files in `_metrics/`, logs in `_logs/`. */
   runDir: string;
   /** `<runDir>/_logs`, made when the first node starts. */
-  logDir: string;
+  logFolder: LogFolder;
   plan: RunPlan;
   options: RunOptions;
   concurrency: number;

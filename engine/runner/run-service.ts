@@ -14,6 +14,7 @@ import { RunLogsRepo } from '../store/run-logs.repo';
 import { RunsRepo } from '../store/runs.repo';
 import { ArtifactStore } from './artifact-store';
 import { FileHasher } from './cache-key';
+import { LogFolder } from './node-files';
 import { processStartToken } from './owner-identity';
 import { recoverInterruptedRuns } from './recover-runs';
 import type { RunContext, RunnerSettings } from './run-context';
@@ -115,7 +116,7 @@ export class RunService {
       baseDir: request.baseDir,
       cwd: existsSync(request.baseDir) ? request.baseDir : process.cwd(),
       runDir,
-      logDir: this.logs.folder(id),
+      logFolder: new LogFolder(this.logs.folder(id)),
       plan,
       options: request.options,
       concurrency: request.options.concurrency ?? this.deps.settings.defaultConcurrency,
