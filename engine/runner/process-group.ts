@@ -1,6 +1,6 @@
 // Signals and kills whole process groups (POSIX) or process trees (Windows): every node process leads its own group.
 import { spawnSync } from 'node:child_process';
-import { HAS_PROC, listProcesses } from './proc-stat';
+import { HAS_PROC, listProcesses, readProcStat } from './proc-stat';
 
 const isWindows = process.platform === 'win32';
 
@@ -58,14 +58,16 @@ export function groupHasLiveProcess(pid: number): boolean {
   return listProcesses().some((stat) => stat.pgid === pid && stat.state !== 'Z');
 }
 
-/** True while the process `pid` exists (EPERM means it exists but belongs to someone else). */
+/** True while the process `pid` is running (EPERM: it exists but belongs to someone else; a zombie does not count). */
 export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  // A zombie has exited and only waits for its parent to collect its status (a parent that never does keeps it so):
+  // it runs nothing, so a run or sweep it owned is over.
+  return !HAS_PROC || readProcStat(pid)?.state !== 'Z';
 }
 
 /**

@@ -1,22 +1,40 @@
 // Crash recovery: SIGKILL a real `pipewright run` mid-run; the next start marks the run interrupted, its running node
-// canceled, and kills the node processes the dead run left behind.
+// canceled, and kills the node processes the dead run left behind — also while the killed process is a zombie whose
+// parent has not collected it.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-home';
 import { processesOfRun } from '../engine/runner/run-helpers';
 
+/** A pipeline whose first node prints "begun" and then sleeps a minute. */
+function slowPipeline(): string {
+  const file = join(tempDir(), 'slow.pipeline.json');
+  const nodes = [
+    { id: 'slow', type: 'script.shell', params: { command: 'echo begun; sleep 60' }, position: { x: 0, y: 0 } },
+    { id: 'next', type: 'script.shell', params: { command: 'true' }, position: { x: 0, y: 0 } },
+  ];
+  writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'slow', nodes, edges: [{ id: 'e', source: 'slow', target: 'next' }] }));
+  return file;
+}
+
+/** `pipewright runs --json` finds the run interrupted and has killed what it left running. */
+async function expectRecovered(home: string, runId: string): Promise<void> {
+  const runs = runCli(['runs', '--json'], { home });
+  expect(runs.status).toBe(0);
+  const [run] = JSON.parse(runs.stdout) as { id: string; status: string; error: string; counts: Record<string, number> }[];
+  expect(run).toMatchObject({ id: runId, status: 'interrupted', counts: { canceled: 2 } });
+  expect(run!.error).toMatch(/^interrupted: Pipewright stopped/);
+  await new Promise((r) => setTimeout(r, 100));
+  expect(processesOfRun(runId)).toEqual([]);
+}
+
 describe('crash recovery', () => {
   it('marks a run whose pipewright process was killed as interrupted at the next start, and kills its leftovers', async () => {
     const home = tempDir();
-    const file = join(tempDir(), 'slow.pipeline.json');
-    const nodes = [
-      { id: 'slow', type: 'script.shell', params: { command: 'echo begun; sleep 60' }, position: { x: 0, y: 0 } },
-      { id: 'next', type: 'script.shell', params: { command: 'true' }, position: { x: 0, y: 0 } },
-    ];
-    writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'slow', nodes, edges: [{ id: 'e', source: 'slow', target: 'next' }] }));
+    const file = slowPipeline();
     const child = spawn(process.execPath, [CLI, 'run', file, '--json'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     const runId = await new Promise<string>((resolve, reject) => {
@@ -32,13 +50,44 @@ describe('crash recovery', () => {
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     expect(processesOfRun(runId).length).toBeGreaterThan(0);
+    await expectRecovered(home, runId);
+  });
 
-    const runs = runCli(['runs', '--json'], { home });
-    expect(runs.status).toBe(0);
-    const [run] = JSON.parse(runs.stdout) as { id: string; status: string; error: string; counts: Record<string, number> }[];
-    expect(run).toMatchObject({ id: runId, status: 'interrupted', counts: { canceled: 2 } });
-    expect(run!.error).toMatch(/^interrupted: Pipewright stopped/);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(processesOfRun(runId)).toEqual([]);
+  it('also when the killed process is still a zombie (its parent never collected it)', async () => {
+    // Before: kill(pid, 0) succeeds on a zombie, so its run looked owned by a live process — "running" for as long as
+    // the parent lived, its node processes left running.
+    const home = tempDir();
+    const parent = spawn(
+      'python3',
+      [
+        '-c',
+        [
+          'import json, os, signal, subprocess, sys, time',
+          'p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE)',
+          'run = next(json.loads(line)["runId"] for line in p.stdout if b\'"text":"begun"\' in line)',
+          'time.sleep(0.3)',
+          'os.kill(p.pid, signal.SIGKILL)',
+          'print(run, p.pid, flush=True)',
+          'time.sleep(60)',
+        ].join('\n'),
+        process.execPath,
+        CLI,
+        'run',
+        slowPipeline(),
+        '--json',
+      ],
+      { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      let said = '';
+      const [runId, pid] = await new Promise<string[]>((resolve) =>
+        parent.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()).includes('\n') && resolve(said.trim().split(' '))),
+      );
+      await new Promise((r) => setTimeout(r, 100));
+      expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/^\d+ \(.*\) Z /);
+      await expectRecovered(home, runId!);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 });
