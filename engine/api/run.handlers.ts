@@ -65,12 +65,21 @@ export const runHandlers: HandlersFor<RunCommand> = {
   },
   'run.cancel': ({ runId }, ctx) => {
     if (ctx.runner.cancel(runId)) return { canceled: true };
+    ctx.runner.recover();
     const run = ctx.runner.runs.summary(runId);
     if (run.status === 'running') throw new ApiError('conflict', `run ${runId} is run by another Pipewright process; cancel it there`);
     return { canceled: false };
   },
-  'run.list': ({ pipelineId, limit }, ctx) => ctx.runner.runs.list({ ...(pipelineId ? { pipelineId } : {}), limit }),
-  'run.get': ({ runId }, ctx) => current(ctx, runId),
+  // Lists and opened runs first recover runs whose process died meanwhile (a CLI run killed while the app is open):
+  // they show as interrupted now, not as running until the next start.
+  'run.list': ({ pipelineId, limit }, ctx) => {
+    ctx.runner.recover();
+    return ctx.runner.runs.list({ ...(pipelineId ? { pipelineId } : {}), limit });
+  },
+  'run.get': ({ runId }, ctx) => {
+    ctx.runner.recover();
+    return current(ctx, runId);
+  },
   'run.events': ({ runId, afterSeq, maxLogLines }, ctx) => {
     const { lastSeq } = current(ctx, runId);
     const logs = ctx.runner.logs.linesAfter(runId, afterSeq, maxLogLines);

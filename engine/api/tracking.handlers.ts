@@ -32,7 +32,10 @@ function publishSweep(ctx: ApiContext, sweepId: string): void {
 }
 
 export const trackingHandlers: HandlersFor<TrackingCommand> = {
-  'experiments.query': (query, ctx) => ctx.tracking.queries.page(query),
+  'experiments.query': (query, ctx) => {
+    ctx.runner.recover(); // runs whose process died meanwhile show as interrupted, as in run.list
+    return ctx.tracking.queries.page(query);
+  },
   'experiments.columns': (_args, ctx) => ctx.tracking.queries.columns(),
   'experiments.annotate': ({ runIds, ...change }, ctx) => {
     ctx.tracking.repo.annotate(runIds, change);

@@ -1,12 +1,13 @@
 // Crash recovery: SIGKILL a real `pipewright run` mid-run; the next start marks the run interrupted, its running node
 // canceled, and kills the node processes the dead run left behind — also while the killed process is a zombie whose
-// parent has not collected it.
+// parent has not collected it, and in an app that was already open (its run list recovers).
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-home';
+import { connect } from '../support/transports';
 import { processesOfRun } from '../engine/runner/run-helpers';
 
 /** A pipeline whose first node prints "begun" and then sleeps a minute. */
@@ -31,26 +32,47 @@ async function expectRecovered(home: string, runId: string): Promise<void> {
   expect(processesOfRun(runId)).toEqual([]);
 }
 
+/** Starts `pipewright run` of the slow pipeline, kills it with SIGKILL once its first node runs; returns the run id. */
+async function runThenKill(home: string): Promise<string> {
+  const child = spawn(process.execPath, [CLI, 'run', slowPipeline(), '--json'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const runId = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const started = out.split('\n').find((line) => line.includes('"text":"begun"'));
+      if (started) resolve((JSON.parse(started) as { runId: string }).runId);
+    });
+    child.on('exit', () => reject(new Error(`pipewright run exited early: ${out}`)));
+  });
+  // Give the store sink a batch interval to commit "running", then kill the engine without warning.
+  await new Promise((r) => setTimeout(r, 300));
+  child.kill('SIGKILL');
+  await new Promise((r) => child.once('exit', r));
+  return runId;
+}
+
 describe('crash recovery', () => {
   it('marks a run whose pipewright process was killed as interrupted at the next start, and kills its leftovers', async () => {
     const home = tempDir();
-    const file = slowPipeline();
-    const child = spawn(process.execPath, [CLI, 'run', file, '--json'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    const runId = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const started = out.split('\n').find((line) => line.includes('"text":"begun"'));
-        if (started) resolve((JSON.parse(started) as { runId: string }).runId);
-      });
-      child.on('exit', () => reject(new Error(`pipewright run exited early: ${out}`)));
-    });
-    // Give the store sink a batch interval to commit "running", then kill the engine without warning.
-    await new Promise((r) => setTimeout(r, 300));
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    const runId = await runThenKill(home);
     expect(processesOfRun(runId).length).toBeGreaterThan(0);
     await expectRecovered(home, runId);
+  });
+
+  it('an app already open sees a CLI run killed meanwhile as interrupted when it lists or opens runs', async () => {
+    // Before: recovery ran only when a process started, so the open app showed the run "running" until restarted.
+    const home = tempDir();
+    const app = await connect('in-memory', home);
+    try {
+      const runId = await runThenKill(home);
+      const [listed] = await app.api.invoke('run.list', { limit: 10 });
+      expect(listed).toMatchObject({ id: runId, status: 'interrupted' });
+      expect((await app.api.invoke('run.get', { runId })).nodes.map((n) => n.status)).toEqual(['canceled', 'canceled']);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(processesOfRun(runId)).toEqual([]);
+    } finally {
+      await app.close();
+    }
   });
 
   it('also when the killed process is still a zombie (its parent never collected it)', async () => {
