@@ -33,7 +33,7 @@ function publishSweep(ctx: ApiContext, sweepId: string): void {
 
 export const trackingHandlers: HandlersFor<TrackingCommand> = {
   'experiments.query': (query, ctx) => {
-    ctx.runner.recover(); // runs whose process died meanwhile show as interrupted, as in run.list
+    ctx.tracking.recoverAbandoned();
     return ctx.tracking.queries.page(query);
   },
   'experiments.columns': (_args, ctx) => ctx.tracking.queries.columns(),
@@ -79,10 +79,17 @@ export const trackingHandlers: HandlersFor<TrackingCommand> = {
     );
     return ctx.tracking.sweepsRepo.get(sweep.id);
   },
-  'sweep.get': ({ sweepId }, ctx) => ctx.tracking.sweepsRepo.get(sweepId),
-  'sweep.list': ({ limit }, ctx) => ctx.tracking.sweepsRepo.list(limit),
+  'sweep.get': ({ sweepId }, ctx) => {
+    ctx.tracking.recoverAbandoned();
+    return ctx.tracking.sweepsRepo.get(sweepId);
+  },
+  'sweep.list': ({ limit }, ctx) => {
+    ctx.tracking.recoverAbandoned();
+    return ctx.tracking.sweepsRepo.list(limit);
+  },
   'sweep.cancel': ({ sweepId }, ctx) => {
     if (ctx.tracking.sweeps.cancel(sweepId)) return { canceled: true };
+    ctx.tracking.recoverAbandoned();
     const sweep = ctx.tracking.sweepsRepo.get(sweepId);
     if (sweep.status === 'running') throw new ApiError('conflict', `sweep ${sweepId} is run by another Pipewright process; cancel it there`);
     return { canceled: false };

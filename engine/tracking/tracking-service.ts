@@ -32,6 +32,15 @@ export class TrackingService {
     this.sweepsRepo.recover(processAlive);
   }
 
+  /**
+   * Runs and sweeps whose process died while this engine was open (a CLI run or sweep killed meanwhile) become
+   * interrupted — called before answering about them, so they never show as running for a dead process.
+   */
+  recoverAbandoned(): void {
+    this.runner.recover();
+    this.sweepsRepo.recover(processAlive);
+  }
+
   compare(runIds: readonly string[], metric?: string): RunComparison {
     for (const id of runIds) this.runner.flush(id);
     return compareRuns(runIds, { runs: this.runner.runs, tracking: this.repo }, metric);

@@ -75,6 +75,35 @@ describe('crash recovery', () => {
     }
   });
 
+  it('an app already open sees a CLI sweep killed meanwhile as interrupted, with its running run', async () => {
+    const home = tempDir();
+    const file = join(tempDir(), 'swept.pipeline.json');
+    const nodes = [{ id: 'slow', type: 'script.shell', params: { command: 'echo begun {{params.x}}; sleep 60' }, position: { x: 0, y: 0 } }];
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'swept', parameters: [{ name: 'x', type: 'number', default: 1 }], nodes, edges: [] }));
+    const app = await connect('in-memory', home);
+    const child = spawn(process.execPath, [CLI, 'run', file, '--sweep', 'x=1,2', '--sweep-parallel', '1'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: 'ignore' });
+    try {
+      // Wait until the sweep's first run has its node going (the CLI commits "running" within a batch interval).
+      let runId: string | undefined;
+      for (let tries = 0; !runId && tries < 100; tries++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const [run] = await app.api.invoke('run.list', { limit: 1 });
+        if (run?.status === 'running' && processesOfRun(run.id).length > 0) runId = run.id;
+      }
+      expect(runId).toBeDefined();
+      const [running] = await app.api.invoke('sweep.list', { limit: 1 });
+      expect(running).toMatchObject({ status: 'running' });
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      const [sweep] = await app.api.invoke('sweep.list', { limit: 1 });
+      expect(sweep).toMatchObject({ id: running!.id, status: 'interrupted' });
+      expect((await app.api.invoke('run.get', { runId: runId! })).status).toBe('interrupted');
+    } finally {
+      child.kill('SIGKILL');
+      await app.close();
+    }
+  });
+
   it('also when the killed process is still a zombie (its parent never collected it)', async () => {
     // Before: kill(pid, 0) succeeds on a zombie, so its run looked owned by a live process — "running" for as long as
     // the parent lived, its node processes left running.
