@@ -1,6 +1,7 @@
 // A node's cache key and its explainable parts: type@version, params, input hashes, files it reads, environment.
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { parse as parseShell } from 'shell-quote';
 import type { NodeTypeDefinition } from '../../shared/nodes/node-type';
 import type { CacheKeyParts } from '../../shared/runs/cache-report';
 import type { CacheRepo } from '../store/cache.repo';
@@ -98,17 +99,30 @@ function fileParams(definition: NodeTypeDefinition): string[] {
   return keys;
 }
 
-/** Words of a command that look like paths (contain `.`, `/` or `\\`), without placeholders, variables or options. */
+/**
+ * Words of a command that look like paths (contain `.`, `/` or `\\`), without placeholders, variables or options.
+ * Words are split as the node's shell splits them — quotes and escapes included (shell-quote), so `python
+ * 'my script.py'` names `my script.py` — and as cmd.exe does on Windows (double quotes only; `\\` is a separator).
+ */
 export function commandFileWords(command: string): string[] {
   const words: string[] = [];
-  for (const match of command.matchAll(/[^\s;|&<>()'"`]+/g)) {
-    let word = match[0];
+  for (let word of process.platform === 'win32' ? cmdWords(command) : shellWords(command)) {
     if (word.includes('=')) word = word.slice(word.indexOf('=') + 1);
     if (!word || word.startsWith('-') || word.includes('{{') || word.includes('$') || !/[./\\]/.test(word)) continue;
     words.push(word);
     if (words.length === 50) break;
   }
   return words;
+}
+
+/** The words of a POSIX shell command (operators, globs and comments left out; variables kept as `$NAME`). */
+function shellWords(command: string): string[] {
+  return parseShell(command, (name) => `$${name}`).filter((token): token is string => typeof token === 'string');
+}
+
+/** The words of a cmd.exe command: runs of non-separators, or double-quoted text. */
+function cmdWords(command: string): string[] {
+  return [...command.matchAll(/"([^"]*)"|[^\s;|&<>()"]+/g)].map((match) => match[1] ?? match[0]);
 }
 
 function isInside(folder: string, path: string): boolean {

@@ -63,6 +63,22 @@ describe('cache', () => {
     expect(fifth.sink.finished('train').status).toBe('cached');
   });
 
+  it('hashes the files a command names as its shell reads them: quoted or escaped names with spaces too', async () => {
+    // Before: words were cut at quotes and spaces, so `sh 'my step.sh'` named no file and editing it kept the cache.
+    h = harness();
+    writeFileSync(join(h.work, 'my step.sh'), 'echo one\n');
+    writeFileSync(join(h.work, 'other step.sh'), 'echo two\n');
+    const doc = pipeline([shell('quoted', "sh 'my step.sh'"), shell('escaped', 'sh other\\ step.sh "$HOME/not-hashed.sh" --flag=x')]);
+    const first = await h.run(doc);
+    expect(first.sink.cache('quoted').parts.files).toEqual({ 'my step.sh': expect.any(String) });
+    expect(first.sink.cache('escaped').parts.files).toEqual({ 'other step.sh': expect.any(String) });
+    writeFileSync(join(h.work, 'my step.sh'), 'echo ONE\n');
+    const second = await h.run(doc);
+    expect(second.sink.cache('quoted')).toMatchObject({ hit: false, changed: ['files.my step.sh'] });
+    expect(second.sink.of('node.log').find((e) => e.nodeId === 'quoted')?.text).toBe('ONE');
+    expect(second.sink.finished('escaped').status).toBe('cached');
+  });
+
   it('misses when an environment variable the command reads changes, or the node type version changes', async () => {
     const v1 = getNodeType('script.shell')!;
     let version = 1;
