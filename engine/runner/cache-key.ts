@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parse as parseShell } from 'shell-quote';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { NodeTypeDefinition } from '../../shared/nodes/node-type';
 import type { CacheKeyParts } from '../../shared/runs/cache-report';
 import type { CacheRepo } from '../store/cache.repo';
@@ -37,6 +38,8 @@ export interface CacheKeyInput {
   params: Record<string, unknown>;
   /** Content hashes of the input artifacts, by port. */
   inputs: Record<string, string[]>;
+  /** The node's `settings.watchFiles`: more paths or globs, relative to baseDir, whose files are part of the key. */
+  watchFiles?: readonly string[];
   baseDir: string;
   hasher: FileHasher;
 }
@@ -45,7 +48,8 @@ export interface CacheKeyInput {
 export async function cacheKeyParts(input: CacheKeyInput): Promise<CacheKeyParts> {
   const { definition, params } = input;
   const files: Record<string, string> = {};
-  for (const name of fileReferences(definition, params, input.baseDir)) {
+  const names = new Set([...fileReferences(definition, params, input.baseDir), ...watchedFiles(input.watchFiles ?? [], input.baseDir)]);
+  for (const name of [...names].sort()) {
     const hash = await input.hasher.hash(isAbsolute(name) ? name : resolve(input.baseDir, name));
     files[name] = hash ? hash.slice(0, SHORT) : 'missing';
   }
@@ -83,6 +87,21 @@ export function fileReferences(definition: NodeTypeDefinition, params: Record<st
     }
   }
   return [...names].sort();
+}
+
+/**
+ * The files `settings.watchFiles` names, relative to `baseDir`: the matches of each glob (hidden files left out), and
+ * a plain path as it is (hashed as "missing" when absent, so creating it is a change).
+ */
+export function watchedFiles(patterns: readonly string[], baseDir: string): string[] {
+  const names = new Set<string>();
+  const globs: string[] = [];
+  for (const pattern of patterns) {
+    if (isDynamicPattern(pattern)) globs.push(pattern);
+    else names.add(pattern);
+  }
+  if (globs.length > 0) for (const name of globSync(globs, { cwd: baseDir, onlyFiles: true })) names.add(name);
+  return [...names];
 }
 
 const fileParamsByType = new WeakMap<NodeTypeDefinition, string[]>();

@@ -66,6 +66,7 @@ export class NodeExecution {
       definition: planned.definition,
       params: { ...planned.params, '@outputs': planned.outputs.map((p) => `${p.id}:${p.type}`) },
       inputs: this.inputHashes,
+      ...(planned.settings.watchFiles ? { watchFiles: planned.settings.watchFiles } : {}),
       baseDir: ctx.baseDir,
       hasher: ctx.hasher,
     });

@@ -44,6 +44,11 @@ export const nodeResourcesSchema = z
   })
   .strict();
 
+/** A relative path or glob that cannot leave the folder it is relative to. */
+function isInsideFolder(pattern: string): boolean {
+  return !/^([/\\]|[A-Za-z]:)/.test(pattern) && !pattern.split(/[/\\]/).includes('..');
+}
+
 /** How the runner and the exporters treat a node, whatever its type. */
 export const nodeSettingsSchema = z
   .object({
@@ -53,6 +58,15 @@ export const nodeSettingsSchema = z
     retries: z.number().int().min(0).max(10).optional(),
     /** Reuse a cached result when nothing that matters changed (default true). */
     cache: z.boolean().optional(),
+    /**
+     * Files whose content is part of the cache key besides those the node names itself: paths or globs inside the
+     * pipeline's folder, e.g. the modules a script imports (`src/**\/*.py`).
+     */
+    watchFiles: z
+      .array(z.string().min(1).max(500).refine(isInsideFolder, 'a path or glob inside the pipeline folder, e.g. "src/**/*.py" (no leading / and no ..)'))
+      .max(50)
+      .optional()
+      .meta({ title: 'Watch files', description: 'Also part of the cache key: paths or globs in the pipeline folder, e.g. src/**/*.py' }),
     resources: nodeResourcesSchema.optional(),
   })
   .strict();

@@ -37,6 +37,13 @@ test('declare a parameter, link a param to it, promote a value, edit run setting
   await expectSaved(page);
   await memory.fill('512Mi');
   await expect(inspector.locator('[data-field="resources.memory"]').getByTestId('field-error')).toHaveCount(0);
+  // Watch files: a glob outside the pipeline folder is flagged; one inside is applied.
+  const watch = inspector.locator('[data-field="watchFiles"]');
+  await watch.getByRole('button', { name: '+ Add item' }).click();
+  await watch.getByRole('textbox', { name: 'Watch files item 1' }).fill('../elsewhere/*.py');
+  await expect(watch.getByTestId('field-error')).toContainText('inside the pipeline folder');
+  await watch.getByRole('textbox', { name: 'Watch files item 1' }).fill('src/**/*.py');
+  await expect(watch.getByTestId('field-error')).toHaveCount(0);
 
   // Renaming the parameter rewrites the reference; removing it leaves a problem that points at the node.
   await clickEmptyCanvas(page);
@@ -56,6 +63,7 @@ test('declare a parameter, link a param to it, promote a value, edit run setting
   await flowNode(page, 'shell').click();
   await expect(inspector.getByRole('spinbutton', { name: 'Timeout seconds' })).toHaveValue('120');
   await expect(inspector.getByRole('textbox', { name: 'Memory' })).toHaveValue('512Mi');
+  await expect(inspector.getByRole('textbox', { name: 'Watch files item 1' })).toHaveValue('src/**/*.py');
 });
 
 test('box-select, refuse a cycle on the run-order handles, copy and paste into another pipeline', async ({ page, served }) => {

@@ -52,6 +52,17 @@ describe('parsePipelineText', () => {
     expect(parsed.problems.some((p) => p.message.includes('extra'))).toBe(true);
   });
 
+  it('keeps watchFiles inside the pipeline folder', () => {
+    const withWatch = (watchFiles: string[]) =>
+      parsePipelineText(JSON.stringify({ schemaVersion: 1, name: 'x', nodes: [{ id: 'a', type: 't', position: { x: 0, y: 0 }, settings: { watchFiles } }], edges: [] }), 'x.json');
+    expect(withWatch(['src/**/*.py', 'config.yaml', 'lib\\util.py']).ok).toBe(true);
+    for (const outside of ['../secrets/*', '/etc/passwd', 'src/../../x', 'C:\\data\\*.csv', '\\\\server\\share']) {
+      const parsed = withWatch([outside]);
+      expect(parsed.ok, outside).toBe(false);
+      if (!parsed.ok) expect(parsed.problems[0]).toMatchObject({ path: 'nodes.0.settings.watchFiles.0', message: expect.stringContaining('inside the pipeline folder') });
+    }
+  });
+
   it('refuses a file written by a newer app, saying so', () => {
     const parsed = parsePipelineText(JSON.stringify({ schemaVersion: 99, name: 'x', nodes: [], edges: [] }), 'new.json');
     expect(!parsed.ok && parsed.problems[0]!.message).toMatch(/newer Pipewright \(schemaVersion 99\)/);

@@ -1,6 +1,6 @@
 // The cache with real processes: a hit when nothing changed, a miss naming the changed part for each key part,
 // bypasses (side effects, node setting, --no-cache, force), failures never cached, outputs restored on a hit.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getNodeType } from '../../../shared/nodes/index';
@@ -77,6 +77,26 @@ describe('cache', () => {
     expect(second.sink.cache('quoted')).toMatchObject({ hit: false, changed: ['files.my step.sh'] });
     expect(second.sink.of('node.log').find((e) => e.nodeId === 'quoted')?.text).toBe('ONE');
     expect(second.sink.finished('escaped').status).toBe('cached');
+  });
+
+  it('hashes the files settings.watchFiles names — globs and plain paths — besides those the command names', async () => {
+    // A script's own modules (what `python train.py` imports) are not in its command: watchFiles adds them.
+    h = harness();
+    mkdirSync(join(h.work, 'lib'));
+    writeFileSync(join(h.work, 'step.sh'), '. lib/helper.sh; say\n');
+    writeFileSync(join(h.work, 'lib', 'helper.sh'), 'say() { echo one; }\n');
+    writeFileSync(join(h.work, 'lib', 'notes.txt'), 'not watched\n');
+    const doc = pipeline([shell('step', 'sh step.sh', { settings: { watchFiles: ['lib/*.sh', 'config.yaml'] } })]);
+    const first = await h.run(doc);
+    expect(first.sink.cache('step').parts.files).toEqual({ 'step.sh': expect.any(String), 'lib/helper.sh': expect.any(String), 'config.yaml': 'missing' });
+    writeFileSync(join(h.work, 'lib', 'notes.txt'), 'changed, still not watched\n');
+    expect((await h.run(doc)).sink.finished('step').status).toBe('cached');
+    writeFileSync(join(h.work, 'lib', 'helper.sh'), 'say() { echo two; }\n');
+    const edited = await h.run(doc);
+    expect(edited.sink.cache('step')).toMatchObject({ hit: false, changed: ['files.lib/helper.sh'] });
+    expect(edited.sink.of('node.log')[0]!.text).toBe('two');
+    writeFileSync(join(h.work, 'config.yaml'), 'k: v\n');
+    expect((await h.run(doc)).sink.cache('step')).toMatchObject({ hit: false, changed: ['files.config.yaml'] });
   });
 
   it('misses when an environment variable the command reads changes, or the node type version changes', async () => {
