@@ -14,7 +14,7 @@ export type Db = Database.Database;
  * writes. A deferred transaction that reads and then writes after another process committed fails "database is
  * locked" at once (SQLite cannot wait there), and a read-then-insert (a free name, the next version) could collide.
  */
-export function writeTransaction<T>(db: Database.Database, work: () => T): T {
+export function writeTransaction<T>(db: Db, work: () => T): T {
   return db.transaction(work).immediate();
 }
 
