@@ -78,10 +78,12 @@ describe('form generation', () => {
       ['timeoutSeconds', 'number'],
       ['retries', 'integer'],
       ['cache', 'boolean'],
+      ['watchFiles', 'list'],
       ['resources', 'group'],
     ]);
     expect(settings[1]).toMatchObject({ min: 0, max: 10 });
-    expect(settings[3]!.fields!.map((f) => f.name)).toEqual(['cpu', 'memory', 'gpu']);
+    expect(settings[3]).toMatchObject({ label: 'Watch files', itemKind: 'string', description: expect.stringContaining('cache key') });
+    expect(settings[4]!.fields!.map((f) => f.name)).toEqual(['cpu', 'memory', 'gpu']);
     expect(fieldsOf(nodeSettingsSchema)).toBe(settings);
   });
 
