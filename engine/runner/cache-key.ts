@@ -90,8 +90,9 @@ export function fileReferences(definition: NodeTypeDefinition, params: Record<st
 }
 
 /**
- * The files `settings.watchFiles` names, relative to `baseDir`: the matches of each glob (hidden files left out), and
- * a plain path as it is (hashed as "missing" when absent, so creating it is a change).
+ * The files `settings.watchFiles` names, relative to `baseDir`: the matches of each glob (hidden files and symbolic
+ * links left out — a link to a folder could lead a glob out of the pipeline folder, or round in a loop), and a plain
+ * path as it is (hashed as "missing" when absent, so creating it is a change; a link named so is followed).
  */
 export function watchedFiles(patterns: readonly string[], baseDir: string): string[] {
   const names = new Set<string>();
@@ -100,7 +101,7 @@ export function watchedFiles(patterns: readonly string[], baseDir: string): stri
     if (isDynamicPattern(pattern)) globs.push(pattern);
     else names.add(pattern);
   }
-  if (globs.length > 0) for (const name of globSync(globs, { cwd: baseDir, onlyFiles: true })) names.add(name);
+  if (globs.length > 0) for (const name of globSync(globs, { cwd: baseDir, onlyFiles: true, followSymbolicLinks: false })) names.add(name);
   return [...names];
 }
 

@@ -1,10 +1,11 @@
 // The cache with real processes: a hit when nothing changed, a miss naming the changed part for each key part,
 // bypasses (side effects, node setting, --no-cache, force), failures never cached, outputs restored on a hit.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getNodeType } from '../../../shared/nodes/index';
 import type { NodeTypeDefinition } from '../../../shared/nodes/node-type';
+import { tempDir } from '../../support/temp-home';
 import { edge, harness, pipeline, shell, type Harness } from './run-helpers';
 
 let h: Harness;
@@ -86,7 +87,10 @@ describe('cache', () => {
     writeFileSync(join(h.work, 'step.sh'), '. lib/helper.sh; say\n');
     writeFileSync(join(h.work, 'lib', 'helper.sh'), 'say() { echo one; }\n');
     writeFileSync(join(h.work, 'lib', 'notes.txt'), 'not watched\n');
-    const doc = pipeline([shell('step', 'sh step.sh', { settings: { watchFiles: ['lib/*.sh', 'config.yaml'] } })]);
+    // A link to a folder outside: a glob must not follow it out of the pipeline folder.
+    symlinkSync(tempDir('pipewright-outside-'), join(h.work, 'lib', 'outside'));
+    writeFileSync(join(h.work, 'lib', 'outside', 'far.sh'), 'echo far\n');
+    const doc = pipeline([shell('step', 'sh step.sh', { settings: { watchFiles: ['lib/**/*.sh', 'config.yaml'] } })]);
     const first = await h.run(doc);
     expect(first.sink.cache('step').parts.files).toEqual({ 'step.sh': expect.any(String), 'lib/helper.sh': expect.any(String), 'config.yaml': 'missing' });
     writeFileSync(join(h.work, 'lib', 'notes.txt'), 'changed, still not watched\n');
