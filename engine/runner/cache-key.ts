@@ -1,8 +1,8 @@
 // A node's cache key and its explainable parts: type@version, params, input hashes, files it reads, environment.
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parse as parseShell } from 'shell-quote';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import { escapePath, globSync, isDynamicPattern } from 'tinyglobby';
 import type { NodeTypeDefinition } from '../../shared/nodes/node-type';
 import type { CacheKeyParts } from '../../shared/runs/cache-report';
 import type { CacheRepo } from '../store/cache.repo';
@@ -91,14 +91,16 @@ export function fileReferences(definition: NodeTypeDefinition, params: Record<st
 
 /**
  * The files `settings.watchFiles` names, relative to `baseDir`: the matches of each glob (hidden files and symbolic
- * links left out — a link to a folder could lead a glob out of the pipeline folder, or round in a loop), and a plain
- * path as it is (hashed as "missing" when absent, so creating it is a change; a link named so is followed).
+ * links left out — a link to a folder could lead a glob out of the pipeline folder, or round in a loop), every file
+ * under a plain path that is a folder, and any other plain path as it is (hashed as "missing" when absent, so creating
+ * it is a change; a link named so is followed).
  */
 export function watchedFiles(patterns: readonly string[], baseDir: string): string[] {
   const names = new Set<string>();
   const globs: string[] = [];
   for (const pattern of patterns) {
     if (isDynamicPattern(pattern)) globs.push(pattern);
+    else if (isFolder(resolve(baseDir, pattern))) globs.push(`${escapePath(pattern.replace(/[/\\]+$/, ''))}/**`);
     else names.add(pattern);
   }
   if (globs.length > 0) for (const name of globSync(globs, { cwd: baseDir, onlyFiles: true, followSymbolicLinks: false })) names.add(name);
@@ -151,10 +153,19 @@ function isInside(folder: string, path: string): boolean {
 }
 
 function isFile(path: string): boolean {
+  return statOf(path)?.isFile() ?? false;
+}
+
+function isFolder(path: string): boolean {
+  return statOf(path)?.isDirectory() ?? false;
+}
+
+/** What is at `path`, or undefined when nothing can be seen there (missing, a file in the way, no permission). */
+function statOf(path: string): Stats | undefined {
   try {
-    return statSync(path).isFile();
+    return statSync(path);
   } catch {
-    return false;
+    return undefined;
   }
 }
 

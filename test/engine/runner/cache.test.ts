@@ -90,9 +90,16 @@ describe('cache', () => {
     // A link to a folder outside: a glob must not follow it out of the pipeline folder.
     symlinkSync(tempDir('pipewright-outside-'), join(h.work, 'lib', 'outside'));
     writeFileSync(join(h.work, 'lib', 'outside', 'far.sh'), 'echo far\n');
-    const doc = pipeline([shell('step', 'sh step.sh', { settings: { watchFiles: ['lib/**/*.sh', 'config.yaml'] } })]);
+    mkdirSync(join(h.work, 'conf', 'env'), { recursive: true });
+    writeFileSync(join(h.work, 'conf', 'env', 'prod.ini'), 'x=1\n');
+    const doc = pipeline([shell('step', 'sh step.sh', { settings: { watchFiles: ['lib/**/*.sh', 'config.yaml', 'conf/'] } })]);
     const first = await h.run(doc);
-    expect(first.sink.cache('step').parts.files).toEqual({ 'step.sh': expect.any(String), 'lib/helper.sh': expect.any(String), 'config.yaml': 'missing' });
+    expect(first.sink.cache('step').parts.files).toEqual({
+      'step.sh': expect.any(String),
+      'lib/helper.sh': expect.any(String),
+      'config.yaml': 'missing',
+      'conf/env/prod.ini': expect.any(String), // a folder named plainly: every file under it
+    });
     writeFileSync(join(h.work, 'lib', 'notes.txt'), 'changed, still not watched\n');
     expect((await h.run(doc)).sink.finished('step').status).toBe('cached');
     writeFileSync(join(h.work, 'lib', 'helper.sh'), 'say() { echo two; }\n');
@@ -101,6 +108,8 @@ describe('cache', () => {
     expect(edited.sink.of('node.log')[0]!.text).toBe('two');
     writeFileSync(join(h.work, 'config.yaml'), 'k: v\n');
     expect((await h.run(doc)).sink.cache('step')).toMatchObject({ hit: false, changed: ['files.config.yaml'] });
+    writeFileSync(join(h.work, 'conf', 'env', 'dev.ini'), 'x=2\n');
+    expect((await h.run(doc)).sink.cache('step')).toMatchObject({ hit: false, changed: ['files.conf/env/dev.ini'] });
   });
 
   it('misses when an environment variable the command reads changes, or the node type version changes', async () => {
