@@ -67,8 +67,10 @@ export const runHandlers: HandlersFor<RunCommand> = {
     if (ctx.runner.cancel(runId)) return { canceled: true };
     ctx.runner.recover();
     const run = ctx.runner.runs.summary(runId);
-    if (run.status === 'running') throw new ApiError('conflict', `run ${runId} is run by another Pipewright process; cancel it there`);
-    return { canceled: false };
+    if (run.status !== 'running') return { canceled: false };
+    // A `pipewright run` in a terminal is asked to cancel, as Ctrl+C there would.
+    if (ctx.runner.cancelInOwner(runId)) return { canceled: true };
+    throw new ApiError('conflict', `run ${runId} is run by another Pipewright process (an app or a sweep); cancel it there`);
   },
   // Lists and opened runs first recover runs whose process died meanwhile (a CLI run killed while the app is open):
   // they show as interrupted now, not as running until the next start.

@@ -15,7 +15,7 @@ import { RunsRepo } from '../store/runs.repo';
 import { ArtifactStore } from './artifact-store';
 import { FileHasher } from './cache-key';
 import { LogFolder } from './node-files';
-import { processStartToken } from './owner-identity';
+import { ownerAlive, processStartToken } from './owner-identity';
 import { recoverInterruptedRuns } from './recover-runs';
 import type { RunContext, RunnerSettings } from './run-context';
 import { RunEmitter, type RunSink } from './run-emitter';
@@ -175,6 +175,18 @@ export class RunService {
   /** Commits an active run's pending writes, so reads see everything emitted so far. */
   flush(runId: string): void {
     this.active.get(runId)?.store.flush();
+  }
+
+  /**
+   * Asks the `pipewright run` process that runs `runId` to cancel it, as Ctrl+C in its terminal would (SIGINT) — only
+   * a live CLI process running this run alone, never an app's or a sweep's, which run others too. Returns whether it
+   * was asked (the run then ends canceled in that process).
+   */
+  cancelInOwner(runId: string): boolean {
+    const owner = this.runs.soleCliOwner(runId);
+    if (!owner || owner.pid === process.pid || !ownerAlive(owner.pid, owner.start)) return false;
+    process.kill(owner.pid, 'SIGINT');
+    return true;
   }
 
   /** Marks runs left running by a dead engine as interrupted; returns their ids. */

@@ -259,6 +259,20 @@ export class RunsRepo {
     }));
   }
 
+  /**
+   * The process running `runId` when it is a `pipewright run` that runs it alone (trigger cli, not a sweep's run) and
+   * its start token is known (so a reused pid is never mistaken for it); undefined otherwise.
+   */
+  soleCliOwner(runId: string): { pid: number; start: string } | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT owner_pid, owner_start FROM runs r WHERE id = ? AND status = 'running' AND trigger = 'cli' AND owner_start IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM sweep_runs s WHERE s.run_id = r.id)`,
+      )
+      .get(runId) as { owner_pid: number; owner_start: string } | undefined;
+    return row ? { pid: row.owner_pid, start: row.owner_start } : undefined;
+  }
+
   running(): RunningRunRow[] {
     const rows = this.db.prepare(`SELECT id, owner_pid, owner_start, last_seq, started_at FROM runs WHERE status = 'running'`).all() as {
       id: string;
@@ -270,13 +284,9 @@ export class RunsRepo {
     return rows.map((r) => ({ id: r.id, ownerPid: r.owner_pid, ownerStart: r.owner_start, lastSeq: r.last_seq, startedAt: r.started_at }));
   }
 
-  /** Nodes of `runId` not yet in a final state, with the pid they last ran as. */
-  unfinishedNodes(runId: string): { nodeId: string; pid: number | null }[] {
-    const rows = this.db.prepare(`SELECT node_id, pid FROM run_nodes WHERE run_id = ? AND status IN ('queued', 'running')`).all(runId) as {
-      node_id: string;
-      pid: number | null;
-    }[];
-    return rows.map((r) => ({ nodeId: r.node_id, pid: r.pid }));
+  /** Ids of the nodes of `runId` not yet in a final state. */
+  unfinishedNodes(runId: string): string[] {
+    return this.db.prepare(`SELECT node_id FROM run_nodes WHERE run_id = ? AND status IN ('queued', 'running')`).pluck().all(runId) as string[];
   }
 
   private summaryOf(row: RunRow): RunSummary {

@@ -1,7 +1,7 @@
 // Crash recovery: SIGKILL a real `pipewright run` mid-run; the next start marks the run interrupted, its running node
 // canceled, and kills the node processes the dead run left behind — also while the killed process is a zombie whose
 // parent has not collected it, and in an app that was already open (its run list recovers).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,9 +32,12 @@ async function expectRecovered(home: string, runId: string): Promise<void> {
   expect(processesOfRun(runId)).toEqual([]);
 }
 
-/** Starts `pipewright run` of the slow pipeline, kills it with SIGKILL once its first node runs; returns the run id. */
-async function runThenKill(home: string): Promise<string> {
-  const child = spawn(process.execPath, [CLI, 'run', slowPipeline(), '--json'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Starts `pipewright run --json` of the slow pipeline; resolves once its first node runs and the store had a batch
+ * interval to commit "running".
+ */
+async function startSlowRun(home: string): Promise<{ child: ChildProcessWithoutNullStreams; runId: string; output(): string }> {
+  const child = spawn(process.execPath, [CLI, 'run', slowPipeline(), '--json'], { env: { ...process.env, PIPEWRIGHT_HOME: home } });
   let out = '';
   const runId = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -44,8 +47,13 @@ async function runThenKill(home: string): Promise<string> {
     });
     child.on('exit', () => reject(new Error(`pipewright run exited early: ${out}`)));
   });
-  // Give the store sink a batch interval to commit "running", then kill the engine without warning.
   await new Promise((r) => setTimeout(r, 300));
+  return { child, runId, output: () => out };
+}
+
+/** Starts `pipewright run` of the slow pipeline and kills it without warning once its first node runs. */
+async function runThenKill(home: string): Promise<string> {
+  const { child, runId } = await startSlowRun(home);
   child.kill('SIGKILL');
   await new Promise((r) => child.once('exit', r));
   return runId;
@@ -57,6 +65,17 @@ describe('crash recovery', () => {
     const runId = await runThenKill(home);
     expect(processesOfRun(runId).length).toBeGreaterThan(0);
     await expectRecovered(home, runId);
+  });
+
+  it('several processes recovering the same run at once mark it once', async () => {
+    const home = tempDir();
+    const runId = await runThenKill(home);
+    const runsCli = () =>
+      new Promise<number | null>((resolve) => spawn(process.execPath, [CLI, 'runs'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: 'ignore' }).once('exit', resolve));
+    // Each would write the same events (same seqs) without the check under the lock: all but one failed.
+    expect(await Promise.all(Array.from({ length: 5 }, runsCli))).toEqual([0, 0, 0, 0, 0]);
+    const runs = JSON.parse(runCli(['runs', '--json'], { home }).stdout) as { id: string; status: string; counts: Record<string, number> }[];
+    expect(runs).toEqual([expect.objectContaining({ id: runId, status: 'interrupted', counts: { canceled: 2 } })]);
   });
 
   it('an app already open sees a CLI run killed meanwhile as interrupted when it lists or opens runs', async () => {
@@ -93,13 +112,36 @@ describe('crash recovery', () => {
       expect(runId).toBeDefined();
       const [running] = await app.api.invoke('sweep.list', { limit: 1 });
       expect(running).toMatchObject({ status: 'running' });
+      // A sweep's run is not cancelled by signalling its process: that would stop the whole sweep.
+      await expect(app.api.invoke('run.cancel', { runId: runId! })).rejects.toThrow(/run by another Pipewright process \(an app or a sweep\)/);
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
       const [sweep] = await app.api.invoke('sweep.list', { limit: 1 });
       expect(sweep).toMatchObject({ id: running!.id, status: 'interrupted' });
       expect((await app.api.invoke('run.get', { runId: runId! })).status).toBe('interrupted');
+      // Killed right after its node started, before the store committed that node's pid: its processes are found
+      // by their PIPEWRIGHT_RUN_ID all the same (before: left running).
+      await new Promise((r) => setTimeout(r, 100));
+      expect(processesOfRun(runId!)).toEqual([]);
     } finally {
       child.kill('SIGKILL');
+      await app.close();
+    }
+  });
+
+  it('Cancel in an open app stops a `pipewright run` going in a terminal, as Ctrl+C there would', async () => {
+    // Before: "run by another Pipewright process; cancel it there".
+    const home = tempDir();
+    const app = await connect('in-memory', home);
+    try {
+      const { child, runId, output } = await startSlowRun(home);
+      const exited = new Promise<number | null>((r) => child.once('exit', r));
+      expect(await app.api.invoke('run.cancel', { runId })).toEqual({ canceled: true });
+      expect(await exited).toBe(1);
+      expect(output()).toContain('"type":"run.finished"');
+      expect((await app.api.invoke('run.get', { runId })).status).toBe('canceled');
+      expect(processesOfRun(runId)).toEqual([]);
+    } finally {
       await app.close();
     }
   });
