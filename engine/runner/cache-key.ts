@@ -95,7 +95,7 @@ export function fileReferences(definition: NodeTypeDefinition, params: Record<st
  * under a plain path that is a folder, and any other plain path as it is (hashed as "missing" when absent, so creating
  * it is a change; a link named so is followed).
  */
-export function watchedFiles(patterns: readonly string[], baseDir: string): string[] {
+function watchedFiles(patterns: readonly string[], baseDir: string): string[] {
   const names = new Set<string>();
   const globs: string[] = [];
   for (const pattern of patterns) {
