@@ -82,12 +82,7 @@ export const runHandlers: HandlersFor<RunCommand> = {
     ctx.runner.recover();
     return current(ctx, runId);
   },
-  'run.events': ({ runId, afterSeq, maxLogLines }, ctx) => {
-    const { lastSeq } = current(ctx, runId);
-    const logs = ctx.runner.logs.linesAfter(runId, afterSeq, maxLogLines);
-    const events = [...ctx.runner.runs.eventsAfter(runId, afterSeq), ...logs.events].sort((a, b) => a.seq - b.seq);
-    return { runId, events, gaps: logs.gaps, lastSeq: Math.max(lastSeq, afterSeq) };
-  },
+  'run.events': ({ runId, afterSeq, maxLogLines }, ctx) => ctx.runner.eventsAfter(runId, afterSeq, maxLogLines),
   'run.logs': ({ runId, nodeId, stream, from, count }, ctx) => {
     current(ctx, runId);
     return ctx.runner.logs.page(runId, nodeId, from, count, stream);

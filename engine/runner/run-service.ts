@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNodeType, type NodeTypeLookup } from '../../shared/nodes/index';
 import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
-import type { RunFinishedEvent } from '../../shared/runs/run-events';
+import type { RunEventBatch, RunFinishedEvent } from '../../shared/runs/run-events';
 import type { RunOptions } from '../../shared/runs/run-options';
 import type { RunTrigger } from '../../shared/runs/run-status';
 import type { HomePaths } from '../home';
@@ -14,6 +14,7 @@ import { RunLogsRepo } from '../store/run-logs.repo';
 import { RunsRepo } from '../store/runs.repo';
 import { ArtifactStore } from './artifact-store';
 import { FileHasher } from './cache-key';
+import { ForeignRunFollower } from './foreign-run-follower';
 import { LogFolder } from './node-files';
 import { ownerAlive, processStartToken } from './owner-identity';
 import { recoverInterruptedRuns } from './recover-runs';
@@ -74,6 +75,7 @@ export class RunService {
   private readonly hasher: FileHasher;
   private readonly ownerStart = processStartToken(process.pid);
   private readonly launcher: ProcessLauncher;
+  private follower: ForeignRunFollower | undefined;
 
   constructor(private readonly deps: RunServiceDeps) {
     this.runs = new RunsRepo(deps.db);
@@ -178,6 +180,32 @@ export class RunService {
   }
 
   /**
+   * Stored events after `afterSeq` (resume after a reconnect, runs of other processes); log lines beyond
+   * `maxLogLines` come back as gaps. Read as one snapshot: another process may commit a batch between two reads,
+   * and the batch's lastSeq must not pass events it does not carry.
+   */
+  eventsAfter(runId: string, afterSeq: number, maxLogLines: number): RunEventBatch {
+    this.flush(runId);
+    return this.deps.db.transaction(() => {
+      const lastSeq = this.runs.lastSeq(runId);
+      const logs = this.logs.linesAfter(runId, afterSeq, maxLogLines);
+      const events = [...this.runs.eventsAfter(runId, afterSeq), ...logs.events].sort((a, b) => a.seq - b.seq);
+      return { runId, events, gaps: logs.gaps, lastSeq: Math.max(lastSeq, afterSeq) };
+    })();
+  }
+
+  /**
+   * Publishes the runs other processes run on this data home as they go (FOLLOW_POLL_MS behind), through the
+   * same batches as this engine's own runs. For hosts with a UI.
+   */
+  followOtherProcesses(): void {
+    const publish = this.deps.publish;
+    if (!publish || this.follower) return;
+    this.follower = new ForeignRunFollower(this, publish);
+    this.follower.start();
+  }
+
+  /**
    * Asks the `pipewright run` process that runs `runId` to cancel it, as Ctrl+C in its terminal would (SIGINT) — only
    * a live CLI process running this run alone, never an app's or a sweep's, which run others too. Returns whether it
    * was asked (the run then ends canceled in that process).
@@ -196,6 +224,7 @@ export class RunService {
 
   /** The engine is closing: every active run is ended now (SIGKILL to its nodes) and its state committed. */
   shutdown(): void {
+    this.follower?.stop();
     for (const { scheduler, store, ui } of this.active.values()) {
       scheduler.abort('canceled: Pipewright was closed while the node ran');
       store.flush();

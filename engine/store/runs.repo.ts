@@ -232,6 +232,11 @@ export class RunsRepo {
     };
   }
 
+  /** Highest event seq stored for the run (a not_found error for an unknown run). */
+  lastSeq(runId: string): number {
+    return this.row(runId).last_seq;
+  }
+
   /** Stored events (log lines excepted) with seq > `afterSeq`, in order. */
   eventsAfter(runId: string, afterSeq: number): RunEvent[] {
     const rows = this.db.prepare('SELECT payload FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq').all(runId, afterSeq) as {

@@ -1,6 +1,6 @@
 // Running in the web mode: press Run (and Ctrl+Enter), watch node states change on the canvas and logs stream in the
-// run panel, see metrics and an artifact preview, cancel a long node, find the runs in the history.
-import { spawnSync } from 'node:child_process';
+// run panel, see metrics and an artifact preview, cancel a long node, find the runs in the history, follow a terminal's run.
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,4 +107,29 @@ test('a progress bar shows live on the node and under its log while its line is 
   await expect(page.getByTestId('log-in-progress')).toHaveCount(0);
   await expect(page.getByTestId('log-lines')).toContainText('training 40/40');
   await expect(page.getByTestId('run-badge-train')).not.toContainText('training');
+});
+
+test('a `pipewright run` in a terminal shows live in the open app, and Cancel there stops it', async ({ page, served }) => {
+  const count = node('count', 'for i in $(seq 1 30); do echo "line $i"; sleep 0.1; done; sleep 60', 0);
+  importPipeline(served.home, 'terminal', [count, node('after', 'echo never', 260)], [{ id: 'e', source: 'count', target: 'after' }]);
+  await page.goto(served.url);
+  await page.getByTestId('pipeline-item').filter({ hasText: 'terminal' }).getByRole('button').first().click();
+  await expect(page.getByTestId('canvas')).toBeVisible();
+  const terminal = spawn(process.execPath, [CLI, 'run', 'terminal'], { env: { ...process.env, PIPEWRIGHT_HOME: served.home }, stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve) => terminal.once('exit', resolve));
+  try {
+    await expect(page.getByTestId('run-badge-count')).toHaveAttribute('data-state', 'running');
+    await page.getByTestId('run-node-count').click();
+    await expect(page.getByTestId('log-lines').locator('[data-line="0"]')).toContainText('line 1');
+    await expect(page.getByTestId('log-lines').locator('[data-line="29"]')).toContainText('line 30', { timeout: 15_000 });
+    await page.getByRole('button', { name: '■ Cancel' }).click();
+    expect(await exited).toBe(1);
+    await expect(page.getByTestId('run-badge-count')).toHaveAttribute('data-state', 'canceled');
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'canceled');
+    await page.getByRole('tab', { name: 'History' }).click();
+    await expect(page.getByTestId('run-row')).toHaveCount(1);
+    await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-status', 'canceled');
+  } finally {
+    terminal.kill('SIGKILL');
+  }
 });

@@ -1,0 +1,91 @@
+// Follows the runs other Pipewright processes run on the same data home (a `pipewright run` in a terminal, a sweep
+// from the CLI, another app): polls the store and publishes what they committed as UI batches, so an open app shows
+// them live — node states, logs, the end — as it shows its own.
+import type { RunEventBatch } from '../../shared/runs/run-events';
+import type { RunsRepo } from '../store/runs.repo';
+
+/** How often the store is asked; another process commits its events every ~100 ms (StoreSink). */
+export const FOLLOW_POLL_MS = 200;
+/** Log lines one batch carries at most; more come back as gaps the UI loads on demand (as UiBatcher does). */
+export const FOLLOW_MAX_LINES = 5000;
+
+/** What the follower needs of the runner service. */
+export interface FollowedStore {
+  runs: Pick<RunsRepo, 'running'>;
+  /** True for runs this engine runs itself (they reach the UI through their own batches). */
+  isActive(runId: string): boolean;
+  /** Marks runs whose process died as interrupted (their last events are written). */
+  recover(): string[];
+  /** Stored events after `afterSeq`, read as one consistent snapshot. */
+  eventsAfter(runId: string, afterSeq: number, maxLogLines: number): RunEventBatch;
+}
+
+export class ForeignRunFollower {
+  /** Followed runs and the last seq published of each; undefined until the first look. */
+  private followed: Map<string, number> | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  /** The last failure reported, so a store that keeps failing is reported once, not five times a second. */
+  private lastFailure = '';
+
+  constructor(
+    private readonly store: FollowedStore,
+    private readonly publish: (batch: RunEventBatch) => void,
+  ) {}
+
+  /** Takes the first look now (so a run started right after is seen from its start), then one every `intervalMs`. */
+  start(intervalMs = FOLLOW_POLL_MS): void {
+    if (this.timer) return;
+    this.pollReporting();
+    this.timer = setInterval(() => this.pollReporting(), intervalMs);
+    // Following never keeps a process alive by itself.
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private pollReporting(): void {
+    try {
+      this.poll();
+      this.lastFailure = '';
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message !== this.lastFailure) console.error(`pipewright: cannot follow the runs of other processes: ${message}`);
+      this.lastFailure = message;
+    }
+  }
+
+  /**
+   * One look. Runs already going at the first look are followed from where they are (nobody shows them yet; opening
+   * one reads its whole state); runs found later are followed from their first event, so `run.started` tells the UI
+   * a run began. A run that had ended when the look began is published up to its end, then dropped.
+   */
+  poll(): void {
+    this.store.recover();
+    const running = this.store.runs.running().filter((run) => !this.store.isActive(run.id));
+    if (!this.followed) {
+      this.followed = new Map(running.map((run) => [run.id, run.lastSeq]));
+      return;
+    }
+    const stillRunning = new Set(running.map((run) => run.id));
+    for (const run of running) if (!this.followed.has(run.id)) this.followed.set(run.id, 0);
+    let failure: unknown;
+    for (const [runId, seen] of this.followed) {
+      try {
+        const batch = this.store.eventsAfter(runId, seen, FOLLOW_MAX_LINES);
+        if (batch.lastSeq > seen) {
+          this.followed.set(runId, batch.lastSeq);
+          this.publish(batch);
+        }
+        if (!stillRunning.has(runId)) this.followed.delete(runId);
+      } catch (error) {
+        // A run that cannot be read is no longer followed (opening it reads it again); the others still are.
+        this.followed.delete(runId);
+        failure ??= error;
+      }
+    }
+    if (failure) throw failure;
+  }
+}
