@@ -1,10 +1,15 @@
 // Ctrl+C during `pipewright run` (a run or a sweep): the first cancels gracefully, the second kills every node now.
+// A closed terminal (SIGHUP) cancels too, silently (hangup.ts).
 import type { CliContext } from './cli-context';
+import { noteHangup } from './hangup';
 
-/** First Ctrl+C cancels gracefully (SIGTERM to every node group); a second one kills everything now. */
+/**
+ * First Ctrl+C (or SIGTERM) cancels gracefully (SIGTERM to every node group); a second one kills everything now.
+ * Returns the function that removes the handlers once the run is over.
+ */
 export function interruptHandler(ctx: CliContext, cancel: () => void, what = 'run'): () => void {
   let asked = false;
-  const handler = () => {
+  const interrupt = () => {
     if (!asked) {
       asked = true;
       ctx.warn(`\ncanceling the ${what}… (press Ctrl+C again to kill every node now)`);
@@ -14,7 +19,18 @@ export function interruptHandler(ctx: CliContext, cancel: () => void, what = 'ru
     ctx.close();
     process.exit(130);
   };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return handler;
+  const hangup = () => {
+    noteHangup();
+    if (asked) return;
+    asked = true;
+    cancel();
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+  process.on('SIGHUP', hangup);
+  return () => {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    process.off('SIGHUP', hangup);
+  };
 }

@@ -82,10 +82,9 @@ export async function runSweep(ctx: CliContext, loaded: LoadedPipeline, flags: S
     if (error instanceof ApiError) throw new CliError(error.message);
     throw error;
   }
-  const stopOnSignal = interruptHandler(ctx, () => sweep.cancel(), 'sweep');
+  const releaseSignals = interruptHandler(ctx, () => sweep.cancel(), 'sweep');
   const record = await sweep.done;
-  process.off('SIGINT', stopOnSignal);
-  process.off('SIGTERM', stopOnSignal);
+  releaseSignals();
   if (flags.json) ctx.print(JSON.stringify(record, null, 2));
   else printSummary(ctx, record);
   if (record.runs.some((r) => r.status !== 'succeeded')) throw new CliError('', EXIT_PIPELINE_FAILED);

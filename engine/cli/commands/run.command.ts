@@ -73,10 +73,9 @@ export function registerRun(program: Command, ctx: CliContext): void {
         if (error instanceof RunRefusedError) throw new CliError(error.problems.map((p) => `${ref}: ${formatProblem(p)}`).join('\n'));
         throw error;
       }
-      const stopOnSignal = interruptHandler(ctx, run.cancel);
+      const releaseSignals = interruptHandler(ctx, run.cancel);
       const finished = await run.done;
-      process.off('SIGINT', stopOnSignal);
-      process.off('SIGTERM', stopOnSignal);
+      releaseSignals();
       if (printer instanceof RunJsonPrinter) printer.flush();
       if (finished.status !== 'succeeded') throw new CliError('', EXIT_PIPELINE_FAILED);
     });

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { openEngine } from '../../app';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../cli-context';
+import { endByHangup, noteHangup, terminalHungUp } from '../hangup';
 
 export function registerServe(program: Command, ctx: CliContext): void {
   program
@@ -26,11 +27,17 @@ export function registerServe(program: Command, ctx: CliContext): void {
       const stop = () => {
         void server.close().then(() => {
           engine.close();
-          process.exit(0);
+          if (terminalHungUp()) endByHangup();
+          else process.exit(0);
         });
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      // Its terminal closed: runs going are stopped and stored as on Ctrl+C (not left running until the next start).
+      process.once('SIGHUP', () => {
+        noteHangup();
+        stop();
+      });
       await new Promise(() => undefined); // serve until a signal arrives
     });
 }
