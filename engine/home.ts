@@ -11,9 +11,14 @@ export interface HomePaths {
   cache: string;
 }
 
+/** The data home's folder: an explicit path, `PIPEWRIGHT_HOME`, or the default. */
+export function homeRoot(explicit?: string): string {
+  return resolve(explicit ?? process.env['PIPEWRIGHT_HOME'] ?? join(homedir(), '.pipewright'));
+}
+
 /** Resolves the data home from an explicit path, `PIPEWRIGHT_HOME`, or the default, and creates its folders. */
 export function resolveHome(explicit?: string): HomePaths {
-  const root = resolve(explicit ?? process.env['PIPEWRIGHT_HOME'] ?? join(homedir(), '.pipewright'));
+  const root = homeRoot(explicit);
   const paths = { root, database: join(root, 'pipewright.db'), artifacts: join(root, 'artifacts'), cache: join(root, 'cache') };
   for (const dir of [paths.root, paths.artifacts, paths.cache]) mkdirSync(dir, { recursive: true });
   return paths;

@@ -1,7 +1,9 @@
 // The `pipewright` command line: builds the program, runs it, and turns failures into messages and exit codes.
 import { Command, CommanderError } from 'commander';
 import { fileErrorMessage } from '../file-error-text';
+import { homeRoot } from '../home';
 import { DatabaseRefusedError } from '../store/database';
+import { storeFailureText } from '../store/store-failure';
 import { APP_VERSION } from '../version';
 import { CliError, EXIT_USAGE } from './cli-error';
 import { createCliContext, type CliContext } from './cli-context';
@@ -39,6 +41,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (error instanceof DatabaseRefusedError) {
       ctx.warn(`pipewright: ${error.message}`);
       return EXIT_USAGE;
+    }
+    // The database cannot be written where it lives (a full disk): said, with where, not a stack trace.
+    const storeFailure = storeFailureText(error);
+    if (storeFailure) {
+      ctx.warn(`pipewright: cannot use the database in ${homeRoot()}: ${storeFailure}`);
+      return 1;
     }
     // A file or folder that cannot be read or written (an --out that is a folder, a full disk): said, not a stack trace.
     const fileError = fileErrorMessage(error);

@@ -41,6 +41,8 @@ const TELEMETRY_EVENT_MS = 1000;
 export class NodeExecution {
   private attempt: RunningAttempt | undefined;
   private stopped = false;
+  /** Why the run stopped this node (the error it ends canceled with). */
+  private stopReason = 'canceled';
   private report: CacheReport | undefined;
   private inputHashes: Record<string, string[]> = {};
   private inputPaths: Record<string, string[]> = {};
@@ -110,8 +112,9 @@ export class NodeExecution {
   }
 
   /** Kills the running attempt's process group (SIGTERM, then SIGKILL after the grace period). */
-  stop(): void {
+  stop(reason = 'canceled'): void {
     this.stopped = true;
+    this.stopReason = reason;
     this.attempt?.stop('cancel');
   }
 
@@ -224,7 +227,7 @@ export class NodeExecution {
     if (result.failure?.kind === 'logs') return this.logFailure(result.failure.message);
     if (result.failure?.kind === 'spawn') return failed(null, `could not start the node's process: ${spawnFailure(result.failure.message, ctx.cwd)}`);
     if (result.failure?.kind === 'lost') return failed(null, `${result.failure.message}; its processes were killed`);
-    if (result.stoppedBy === 'cancel') return { status: 'canceled', exitCode: result.exitCode, error: 'canceled', cached: false, outputs: {} };
+    if (result.stoppedBy === 'cancel') return { status: 'canceled', exitCode: result.exitCode, error: this.stopReason, cached: false, outputs: {} };
     if (result.stoppedBy === 'timeout') return failed(result.exitCode, `timed out after ${timeoutSeconds} s; its processes were killed`);
     if (result.exitCode !== 0) {
       const how = result.signal ? `killed by ${result.signal}` : `exited with code ${result.exitCode}`;

@@ -12,6 +12,7 @@ import { CacheRepo } from '../store/cache.repo';
 import type { Db } from '../store/database';
 import { RunLogsRepo } from '../store/run-logs.repo';
 import { RunsRepo } from '../store/runs.repo';
+import { storeFailureText, unlessUnwritable } from '../store/store-failure';
 import { ArtifactStore } from './artifact-store';
 import { FileHasher } from './cache-key';
 import { ForeignRunFollower } from './foreign-run-follower';
@@ -70,6 +71,8 @@ export class RunService {
   readonly logs: RunLogsRepo;
   readonly cache: CacheRepo;
   private readonly active = new Map<string, Active>();
+  /** Ended runs whose last writes failed (a full disk): retried whenever runs are recovered, until they are stored. */
+  private readonly unsaved = new Set<StoreSink>();
   private readonly telemetry = new TelemetrySampler();
   private readonly objects: ArtifactStore;
   private readonly hasher: FileHasher;
@@ -108,7 +111,7 @@ export class RunService {
       nodeIds: plan.order,
     });
     // The store reports write failures only once the run emits, which is after the scheduler below exists.
-    const store = new StoreSink(id, this.runs, this.logs, (error) => scheduler.fail(`could not store the run (${error.message}); it was stopped`));
+    const store = new StoreSink(id, this.runs, this.logs, (error) => scheduler.fail(`could not store the run (${storeFailureText(error) ?? error.message}); it was stopped`));
     const ui = this.deps.publish ? new UiBatcher(id, this.deps.publish) : undefined;
     const emitter = new RunEmitter(id, [store, ...(ui ? [ui] : []), ...(request.sinks ?? [])]);
     const ctx: RunContext = {
@@ -148,6 +151,7 @@ export class RunService {
     for (const nodeId of plan.order) emitter.emit({ type: 'node.queued', nodeId });
     const done = scheduler.done.then((finished) => {
       store.flush();
+      if (store.pending) this.unsaved.add(store);
       this.active.delete(id);
       return finished;
     });
@@ -217,9 +221,21 @@ export class RunService {
     return true;
   }
 
-  /** Marks runs left running by a dead engine as interrupted; returns their ids. */
+  /**
+   * Marks runs left running by a dead engine as interrupted; returns their ids. First stores what this engine's ended
+   * runs could not (their end, when the disk was full). Skipped while the store cannot be written: the runs stay as
+   * they are until it can, and reads go on meanwhile.
+   */
   recover(): string[] {
-    return recoverInterruptedRuns(this.runs);
+    this.retryUnsaved();
+    return unlessUnwritable(() => recoverInterruptedRuns(this.runs), []);
+  }
+
+  private retryUnsaved(): void {
+    for (const store of this.unsaved) {
+      store.flush();
+      if (!store.pending) this.unsaved.delete(store);
+    }
   }
 
   /** The engine is closing: every active run is ended now (SIGKILL to its nodes) and its state committed. */
@@ -231,6 +247,7 @@ export class RunService {
       ui?.flush();
     }
     this.active.clear();
+    this.retryUnsaved();
     this.launcher.close();
   }
 }

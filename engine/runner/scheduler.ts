@@ -52,7 +52,8 @@ export class Scheduler {
     if (this.stop?.kind === stop.kind || this.results.size === this.ctx.plan.order.length) return;
     this.stop = stop;
     for (const node of this.ready.splice(0)) this.complete(node, canceledOutcome(this.stopMessage()));
-    for (const execution of this.running.values()) execution.stop();
+    const why = stop.kind === 'error' ? stop.message : 'canceled';
+    for (const execution of this.running.values()) execution.stop(why);
   }
 
   /** Ends the run now (the engine is closing): SIGKILL to every running group, every unfinished node canceled. */

@@ -135,6 +135,11 @@ export class StoreSink implements RunSink {
     this.schedule();
   }
 
+  /** True while something waits to be committed (after a failed flush: until one succeeds). */
+  get pending(): boolean {
+    return this.closed.length > 0 || this.open.size > 0 || this.events.length > 0 || this.writes.length > 0;
+  }
+
   /** Commits everything pending now. */
   flush(): void {
     clearTimeout(this.timer);

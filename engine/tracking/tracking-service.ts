@@ -9,6 +9,7 @@ import type { RunService } from '../runner/run-service';
 import type { Db } from '../store/database';
 import type { ModelsRepo } from '../store/models.repo';
 import { SweepsRepo } from '../store/sweeps.repo';
+import { unlessUnwritable } from '../store/store-failure';
 import { TrackingRepo } from '../store/tracking.repo';
 import { ExperimentQueries } from './experiment-query';
 import { compareRuns } from './run-comparison';
@@ -29,7 +30,7 @@ export class TrackingService {
     this.sweepsRepo = new SweepsRepo(db);
     this.queries = new ExperimentQueries(db, this.repo);
     this.sweeps = new SweepLauncher(runner, this.sweepsRepo);
-    this.sweepsRepo.recover(processAlive);
+    this.recoverSweeps();
   }
 
   /**
@@ -38,7 +39,12 @@ export class TrackingService {
    */
   recoverAbandoned(): void {
     this.runner.recover();
-    this.sweepsRepo.recover(processAlive);
+    this.recoverSweeps();
+  }
+
+  /** Like RunService.recover: skipped while the store cannot be written, so reads go on. */
+  private recoverSweeps(): void {
+    unlessUnwritable(() => this.sweepsRepo.recover(processAlive), []);
   }
 
   compare(runIds: readonly string[], metric?: string): RunComparison {
