@@ -64,9 +64,8 @@ export class RunTextPrinter implements RunSink {
         clearInterval(this.ticker);
         const counts = formatCounts(event.counts);
         const color = event.status === 'succeeded' ? 32 : 31;
-        // Failed nodes said why on their own lines; a run that stopped for another reason (its store could not be
-        // written, a crash) says it here.
-        const why = event.error && !event.counts.failed ? ` — ${event.error}` : '';
+        // Why it did not succeed: the nodes that failed, or what stopped it (its store could not be written).
+        const why = event.error ? ` — ${event.error}` : '';
         this.line(`${this.paint(color, `run ${event.runId} ${event.status}`)} in ${formatDuration(event.durationMs)}: ${counts}${why}`);
         this.out.flush();
         this.clearProgress();

@@ -8,6 +8,7 @@ import { processLogFile } from '../store/run-logs.repo';
 import type { NodeEnvSpec } from '../nodes/node-env';
 import { cacheKey, cacheKeyParts } from './cache-key';
 import { hashContent, type ContentInfo } from './content-hash';
+import { fullDiskNote } from './disk-space';
 import { blockText } from './log-lines';
 import { NodeLogTail } from './log-tail';
 import { nodeProcessCommand } from './node-command';
@@ -231,7 +232,7 @@ export class NodeExecution {
     if (result.stoppedBy === 'timeout') return failed(result.exitCode, `timed out after ${timeoutSeconds} s; its processes were killed`);
     if (result.exitCode !== 0) {
       const how = result.signal ? `killed by ${result.signal}` : `exited with code ${result.exitCode}`;
-      return failed(result.exitCode, lastStderr ? `${how}: ${lastStderr}` : how);
+      return failed(result.exitCode, `${lastStderr ? `${how}: ${lastStderr}` : how}${fullDiskNote(ctx.runDir)}`);
     }
     const missing = planned.outputs.filter((port) => !existsSync(paths[port.id]!));
     if (missing.length > 0) {

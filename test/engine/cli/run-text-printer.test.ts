@@ -1,6 +1,6 @@
 // The CLI's text output: a progress bar's \r repeats the node's prefix (what stays on a terminal is still marked),
 // every line of a stderr block is coloured, the progress line shows the line a node is writing, cut to the width, and
-// a run that stopped for a reason of its own says it.
+// a run that did not succeed says why.
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../shared/runs/run-events';
 import { RunTextPrinter } from '../../../engine/cli/run-text-printer';
@@ -56,7 +56,7 @@ describe('RunTextPrinter', () => {
     expect(output()).toContain(`${prefix}\u001b[31mfirst\u001b[0m\n${prefix}\u001b[31msecond\u001b[0m\n`);
   });
 
-  it('ends with why the run stopped when no node failed (its store could not be written), not when nodes did', () => {
+  it('ends with why the run did not succeed: what stopped it (its store could not be written), or its failed nodes', () => {
     const stopped = printer(false);
     const why = 'could not store the run (the disk is full [SQLITE_FULL]); it was stopped';
     stopped.p.event({ type: 'run.finished', runId: 'r', seq: 9, at: 0, status: 'failed', durationMs: 5, counts: { canceled: 1 }, error: why });
@@ -64,7 +64,7 @@ describe('RunTextPrinter', () => {
     expect(stopped.output().endsWith(` — ${why}\n`)).toBe(true);
     const failed = printer(false);
     failed.p.event({ type: 'run.finished', runId: 'r', seq: 9, at: 0, status: 'failed', durationMs: 5, counts: { failed: 1 }, error: 'node train failed' });
-    expect(failed.output()).toMatch(/run r failed in \d+ ms: 1 failed\n$/);
+    expect(failed.output()).toMatch(/run r failed in \d+ ms: 1 failed — node train failed\n$/);
   });
 
   it('shows the line a node is writing in the progress line, as plain text cut to the terminal width, until it ends', async () => {
