@@ -68,9 +68,8 @@ export const runHandlers: HandlersFor<RunCommand> = {
     ctx.runner.recover();
     const run = ctx.runner.runs.summary(runId);
     if (run.status !== 'running') return { canceled: false };
-    // A `pipewright run` in a terminal is asked to cancel, as Ctrl+C there would.
-    if (ctx.runner.cancelInOwner(runId)) return { canceled: true };
-    throw new ApiError('conflict', `run ${runId} is run by another Pipewright process (an app or a sweep); cancel it there`);
+    // Run by another Pipewright process (a terminal's `pipewright run`, a sweep, another app): asked to cancel it.
+    return { canceled: ctx.runner.cancelInOwner(runId) };
   },
   // Lists and opened runs first recover runs whose process died meanwhile (a CLI run killed while the app is open):
   // they show as interrupted now, not as running until the next start.

@@ -91,7 +91,7 @@ export const trackingHandlers: HandlersFor<TrackingCommand> = {
     if (ctx.tracking.sweeps.cancel(sweepId)) return { canceled: true };
     ctx.tracking.recoverAbandoned();
     const sweep = ctx.tracking.sweepsRepo.get(sweepId);
-    if (sweep.status === 'running') throw new ApiError('conflict', `sweep ${sweepId} is run by another Pipewright process; cancel it there`);
-    return { canceled: false };
+    // Run by another Pipewright process (a terminal's sweep, another app): it finds the request and cancels it.
+    return { canceled: sweep.status === 'running' && ctx.tracking.sweepsRepo.requestCancel(sweepId) };
   },
 };

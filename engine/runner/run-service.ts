@@ -15,6 +15,7 @@ import { RunsRepo } from '../store/runs.repo';
 import { storeFailureText, unlessUnwritable } from '../store/store-failure';
 import { ArtifactStore } from './artifact-store';
 import { FileHasher } from './cache-key';
+import { CancelRequestWatcher } from './cancel-request-watcher';
 import { ForeignRunFollower } from './foreign-run-follower';
 import { LogFolder } from './node-files';
 import { ownerAlive, processStartToken } from './owner-identity';
@@ -79,6 +80,11 @@ export class RunService {
   private readonly ownerStart = processStartToken(process.pid);
   private readonly launcher: ProcessLauncher;
   private follower: ForeignRunFollower | undefined;
+  private readonly cancelRequests = new CancelRequestWatcher(
+    () => [...this.active.keys()],
+    (ids) => this.runs.cancelRequested(ids),
+    (id) => this.cancel(id),
+  );
 
   constructor(private readonly deps: RunServiceDeps) {
     this.runs = new RunsRepo(deps.db);
@@ -156,6 +162,7 @@ export class RunService {
       return finished;
     });
     scheduler.start();
+    this.cancelRequests.watch();
     return { id, done, cancel: () => scheduler.cancel() };
   }
 
@@ -210,15 +217,17 @@ export class RunService {
   }
 
   /**
-   * Asks the `pipewright run` process that runs `runId` to cancel it, as Ctrl+C in its terminal would (SIGINT) — only
-   * a live CLI process running this run alone, never an app's or a sweep's, which run others too. Returns whether it
-   * was asked (the run then ends canceled in that process).
+   * Asks the process that runs `runId` (another Pipewright process) to cancel it; false when it is not running. A
+   * `pipewright run` running it alone gets SIGINT, as Ctrl+C in its terminal would (which says so there); any other
+   * owner — an app, a sweep, which run others too — finds the request in the store within CANCEL_POLL_MS.
    */
   cancelInOwner(runId: string): boolean {
     const owner = this.runs.soleCliOwner(runId);
-    if (!owner || owner.pid === process.pid || !ownerAlive(owner.pid, owner.start)) return false;
-    process.kill(owner.pid, 'SIGINT');
-    return true;
+    if (owner && owner.pid !== process.pid && ownerAlive(owner.pid, owner.start)) {
+      process.kill(owner.pid, 'SIGINT');
+      return true;
+    }
+    return this.runs.requestCancel(runId);
   }
 
   /**
@@ -241,6 +250,7 @@ export class RunService {
   /** The engine is closing: every active run is ended now (SIGKILL to its nodes) and its state committed. */
   shutdown(): void {
     this.follower?.stop();
+    this.cancelRequests.stop();
     for (const { scheduler, store, ui } of this.active.values()) {
       scheduler.abort('canceled: Pipewright was closed while the node ran');
       store.flush();

@@ -7,6 +7,7 @@ import type { RunOptions } from '../../shared/runs/run-options';
 import type { ArtifactInfo, RunDetail, RunNodeRecord, RunSummary } from '../../shared/runs/run-record';
 import type { NodeState, RunStatus, RunTrigger } from '../../shared/runs/run-status';
 import { writeTransaction, type Db } from './database';
+import { cancelRequestedAmong } from './cancel-requests';
 
 /** What a new run row needs. */
 export interface NewRun {
@@ -287,6 +288,16 @@ export class RunsRepo {
       started_at: string;
     }[];
     return rows.map((r) => ({ id: r.id, ownerPid: r.owner_pid, ownerStart: r.owner_start, lastSeq: r.last_seq, startedAt: r.started_at }));
+  }
+
+  /** Asks whoever runs `runId` to cancel it (they look for requests); false when it is not running. */
+  requestCancel(runId: string): boolean {
+    return this.db.prepare(`UPDATE runs SET cancel_requested_at = ? WHERE id = ? AND status = 'running'`).run(new Date().toISOString(), runId).changes > 0;
+  }
+
+  /** Which of `runIds` were asked to cancel. */
+  cancelRequested(runIds: readonly string[]): string[] {
+    return cancelRequestedAmong(this.db, 'runs', runIds);
   }
 
   /** Ids of the nodes of `runId` not yet in a final state. */

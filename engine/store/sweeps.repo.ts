@@ -4,6 +4,7 @@ import type { SweepRecord, SweepRunRecord, SweepStatus, SweepSummary } from '../
 import { bestRunBy, metricGoal, primaryMetric, type MetricGoal } from '../../shared/tracking/metric-goal';
 import type { SweepSpec } from '../../shared/tracking/sweep';
 import { writeTransaction, type Db } from './database';
+import { cancelRequestedAmong } from './cancel-requests';
 
 type ParamValue = string | number | boolean;
 
@@ -65,6 +66,16 @@ export class SweepsRepo {
 
   finish(sweepId: string, status: Exclude<SweepStatus, 'running'>): void {
     this.db.prepare(`UPDATE sweeps SET status = ?, finished_at = ? WHERE id = ? AND status = 'running'`).run(status, new Date().toISOString(), sweepId);
+  }
+
+  /** Asks whoever runs the sweep to cancel it (they look for requests); false when it is not running. */
+  requestCancel(sweepId: string): boolean {
+    return this.db.prepare(`UPDATE sweeps SET cancel_requested_at = ? WHERE id = ? AND status = 'running'`).run(new Date().toISOString(), sweepId).changes > 0;
+  }
+
+  /** Which of `sweepIds` were asked to cancel. */
+  cancelRequested(sweepIds: readonly string[]): string[] {
+    return cancelRequestedAmong(this.db, 'sweeps', sweepIds);
   }
 
   /** Sweeps left running by a process that is gone become `interrupted`; returns their ids. */

@@ -9,6 +9,7 @@ import type { RunTrigger } from '../../shared/runs/run-status';
 import type { SweepRecord } from '../../shared/tracking/experiment-records';
 import type { MetricGoal } from '../../shared/tracking/metric-goal';
 import { expandSweep, SweepError, type SweepSpec } from '../../shared/tracking/sweep';
+import { CancelRequestWatcher } from '../runner/cancel-request-watcher';
 import type { RunSink } from '../runner/run-emitter';
 import { newRunId } from '../runner/run-id';
 import type { ActiveRun, RunService } from '../runner/run-service';
@@ -54,6 +55,12 @@ export class SweepLauncher {
   private readonly sweeps = new Map<string, Running>();
   /** Sweeps ended by shutdown, as stored then (the database is closed by the time their runs report back). */
   private readonly closed = new Map<string, SweepRecord>();
+  /** Another process may ask, through the store, to cancel a sweep running here. */
+  private readonly cancelRequests = new CancelRequestWatcher(
+    () => [...this.sweeps.keys()],
+    (ids) => this.repo.cancelRequested(ids),
+    (id) => this.cancel(id),
+  );
 
   constructor(
     private readonly runner: RunService,
@@ -84,6 +91,7 @@ export class SweepLauncher {
     this.repo.setRun(id, 0, first.id);
     request.onProgress?.(id, { position: 0, runId: first.id });
     this.sweeps.set(id, state);
+    this.cancelRequests.watch();
     const done = this.drive(request, state, id, combinations, first);
     return { id, done, cancel: () => this.cancel(id) };
   }
@@ -103,6 +111,7 @@ export class SweepLauncher {
 
   /** The engine is closing: no new runs start (the runner ends the running ones) and every active sweep is stored canceled. */
   shutdown(): void {
+    this.cancelRequests.stop();
     for (const [id, state] of this.sweeps) {
       state.canceled = true;
       this.repo.finish(id, 'canceled');

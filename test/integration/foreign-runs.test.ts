@@ -1,6 +1,7 @@
 // An open app follows the runs other processes run on its data home: a real `pipewright run` in another process
 // reaches the app's clients as `run.events` batches while it runs — every event and line once, in order — and a
-// killed one ends as interrupted without anyone asking.
+// killed one ends as interrupted without anyone asking. Its Cancel reaches them too: a terminal's sweep (one run, or
+// all of it) and another app's run.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -130,5 +131,74 @@ describe('runs of other processes', () => {
     const seqs = allEvents(batches).map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(batches.every((b) => b.runId === run.id)).toBe(true);
+  });
+});
+
+describe('Cancel on runs of other processes', () => {
+  /** Polls `read` until it returns something truthy. */
+  async function eventually<T>(read: () => Promise<T | undefined | false>, what: string): Promise<T> {
+    for (let waited = 0; ; waited += 100) {
+      const value = await read();
+      if (value) return value;
+      if (waited > 15_000) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('reaches a sweep in a terminal: one of its runs (the sweep goes on), then the whole sweep', async () => {
+    // Before: "run by another Pipewright process (an app or a sweep); cancel it there", for both.
+    const home = tempDir();
+    const file = join(tempDir(), 'swept.pipeline.json');
+    const nodes = [{ id: 'slow', type: 'script.shell', params: { command: 'echo begun {{params.x}}; sleep 60' }, position: { x: 0, y: 0 } }];
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'swept', parameters: [{ name: 'x', type: 'number', default: 1 }], nodes, edges: [] }));
+    const app = await connect('in-memory', home);
+    opened = app;
+    const cli = spawn(process.execPath, [CLI, 'run', file, '--sweep', 'x=1,2,3', '--sweep-parallel', '1'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => cli.once('exit', resolve));
+    try {
+      const runningRun = async () => {
+        const runs = await app.api.invoke('run.list', { limit: 10 });
+        return runs.find((r) => r.status === 'running' && processesOfRun(r.id).length > 0);
+      };
+      const first = await eventually(runningRun, 'the sweep to run its first run');
+      expect(await app.api.invoke('run.cancel', { runId: first.id })).toEqual({ canceled: true });
+      await eventually(async () => (await app.api.invoke('run.get', { runId: first.id })).status === 'canceled', 'the first run to end canceled');
+      expect(processesOfRun(first.id)).toEqual([]);
+      const second = await eventually(async () => {
+        const run = await runningRun();
+        return run && run.id !== first.id && run;
+      }, 'the sweep to go on with its next run');
+
+      const [sweep] = await app.api.invoke('sweep.list', { limit: 1 });
+      expect(await app.api.invoke('sweep.cancel', { sweepId: sweep!.id })).toEqual({ canceled: true });
+      expect(await exited).toBe(1);
+      expect((await app.api.invoke('sweep.get', { sweepId: sweep!.id })).status).toBe('canceled');
+      expect((await app.api.invoke('run.get', { runId: second.id })).status).toBe('canceled');
+      expect(processesOfRun(second.id)).toEqual([]);
+      expect((await app.api.invoke('run.list', { limit: 10 })).length).toBe(2); // the third never started
+    } finally {
+      cli.kill('SIGKILL');
+    }
+  });
+
+  it("reaches another app's run on the same data home", async () => {
+    const home = tempDir();
+    const [owner, other] = [await connect('in-memory', home), await connect('in-memory', home)];
+    try {
+      const file = writePipeline([{ id: 'slow', command: 'echo begun; sleep 60' }]);
+      const imported = await owner.api.invoke('pipeline.import', { text: readFileSync(file, 'utf8'), fileName: 'slow.pipeline.json' });
+      const run = await owner.api.invoke('run.start', { pipelineId: imported.id });
+      await eventually(async () => processesOfRun(run.id).length > 0, 'the node to start');
+      expect(await other.api.invoke('run.cancel', { runId: run.id })).toEqual({ canceled: true });
+      const ended = await eventually(async () => {
+        const detail = await owner.api.invoke('run.get', { runId: run.id });
+        return detail.status !== 'running' && detail;
+      }, 'the run to end');
+      expect(ended.status).toBe('canceled');
+      expect(processesOfRun(run.id)).toEqual([]);
+    } finally {
+      await other.close();
+      await owner.close();
+    }
   });
 });

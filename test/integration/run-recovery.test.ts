@@ -112,8 +112,6 @@ describe('crash recovery', () => {
       expect(runId).toBeDefined();
       const [running] = await app.api.invoke('sweep.list', { limit: 1 });
       expect(running).toMatchObject({ status: 'running' });
-      // A sweep's run is not cancelled by signalling its process: that would stop the whole sweep.
-      await expect(app.api.invoke('run.cancel', { runId: runId! })).rejects.toThrow(/run by another Pipewright process \(an app or a sweep\)/);
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
       const [sweep] = await app.api.invoke('sweep.list', { limit: 1 });

@@ -4,6 +4,7 @@ import runs from './002-runs';
 import models from './003-models';
 import tracking from './004-tracking';
 import logFiles from './005-log-files';
+import cancelRequests from './006-cancel-requests';
 
 /** One migration: applied once, inside a transaction, recorded in `schema_migrations`. */
 export interface StoreMigration {
@@ -12,4 +13,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles];
+export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles, cancelRequests];

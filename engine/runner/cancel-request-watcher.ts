@@ -1,0 +1,40 @@
+// Looks for cancel requests on what this process runs (stored by another Pipewright process: the app asking a
+// terminal's sweep, one app asking another) and cancels it here, where its processes are. Looks only while something
+// runs: a quarter of a second apart, one indexed query.
+export const CANCEL_POLL_MS = 250;
+
+export class CancelRequestWatcher {
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    /** Ids of what runs here now. */
+    private readonly running: () => string[],
+    /** Which of them were asked to cancel. */
+    private readonly requested: (ids: string[]) => string[],
+    private readonly cancel: (id: string) => void,
+  ) {}
+
+  /** Something started here: look until nothing runs. */
+  watch(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.look(), CANCEL_POLL_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private look(): void {
+    const ids = this.running();
+    if (ids.length === 0) return this.stop();
+    let asked: string[];
+    try {
+      asked = this.requested(ids);
+    } catch {
+      return; // the store cannot be read right now; the next look asks again
+    }
+    for (const id of asked) this.cancel(id);
+  }
+}
