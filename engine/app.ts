@@ -47,6 +47,8 @@ export function openEngine(options: EngineOptions): Engine {
   const runner = createRunService({ db, home, events, options });
   const models = new ModelsRepo(db);
   const tracking = new TrackingService(db, runner, models);
+  // The app and the web server show the sweeps a terminal (or another app) runs on the same home, live.
+  if (options.host === 'desktop' || options.host === 'web') tracking.followOtherProcesses((event) => events.publish('sweep.changed', event));
   const ctx: ApiContext = {
     db,
     home,

@@ -26,9 +26,7 @@ const VIEW_NAME = 'experiments';
 
 /** Publishes a sweep's progress (runs ended / all) on the event bus. */
 function publishSweep(ctx: ApiContext, sweepId: string): void {
-  const sweep = ctx.tracking.sweepsRepo.get(sweepId);
-  const done = sweep.runs.filter((r) => r.status !== 'pending' && r.status !== 'running').length;
-  ctx.events.publish('sweep.changed', { sweepId, status: sweep.status, done, total: sweep.runs.length });
+  ctx.events.publish('sweep.changed', ctx.tracking.sweepsRepo.progress(sweepId));
 }
 
 export const trackingHandlers: HandlersFor<TrackingCommand> = {

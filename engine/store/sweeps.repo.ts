@@ -1,5 +1,5 @@
 // Hyperparameter sweeps in SQLite: the spec, one row per combination with the run it launched, the sweep's status.
-import { ApiError } from '../../shared/api/index';
+import { ApiError, type SweepChangedEvent } from '../../shared/api/index';
 import type { SweepRecord, SweepRunRecord, SweepStatus, SweepSummary } from '../../shared/tracking/experiment-records';
 import { bestRunBy, metricGoal, primaryMetric, type MetricGoal } from '../../shared/tracking/metric-goal';
 import type { SweepSpec } from '../../shared/tracking/sweep';
@@ -66,6 +66,18 @@ export class SweepsRepo {
 
   finish(sweepId: string, status: Exclude<SweepStatus, 'running'>): void {
     this.db.prepare(`UPDATE sweeps SET status = ?, finished_at = ? WHERE id = ? AND status = 'running'`).run(status, new Date().toISOString(), sweepId);
+  }
+
+  /** Ids of the sweeps still running (here or in another process). */
+  runningIds(): string[] {
+    return this.db.prepare(`SELECT id FROM sweeps WHERE status = 'running'`).pluck().all() as string[];
+  }
+
+  /** Where a sweep stands: its status, and how many of its combinations' runs ended. */
+  progress(sweepId: string): SweepChangedEvent {
+    const sweep = this.get(sweepId);
+    const done = sweep.runs.filter((r) => r.status !== 'pending' && r.status !== 'running').length;
+    return { sweepId, status: sweep.status, done, total: sweep.runs.length };
   }
 
   /** Asks whoever runs the sweep to cancel it (they look for requests); false when it is not running. */

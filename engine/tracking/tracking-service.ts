@@ -1,6 +1,6 @@
 // Experiment tracking as the engine hosts it: the table query, annotations, comparison, metric history, lineage,
 // reports and sweeps — one object per engine over its database and runner.
-import { ApiError } from '../../shared/api/index';
+import { ApiError, type SweepChangedEvent } from '../../shared/api/index';
 import type { MetricHistory, ModelLineageRecord, RunComparison, RunLineage } from '../../shared/tracking/experiment-records';
 import { metricGoal, type MetricGoal } from '../../shared/tracking/metric-goal';
 import { markRegressions } from '../../shared/tracking/metric-history';
@@ -12,6 +12,7 @@ import { SweepsRepo } from '../store/sweeps.repo';
 import { unlessUnwritable } from '../store/store-failure';
 import { TrackingRepo } from '../store/tracking.repo';
 import { ExperimentQueries } from './experiment-query';
+import { ForeignSweepFollower } from './foreign-sweep-follower';
 import { compareRuns } from './run-comparison';
 import { SweepLauncher } from './sweep-launcher';
 
@@ -20,6 +21,7 @@ export class TrackingService {
   readonly sweepsRepo: SweepsRepo;
   readonly queries: ExperimentQueries;
   readonly sweeps: SweepLauncher;
+  private follower: ForeignSweepFollower | undefined;
 
   constructor(
     private readonly db: Db,
@@ -40,6 +42,12 @@ export class TrackingService {
   recoverAbandoned(): void {
     this.runner.recover();
     this.recoverSweeps();
+  }
+
+  /** Publishes the progress of sweeps other processes run, as own sweeps publish theirs (hosts with a UI). */
+  followOtherProcesses(publish: (event: SweepChangedEvent) => void): void {
+    this.follower ??= new ForeignSweepFollower(this.sweepsRepo, (id) => this.sweeps.isActive(id), publish, () => this.recoverSweeps());
+    this.follower.start();
   }
 
   /** Like RunService.recover: skipped while the store cannot be written, so reads go on. */
@@ -101,6 +109,7 @@ export class TrackingService {
 
   /** The engine is closing. */
   shutdown(): void {
+    this.follower?.stop();
     this.sweeps.shutdown();
   }
 }

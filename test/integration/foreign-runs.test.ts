@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SweepChangedEvent } from '../../shared/api/index';
 import type { RunEvent, RunEventBatch } from '../../shared/runs/run-events';
 import { CLI } from '../support/run-cli';
 import { tempDir } from '../support/temp-home';
@@ -131,6 +132,27 @@ describe('runs of other processes', () => {
     const seqs = allEvents(batches).map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(batches.every((b) => b.runId === run.id)).toBe(true);
+  });
+});
+
+describe('sweeps of other processes', () => {
+  it('show their progress in an open app as they go, up to how they ended', async () => {
+    // Before: an app saw a terminal's sweep move only when someone pressed Refresh.
+    const home = tempDir();
+    const file = join(tempDir(), 'swept.pipeline.json');
+    const nodes = [{ id: 'step', type: 'script.shell', params: { command: 'sleep 0.5; echo {{params.x}}' }, position: { x: 0, y: 0 } }];
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'swept', parameters: [{ name: 'x', type: 'number', default: 1 }], nodes, edges: [] }));
+    const app = await connect('in-memory', home);
+    opened = app;
+    const seen: SweepChangedEvent[] = [];
+    app.engine.ctx.tracking.followOtherProcesses((event) => seen.push(event));
+    const cli = spawn(process.execPath, [CLI, 'run', file, '--sweep', 'x=1,2', '--sweep-parallel', '1'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: 'ignore' });
+    expect(await new Promise((resolve) => cli.once('exit', resolve))).toBe(0);
+    await until(() => seen.some((e) => e.status !== 'running'), 'the sweep to end');
+    const states = seen.map((e) => `${e.status} ${e.done}/${e.total}`);
+    expect(states).toContain('running 1/2');
+    expect(states.at(-1)).toBe('finished 2/2');
+    expect(states.filter((state, i) => state === states[i - 1])).toEqual([]); // published when it moved, not every look
   });
 });
 
