@@ -17,6 +17,8 @@ export function terminalHungUp(): boolean {
 
 /** Ends the process as SIGHUP ends it, once the command has cleaned up. */
 export function endByHangup(): void {
+  // Windows has no signals to raise (its closed console ends the process anyway) and no terminal settings to restore.
+  if (process.platform === 'win32') process.exit(129);
   process.removeAllListeners('SIGHUP');
   process.kill(process.pid, 'SIGHUP');
 }

@@ -1,10 +1,12 @@
 // Looks for cancel requests on what this process runs (stored by another Pipewright process: the app asking a
 // terminal's sweep, one app asking another) and cancels it here, where its processes are. Looks only while something
 // runs: a quarter of a second apart, one indexed query.
+import { BackgroundInterval } from './background-interval';
+
 export const CANCEL_POLL_MS = 250;
 
 export class CancelRequestWatcher {
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly interval = new BackgroundInterval(() => this.look(), CANCEL_POLL_MS);
 
   constructor(
     /** Ids of what runs here now. */
@@ -16,14 +18,11 @@ export class CancelRequestWatcher {
 
   /** Something started here: look until nothing runs. */
   watch(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.look(), CANCEL_POLL_MS);
-    this.timer.unref();
+    this.interval.start();
   }
 
   stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.interval.stop();
   }
 
   private look(): void {

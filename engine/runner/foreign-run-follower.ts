@@ -3,6 +3,7 @@
 // them live — node states, logs, the end — as it shows its own.
 import type { RunEventBatch } from '../../shared/runs/run-events';
 import type { RunsRepo } from '../store/runs.repo';
+import { BackgroundInterval } from './background-interval';
 
 /** How often the store is asked; another process commits its events every ~100 ms (StoreSink). */
 export const FOLLOW_POLL_MS = 200;
@@ -23,7 +24,7 @@ export interface FollowedStore {
 export class ForeignRunFollower {
   /** Followed runs and the last seq published of each; undefined until the first look. */
   private followed: Map<string, number> | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly interval = new BackgroundInterval(() => this.pollReporting(), FOLLOW_POLL_MS);
   /** The last failure reported, so a store that keeps failing is reported once, not five times a second. */
   private lastFailure = '';
 
@@ -32,18 +33,14 @@ export class ForeignRunFollower {
     private readonly publish: (batch: RunEventBatch) => void,
   ) {}
 
-  /** Takes the first look now (so a run started right after is seen from its start), then one every `intervalMs`. */
-  start(intervalMs = FOLLOW_POLL_MS): void {
-    if (this.timer) return;
+  /** Takes the first look now (so a run started right after is seen from its start), then one every FOLLOW_POLL_MS. */
+  start(): void {
     this.pollReporting();
-    this.timer = setInterval(() => this.pollReporting(), intervalMs);
-    // Following never keeps a process alive by itself.
-    this.timer.unref();
+    this.interval.start();
   }
 
   stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.interval.stop();
   }
 
   private pollReporting(): void {

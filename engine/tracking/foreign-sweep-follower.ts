@@ -2,6 +2,7 @@
 // --sweep`, another app): looks at the store and publishes `sweep.changed` whenever one's status or count of ended
 // runs moved, as the app does for its own sweeps.
 import type { SweepChangedEvent } from '../../shared/api/index';
+import { BackgroundInterval } from '../runner/background-interval';
 import type { SweepsRepo } from '../store/sweeps.repo';
 
 /** As often as runs of other processes are followed (FOLLOW_POLL_MS). */
@@ -10,7 +11,7 @@ export const SWEEP_FOLLOW_POLL_MS = 200;
 export class ForeignSweepFollower {
   /** Followed sweeps and what was last published of each ("running 2/5"). */
   private readonly seen = new Map<string, string>();
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly interval = new BackgroundInterval(() => this.pollQuietly(), SWEEP_FOLLOW_POLL_MS);
 
   constructor(
     private readonly repo: Pick<SweepsRepo, 'runningIds' | 'progress'>,
@@ -21,15 +22,12 @@ export class ForeignSweepFollower {
     private readonly recover: () => void,
   ) {}
 
-  start(intervalMs = SWEEP_FOLLOW_POLL_MS): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.pollQuietly(), intervalMs);
-    this.timer.unref();
+  start(): void {
+    this.interval.start();
   }
 
   stop(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    this.interval.stop();
   }
 
   /** One look: every foreign sweep still running, and the ones followed until now (to publish how they ended). */

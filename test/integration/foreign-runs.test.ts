@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SweepChangedEvent } from '../../shared/api/index';
 import type { RunEvent, RunEventBatch } from '../../shared/runs/run-events';
 import { CLI } from '../support/run-cli';
+import { sweptPipelineFile } from '../support/pipeline-files';
 import { tempDir } from '../support/temp-home';
 import { connect, type Connected } from '../support/transports';
 import { processesOfRun } from '../engine/runner/run-helpers';
@@ -139,9 +140,7 @@ describe('sweeps of other processes', () => {
   it('show their progress in an open app as they go, up to how they ended', async () => {
     // Before: an app saw a terminal's sweep move only when someone pressed Refresh.
     const home = tempDir();
-    const file = join(tempDir(), 'swept.pipeline.json');
-    const nodes = [{ id: 'step', type: 'script.shell', params: { command: 'sleep 0.5; echo {{params.x}}' }, position: { x: 0, y: 0 } }];
-    writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'swept', parameters: [{ name: 'x', type: 'number', default: 1 }], nodes, edges: [] }));
+    const file = sweptPipelineFile('sleep 0.5; echo {{params.x}}');
     const app = await connect('in-memory', home);
     opened = app;
     const seen: SweepChangedEvent[] = [];
@@ -170,9 +169,7 @@ describe('Cancel on runs of other processes', () => {
   it('reaches a sweep in a terminal: one of its runs (the sweep goes on), then the whole sweep', async () => {
     // Before: "run by another Pipewright process (an app or a sweep); cancel it there", for both.
     const home = tempDir();
-    const file = join(tempDir(), 'swept.pipeline.json');
-    const nodes = [{ id: 'slow', type: 'script.shell', params: { command: 'echo begun {{params.x}}; sleep 60' }, position: { x: 0, y: 0 } }];
-    writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'swept', parameters: [{ name: 'x', type: 'number', default: 1 }], nodes, edges: [] }));
+    const file = sweptPipelineFile('echo begun {{params.x}}; sleep 60');
     const app = await connect('in-memory', home);
     opened = app;
     const cli = spawn(process.execPath, [CLI, 'run', file, '--sweep', 'x=1,2,3', '--sweep-parallel', '1'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: 'ignore' });

@@ -1,8 +1,7 @@
 // A terminal that closes under a long command (its window, a dropped ssh connection: SIGHUP, then EIO on every
 // write): `pipewright run` and `pipewright serve` stop their runs as Ctrl+C would — node processes killed, runs
 // stored as canceled — and end by SIGHUP, not by an abort.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../shared/api/channel';
@@ -10,19 +9,9 @@ import { API_SOCKET_PATH } from '../../shared/api/ws-protocol';
 import { createWebSocketChannel } from '../../shared/api/ws-channel';
 import { CLI, runCli } from '../support/run-cli';
 import { openTerminal } from '../support/pty-terminal';
+import { slowPipelineFile } from '../support/pipeline-files';
 import { tempDir } from '../support/temp-home';
 import { processesOfRun } from '../engine/runner/run-helpers';
-
-/** A pipeline whose first node prints "begun" and then waits a minute (with a child of its own), then one more node. */
-function slowPipeline(): string {
-  const file = join(tempDir(), 'slow.pipeline.json');
-  const nodes = [
-    { id: 'wait', type: 'script.shell', params: { command: 'echo begun; sleep 60 & sleep 60; wait' }, position: { x: 0, y: 0 } },
-    { id: 'after', type: 'script.shell', params: { command: 'true' }, position: { x: 0, y: 0 } },
-  ];
-  writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'slow', nodes, edges: [{ id: 'e', source: 'wait', target: 'after' }] }));
-  return file;
-}
 
 function storedRuns(home: string): { id: string; status: string; counts: Record<string, number> }[] {
   return JSON.parse(runCli(['runs', '--json'], { home }).stdout) as { id: string; status: string; counts: Record<string, number> }[];
@@ -34,7 +23,7 @@ describe('a terminal that closes', () => {
     // on until another Pipewright process recovered it; with a handler but no care, the first write to the gone
     // terminal crashed it (EIO) and Node aborted at exit (SIGABRT) restoring the settings of that terminal.
     const home = tempDir();
-    const terminal = openTerminal([process.execPath, CLI, 'run', slowPipeline()], { ...process.env, PIPEWRIGHT_HOME: home });
+    const terminal = openTerminal([process.execPath, CLI, 'run', slowPipelineFile()], { ...process.env, PIPEWRIGHT_HOME: home });
     await terminal.waitFor('begun');
     expect(await terminal.close()).toBe('signal 1');
     const [run] = storedRuns(home);
@@ -52,7 +41,7 @@ describe('a terminal that closes', () => {
     });
     const api = createApiClient(channel);
     try {
-      const pipeline = await api.invoke('pipeline.import', { text: readFileSync(slowPipeline(), 'utf8'), fileName: 'slow.pipeline.json' });
+      const pipeline = await api.invoke('pipeline.import', { text: readFileSync(slowPipelineFile(), 'utf8'), fileName: 'slow.pipeline.json' });
       const run = await api.invoke('run.start', { pipelineId: pipeline.id });
       for (let tries = 0; processesOfRun(run.id).length < 3 && tries < 100; tries++) await new Promise((r) => setTimeout(r, 50));
       expect(processesOfRun(run.id).length).toBeGreaterThanOrEqual(3);

@@ -2,24 +2,13 @@
 // canceled, and kills the node processes the dead run left behind — also while the killed process is a zombie whose
 // parent has not collected it, and in an app that was already open (its run list recovers).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLI, runCli } from '../support/run-cli';
+import { slowPipelineFile, sweptPipelineFile } from '../support/pipeline-files';
 import { tempDir } from '../support/temp-home';
 import { connect } from '../support/transports';
 import { processesOfRun } from '../engine/runner/run-helpers';
-
-/** A pipeline whose first node prints "begun" and then sleeps a minute. */
-function slowPipeline(): string {
-  const file = join(tempDir(), 'slow.pipeline.json');
-  const nodes = [
-    { id: 'slow', type: 'script.shell', params: { command: 'echo begun; sleep 60' }, position: { x: 0, y: 0 } },
-    { id: 'next', type: 'script.shell', params: { command: 'true' }, position: { x: 0, y: 0 } },
-  ];
-  writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'slow', nodes, edges: [{ id: 'e', source: 'slow', target: 'next' }] }));
-  return file;
-}
 
 /** `pipewright runs --json` finds the run interrupted and has killed what it left running. */
 async function expectRecovered(home: string, runId: string): Promise<void> {
@@ -37,7 +26,7 @@ async function expectRecovered(home: string, runId: string): Promise<void> {
  * interval to commit "running".
  */
 async function startSlowRun(home: string): Promise<{ child: ChildProcessWithoutNullStreams; runId: string; output(): string }> {
-  const child = spawn(process.execPath, [CLI, 'run', slowPipeline(), '--json'], { env: { ...process.env, PIPEWRIGHT_HOME: home } });
+  const child = spawn(process.execPath, [CLI, 'run', slowPipelineFile(), '--json'], { env: { ...process.env, PIPEWRIGHT_HOME: home } });
   let out = '';
   const runId = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -96,9 +85,7 @@ describe('crash recovery', () => {
 
   it('an app already open sees a CLI sweep killed meanwhile as interrupted, with its running run', async () => {
     const home = tempDir();
-    const file = join(tempDir(), 'swept.pipeline.json');
-    const nodes = [{ id: 'slow', type: 'script.shell', params: { command: 'echo begun {{params.x}}; sleep 60' }, position: { x: 0, y: 0 } }];
-    writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'swept', parameters: [{ name: 'x', type: 'number', default: 1 }], nodes, edges: [] }));
+    const file = sweptPipelineFile('echo begun {{params.x}}; sleep 60');
     const app = await connect('in-memory', home);
     const child = spawn(process.execPath, [CLI, 'run', file, '--sweep', 'x=1,2', '--sweep-parallel', '1'], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: 'ignore' });
     try {
@@ -164,7 +151,7 @@ describe('crash recovery', () => {
         process.execPath,
         CLI,
         'run',
-        slowPipeline(),
+        slowPipelineFile(),
         '--json',
       ],
       { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] },
