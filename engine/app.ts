@@ -9,6 +9,7 @@ import { resolveHome } from './home';
 import { openDatabase } from './store/database';
 import { DeploymentsRepo } from './store/deployments.repo';
 import { ModelsRepo } from './store/models.repo';
+import { PipelineChangeWatcher } from './pipelines/pipeline-change-watcher';
 import { PipelinesRepo } from './store/pipelines.repo';
 import { createRunService } from './runner/create-run-service';
 import { TrackingService } from './tracking/tracking-service';
@@ -47,8 +48,6 @@ export function openEngine(options: EngineOptions): Engine {
   const runner = createRunService({ db, home, events, options });
   const models = new ModelsRepo(db);
   const tracking = new TrackingService(db, runner, models);
-  // The app and the web server show the sweeps a terminal (or another app) runs on the same home, live.
-  if (options.host === 'desktop' || options.host === 'web') tracking.followOtherProcesses((event) => events.publish('sweep.changed', event));
   const ctx: ApiContext = {
     db,
     home,
@@ -63,15 +62,30 @@ export function openEngine(options: EngineOptions): Engine {
     ...(options.hostDialogs ? { hostDialogs: options.hostDialogs } : {}),
   };
   runner.recover();
+  const stopWatching = options.host === 'desktop' || options.host === 'web' ? watchOtherProcesses(ctx) : () => undefined;
   return {
     ctx,
     dispatch: createDispatch(ctx),
     close: () => {
+      stopWatching();
       tracking.shutdown();
       runner.shutdown();
       db.close();
     },
   };
+}
+
+/**
+ * The app and the web server show what a terminal (or another app) does on the same data home: its runs and sweeps,
+ * live, and the pipelines it imports or changes. Returns what stops the pipeline watcher (the runner and tracking
+ * stop their own followers at shutdown).
+ */
+function watchOtherProcesses(ctx: ApiContext): () => void {
+  ctx.runner.followOtherProcesses();
+  ctx.tracking.followOtherProcesses((event) => ctx.events.publish('sweep.changed', event));
+  const pipelineChanges = new PipelineChangeWatcher(ctx.pipelines, (event) => ctx.events.publish('pipeline.changed', event));
+  pipelineChanges.start();
+  return () => pipelineChanges.stop();
 }
 
 function templatesDir(options: EngineOptions): string {

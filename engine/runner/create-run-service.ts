@@ -29,11 +29,7 @@ export function createRunService(deps: { db: Db; home: HomePaths; events: EventB
   });
   // The app and the web server start the helper at once, so even their first nodes are not forked from the engine.
   // A CLI command may never run a node (a cached run, `runs`, `export`): its helper starts once launches need it.
-  // They also show the runs a terminal (or another app) runs on the same home, live.
-  if (options.host === 'desktop' || options.host === 'web') {
-    void service.warmUp();
-    service.followOtherProcesses();
-  }
+  if (options.host === 'desktop' || options.host === 'web') void service.warmUp();
   return service;
 }
 

@@ -24,6 +24,12 @@ export class PipelinesRepo {
     return rows.map(toSummary);
   }
 
+  /** Every pipeline's revision and last update time (a save adds a revision; a rename only updates the time). */
+  changeMarks(): Map<string, { revision: number; updatedAt: string }> {
+    const rows = this.db.prepare('SELECT id, revision, updated_at FROM pipelines').all() as { id: string; revision: number; updated_at: string }[];
+    return new Map(rows.map((r) => [r.id, { revision: r.revision, updatedAt: r.updated_at }]));
+  }
+
   get(id: string): PipelineRecord {
     const row = this.row(id);
     return { ...toSummary(row), createdAt: row.created_at, sourceDir: row.source_dir, document: this.document(id, row.revision) };

@@ -1,5 +1,12 @@
-// Foundation end-to-end: pipelines persist through a reload and a server restart; requests without the token fail.
+// Foundation end-to-end: pipelines persist through a reload and a server restart; one imported from a terminal shows
+// up without a reload; requests without the token fail.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from './serve-fixture';
+
+const CLI = fileURLToPath(new URL('../../bin/pipewright', import.meta.url));
 
 test('create, rename, duplicate and delete a pipeline; it survives a reload and a restart', async ({ page, served }) => {
   await page.goto(served.url);
@@ -36,6 +43,17 @@ test('create, rename, duplicate and delete a pipeline; it survives a reload and 
   await expect(page.getByRole('alertdialog')).toContainText('Delete “churn classifier copy”?');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByTestId('pipeline-item')).toHaveCount(1);
+});
+
+test('a pipeline imported in a terminal appears in the open app, no reload needed', async ({ page, served }) => {
+  await page.goto(served.url);
+  await expect(page.getByTestId('connection')).toHaveText('connected');
+  const file = join(served.home, 'from-terminal.pipeline.json');
+  const node = { id: 'one', type: 'script.shell', params: { command: 'true' }, position: { x: 0, y: 0 } };
+  writeFileSync(file, JSON.stringify({ schemaVersion: 1, name: 'from terminal', nodes: [node], edges: [] }));
+  const imported = spawnSync(process.execPath, [CLI, 'import', file], { env: { ...process.env, PIPEWRIGHT_HOME: served.home }, encoding: 'utf8' });
+  expect(imported.status, imported.stderr).toBe(0);
+  await expect(page.getByTestId('pipeline-item').filter({ hasText: 'from terminal' })).toBeVisible();
 });
 
 test('refuses requests without the token and from a foreign origin', async ({ request, served }) => {

@@ -1,14 +1,15 @@
 // An open app follows the runs other processes run on its data home: a real `pipewright run` in another process
 // reaches the app's clients as `run.events` batches while it runs — every event and line once, in order — and a
 // killed one ends as interrupted without anyone asking. Its Cancel reaches them too: a terminal's sweep (one run, or
-// all of it) and another app's run.
+// all of it) and another app's run. Pipelines it imports reach the app's list.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SweepChangedEvent } from '../../shared/api/index';
+import type { PipelineChangedEvent, SweepChangedEvent } from '../../shared/api/index';
 import type { RunEvent, RunEventBatch } from '../../shared/runs/run-events';
-import { CLI } from '../support/run-cli';
+import { PipelineChangeWatcher } from '../../engine/pipelines/pipeline-change-watcher';
+import { CLI, runCli } from '../support/run-cli';
 import { sweptPipelineFile } from '../support/pipeline-files';
 import { tempDir } from '../support/temp-home';
 import { connect, type Connected } from '../support/transports';
@@ -133,6 +134,33 @@ describe('runs of other processes', () => {
     const seqs = allEvents(batches).map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(batches.every((b) => b.runId === run.id)).toBe(true);
+  });
+});
+
+describe('pipelines changed by other processes', () => {
+  it('reach the open app within a second: an import, then a new revision; nothing when nothing changed', async () => {
+    // Before: `pipewright import` in a terminal did not show in an open app's list until it was reloaded.
+    const home = tempDir();
+    const app = await connect('in-memory', home);
+    opened = app;
+    const changed: PipelineChangedEvent[] = [];
+    const watcher = new PipelineChangeWatcher(app.engine.ctx.pipelines, (event) => changed.push(event));
+    watcher.start();
+    try {
+      const file = writePipeline([{ id: 'one', command: 'true' }]);
+      expect(runCli(['import', file], { home }).status).toBe(0);
+      await until(() => changed.length === 1, 'the import to be noticed');
+      const [record] = await app.api.invoke('pipeline.list', {});
+      expect(changed).toEqual([{ id: record!.id, revision: 1 }]);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"true"', '"echo changed"'));
+      expect(runCli(['import', '--replace', file], { home }).status).toBe(0);
+      await until(() => changed.length === 2, 'the new revision to be noticed');
+      expect(changed[1]).toEqual({ id: record!.id, revision: 2 });
+      await new Promise((r) => setTimeout(r, 1200)); // a look with nothing new publishes nothing
+      expect(changed).toHaveLength(2);
+    } finally {
+      watcher.stop();
+    }
   });
 });
 
