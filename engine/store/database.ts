@@ -1,6 +1,8 @@
 // Opens pipewright.db safely: refuses foreign, corrupt or newer databases untouched, then applies pending migrations.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { fileErrorText } from '../file-error-text';
 import { storeMigrations, type StoreMigration } from './migrations/index';
 
 /** Marks the file as Pipewright's ("PIPE"), so a stray SQLite file is never migrated by mistake. */
@@ -48,7 +50,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS, ...nativeOption(options.nativeBinding) });
   } catch (error) {
-    throw refused(file, `it cannot be opened (${(error as Error).message})`);
+    throw unwritableFolder(file) ?? refused(file, `it cannot be opened (${(error as Error).message})`);
   }
   try {
     if (existing) {
@@ -107,7 +109,20 @@ function readIdentity(db: Db, file: string): Identity {
       empty: (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n === 0,
     };
   } catch (error) {
-    throw refused(file, `it is not a valid SQLite database or is damaged (${(error as Error).message})`);
+    // SQLite writes beside the file even to read it (the WAL's index): a folder it cannot write looks like a bad file.
+    throw unwritableFolder(file) ?? refused(file, `it is not a valid SQLite database or is damaged (${(error as Error).message})`);
+  }
+}
+
+/** The error for a database whose folder cannot be written (a read-only file system, no permission); else undefined. */
+function unwritableFolder(file: string): DatabaseRefusedError | undefined {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return new DatabaseRefusedError(
+      `Pipewright cannot open ${file}: its folder cannot be written (${fileErrorText(error)}), and SQLite writes beside the database even to read it. Make the folder writable, or set PIPEWRIGHT_HOME to another folder.`,
+    );
   }
 }
 
