@@ -1,7 +1,7 @@
 // Follows the runs other Pipewright processes run on the same data home (a `pipewright run` in a terminal, a sweep
 // from the CLI, another app): polls the store and publishes what they committed as UI batches, so an open app shows
 // them live — node states, logs, the end — as it shows its own.
-import type { RunEventBatch } from '../../shared/runs/run-events';
+import type { LineInProgress, RunEventBatch } from '../../shared/runs/run-events';
 import type { RunsRepo } from '../store/runs.repo';
 import { BackgroundInterval } from './background-interval';
 
@@ -12,7 +12,7 @@ export const FOLLOW_MAX_LINES = 5000;
 
 /** What the follower needs of the runner service. */
 export interface FollowedStore {
-  runs: Pick<RunsRepo, 'running'>;
+  runs: Pick<RunsRepo, 'running' | 'linesInProgress'>;
   /** True for runs this engine runs itself (they reach the UI through their own batches). */
   isActive(runId: string): boolean;
   /** Marks runs whose process died as interrupted (their last events are written). */
@@ -24,6 +24,8 @@ export interface FollowedStore {
 export class ForeignRunFollower {
   /** Followed runs and the last seq published of each; undefined until the first look. */
   private followed: Map<string, number> | undefined;
+  /** The lines in progress last published of each followed run, by node and stream. */
+  private readonly shownLines = new Map<string, Map<string, LineInProgress>>();
   private readonly interval = new BackgroundInterval(() => this.pollReporting(), FOLLOW_POLL_MS);
   /** The last failure reported, so a store that keeps failing is reported once, not five times a second. */
   private lastFailure = '';
@@ -72,17 +74,37 @@ export class ForeignRunFollower {
     for (const [runId, seen] of this.followed) {
       try {
         const batch = this.store.eventsAfter(runId, seen, FOLLOW_MAX_LINES);
-        if (batch.lastSeq > seen) {
+        const inProgress = this.changedLines(runId, stillRunning.has(runId) ? this.store.runs.linesInProgress(runId) : []);
+        if (batch.lastSeq > seen || inProgress.length > 0) {
           this.followed.set(runId, batch.lastSeq);
-          this.publish(batch);
+          this.publish(inProgress.length > 0 ? { ...batch, inProgress } : batch);
         }
-        if (!stillRunning.has(runId)) this.followed.delete(runId);
+        if (!stillRunning.has(runId)) this.forget(runId);
       } catch (error) {
         // A run that cannot be read is no longer followed (opening it reads it again); the others still are.
-        this.followed.delete(runId);
+        this.forget(runId);
         failure ??= error;
       }
     }
     if (failure) throw failure;
   }
+
+  /** The lines in progress of a run that differ from those last published ('' for one that ended), remembered. */
+  private changedLines(runId: string, current: LineInProgress[]): LineInProgress[] {
+    const shown = this.shownLines.get(runId) ?? new Map<string, LineInProgress>();
+    const now = new Map(current.map((line) => [lineKey(line), line]));
+    const changed = current.filter((line) => shown.get(lineKey(line))?.text !== line.text);
+    for (const [key, line] of shown) if (!now.has(key)) changed.push({ ...line, text: '' });
+    this.shownLines.set(runId, now);
+    return changed;
+  }
+
+  private forget(runId: string): void {
+    this.followed?.delete(runId);
+    this.shownLines.delete(runId);
+  }
+}
+
+function lineKey(line: LineInProgress): string {
+  return `${line.nodeId}\0${line.stream}`;
 }

@@ -28,6 +28,7 @@ import { NodeProcessLauncher, type ProcessLauncher } from './process-launcher';
 import { SpawnerClient } from './spawner/spawner-client';
 import { Scheduler } from './scheduler';
 import { StoreSink } from './store-sink';
+import { StoredLinesInProgress } from './stored-lines-in-progress';
 import { TelemetrySampler } from './telemetry';
 import { UiBatcher, type PublishBatch } from './ui-batcher';
 
@@ -119,7 +120,7 @@ export class RunService {
     // The store reports write failures only once the run emits, which is after the scheduler below exists.
     const store = new StoreSink(id, this.runs, this.logs, (error) => scheduler.fail(`could not store the run (${storeFailureText(error) ?? error.message}); it was stopped`));
     const ui = this.deps.publish ? new UiBatcher(id, this.deps.publish) : undefined;
-    const emitter = new RunEmitter(id, [store, ...(ui ? [ui] : []), ...(request.sinks ?? [])]);
+    const emitter = new RunEmitter(id, [store, new StoredLinesInProgress(id, this.runs, store), ...(ui ? [ui] : []), ...(request.sinks ?? [])]);
     const ctx: RunContext = {
       runId: id,
       pipelineName: request.pipeline.name,

@@ -2,10 +2,10 @@
 import { ApiError } from '../../shared/api/index';
 import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
 import type { CacheReport } from '../../shared/runs/cache-report';
-import type { RunEvent } from '../../shared/runs/run-events';
+import type { LineInProgress, RunEvent } from '../../shared/runs/run-events';
 import type { RunOptions } from '../../shared/runs/run-options';
 import type { ArtifactInfo, RunDetail, RunNodeRecord, RunSummary } from '../../shared/runs/run-record';
-import type { NodeState, RunStatus, RunTrigger } from '../../shared/runs/run-status';
+import type { NodeState, ProcessStream, RunStatus, RunTrigger } from '../../shared/runs/run-status';
 import { writeTransaction, type Db } from './database';
 import { cancelRequestedAmong } from './cancel-requests';
 
@@ -31,6 +31,9 @@ export interface NewRun {
 export interface ArtifactRow extends ArtifactInfo {
   path: string;
 }
+
+/** What a terminal shows of a node's unfinished line, per stream that has one. */
+export type LinesInProgressOfNode = Partial<Record<ProcessStream, string>>;
 
 /** A run still marked running, for crash recovery. */
 export interface RunningRunRow {
@@ -93,6 +96,7 @@ export class RunsRepo {
       nodeCache: db.prepare('UPDATE run_nodes SET cache = ? WHERE run_id = ? AND node_id = ?'),
       nodeTelemetry: db.prepare('UPDATE run_nodes SET peak_rss_bytes = ?, cpu_ms = ? WHERE run_id = ? AND node_id = ?'),
       nodeLogLines: db.prepare('UPDATE run_nodes SET log_lines = ? WHERE run_id = ? AND node_id = ?'),
+      nodeLinesInProgress: db.prepare('UPDATE run_nodes SET lines_in_progress = ? WHERE run_id = ? AND node_id = ?'),
       metric: db.prepare('INSERT OR REPLACE INTO run_metrics (run_id, node_id, name, value) VALUES (?, ?, ?, ?)'),
       lastSeq: db.prepare('UPDATE runs SET last_seq = max(last_seq, ?) WHERE id = ?'),
       runFinished: db.prepare('UPDATE runs SET status = ?, error = ?, finished_at = ?, duration_ms = ? WHERE id = ?'),
@@ -181,6 +185,22 @@ export class RunsRepo {
   /** Records how many log lines a node has. Call inside `transaction`. */
   noteLogLines(runId: string, nodeId: string, lines: number): void {
     this.statements.nodeLogLines.run(lines, runId, nodeId);
+  }
+
+  /** Records what a terminal shows of a node's unfinished lines (null: none). Call inside `transaction`. */
+  noteLinesInProgress(runId: string, nodeId: string, lines: LinesInProgressOfNode | null): void {
+    this.statements.nodeLinesInProgress.run(lines && JSON.stringify(lines), runId, nodeId);
+  }
+
+  /** The unfinished lines of the run's nodes, as their process last showed them. */
+  linesInProgress(runId: string): LineInProgress[] {
+    const rows = this.db.prepare('SELECT node_id, lines_in_progress FROM run_nodes WHERE run_id = ? AND lines_in_progress IS NOT NULL').all(runId) as {
+      node_id: string;
+      lines_in_progress: string;
+    }[];
+    return rows.flatMap((row) =>
+      Object.entries(JSON.parse(row.lines_in_progress) as Record<ProcessStream, string>).map(([stream, text]) => ({ nodeId: row.node_id, stream: stream as ProcessStream, text })),
+    );
   }
 
   /** Records the highest seq written so far (once per batch). Call inside `transaction`. */

@@ -87,6 +87,25 @@ describe('runs of other processes', () => {
     expect(batches.flatMap((b) => b.gaps)).toEqual([]);
   });
 
+  it("show a node's progress bar while its line is unfinished, and stop showing it when the line ends", async () => {
+    // Before: lines in progress were not stored, so an app following a terminal's run saw a training bar only at its end.
+    const home = tempDir();
+    const { app, batches } = await openApp(home);
+    opened = app;
+    const bar = "for i in $(seq 1 15); do printf '\\rtraining %d/15' $i >&2; sleep 0.1; done; echo >&2; echo trained";
+    const file = writePipeline([{ id: 'train', command: bar }]);
+    const cli = spawn(process.execPath, [CLI, 'run', file], { env: { ...process.env, PIPEWRIGHT_HOME: home }, stdio: 'ignore' });
+    expect(await new Promise((resolve) => cli.once('exit', resolve))).toBe(0);
+    await until(() => finished(batches), 'run.finished');
+    const shown = batches.flatMap((b) => b.inProgress ?? []);
+    const texts = shown.map((line) => line.text);
+    expect(shown.every((line) => line.nodeId === 'train' && line.stream === 'stderr')).toBe(true);
+    expect(texts.filter((text) => /^training \d+\/15$/.test(text)).length).toBeGreaterThan(2);
+    expect(texts.at(-1)).toBe('');
+    const lines = allEvents(batches).filter((e) => e.type === 'node.log');
+    expect(lines.map((e) => e.text)).toContain('trained');
+  });
+
   it('a run going when the app opens is followed from where it is; a killed one ends interrupted unasked', async () => {
     const home = tempDir();
     const file = writePipeline([

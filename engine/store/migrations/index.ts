@@ -5,6 +5,7 @@ import models from './003-models';
 import tracking from './004-tracking';
 import logFiles from './005-log-files';
 import cancelRequests from './006-cancel-requests';
+import linesInProgress from './007-lines-in-progress';
 
 /** One migration: applied once, inside a transaction, recorded in `schema_migrations`. */
 export interface StoreMigration {
@@ -13,4 +14,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles, cancelRequests];
+export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles, cancelRequests, linesInProgress];
