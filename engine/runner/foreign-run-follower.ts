@@ -12,9 +12,7 @@ export const FOLLOW_MAX_LINES = 5000;
 
 /** What the follower needs of the runner service. */
 export interface FollowedStore {
-  runs: Pick<RunsRepo, 'running' | 'linesInProgress'>;
-  /** True for runs this engine runs itself (they reach the UI through their own batches). */
-  isActive(runId: string): boolean;
+  runs: Pick<RunsRepo, 'running' | 'linesInProgress' | 'newestRowid' | 'createdAfter'>;
   /** Marks runs whose process died as interrupted (their last events are written). */
   recover(): string[];
   /** Stored events after `afterSeq`, read as one consistent snapshot. */
@@ -24,6 +22,8 @@ export interface FollowedStore {
 export class ForeignRunFollower {
   /** Followed runs and the last seq published of each; undefined until the first look. */
   private followed: Map<string, number> | undefined;
+  /** Runs created after this one are new to the follower. */
+  private newestSeen = 0;
   /** The lines in progress last published of each followed run, by node and stream. */
   private readonly shownLines = new Map<string, Map<string, LineInProgress>>();
   private readonly interval = new BackgroundInterval(() => this.pollReporting(), FOLLOW_POLL_MS);
@@ -58,18 +58,25 @@ export class ForeignRunFollower {
 
   /**
    * One look. Runs already going at the first look are followed from where they are (nobody shows them yet; opening
-   * one reads its whole state); runs found later are followed from their first event, so `run.started` tells the UI
-   * a run began. A run that had ended when the look began is published up to its end, then dropped.
+   * one reads its whole state); runs created later — even one that began and ended between two looks (a cached run
+   * takes ~0.2 s) — from their first event, so `run.started` tells the UI a run began. A run that had ended when the
+   * look began is published up to its end, then dropped. Runs of this process reach the UI through their own batches.
    */
   poll(): void {
     this.store.recover();
-    const running = this.store.runs.running().filter((run) => !this.store.isActive(run.id));
+    const { runs } = this.store;
     if (!this.followed) {
-      this.followed = new Map(running.map((run) => [run.id, run.lastSeq]));
+      this.newestSeen = runs.newestRowid();
+      this.followed = new Map(runs.running().filter((run) => run.ownerPid !== process.pid).map((run) => [run.id, run.lastSeq]));
       return;
     }
-    const stillRunning = new Set(running.map((run) => run.id));
-    for (const run of running) if (!this.followed.has(run.id)) this.followed.set(run.id, 0);
+    // New runs first, then which are running: a run created in between is found at the next look, never taken for
+    // one that ended.
+    for (const run of runs.createdAfter(this.newestSeen)) {
+      this.newestSeen = run.rowid;
+      if (run.ownerPid !== process.pid) this.followed.set(run.id, 0);
+    }
+    const stillRunning = new Set(runs.running().map((run) => run.id));
     let failure: unknown;
     for (const [runId, seen] of this.followed) {
       try {

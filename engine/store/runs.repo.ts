@@ -320,6 +320,20 @@ export class RunsRepo {
     return cancelRequestedAmong(this.db, 'runs', runIds);
   }
 
+  /** The rowid of the newest run (0 when none): runs created later have larger ones. */
+  newestRowid(): number {
+    return (this.db.prepare('SELECT max(rowid) FROM runs').pluck().get() as number | null) ?? 0;
+  }
+
+  /** Runs created after the one with `rowid`, oldest first, with the process that runs (or ran) each. */
+  createdAfter(rowid: number): { rowid: number; id: string; ownerPid: number }[] {
+    return this.db.prepare('SELECT rowid, id, owner_pid AS ownerPid FROM runs WHERE rowid > ? ORDER BY rowid').all(rowid) as {
+      rowid: number;
+      id: string;
+      ownerPid: number;
+    }[];
+  }
+
   /** Ids of the nodes of `runId` not yet in a final state. */
   unfinishedNodes(runId: string): string[] {
     return this.db.prepare(`SELECT node_id FROM run_nodes WHERE run_id = ? AND status IN ('queued', 'running')`).pluck().all(runId) as string[];

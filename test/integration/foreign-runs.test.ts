@@ -87,6 +87,21 @@ describe('runs of other processes', () => {
     expect(batches.flatMap((b) => b.gaps)).toEqual([]);
   });
 
+  it('a run that begins and ends between two looks (fully cached) reaches the app all the same', async () => {
+    // Before: only runs marked running at a look were followed, so a cached terminal run (~0.2 s) never showed.
+    const home = tempDir();
+    const file = writePipeline([{ id: 'one', command: 'echo once' }]);
+    expect(runCli(['run', file], { home }).status).toBe(0);
+    const { app, batches } = await openApp(home);
+    opened = app;
+    expect(runCli(['run', file], { home }).status).toBe(0);
+    await until(() => finished(batches), 'run.finished');
+    const events = allEvents(batches);
+    expect(events[0]).toMatchObject({ type: 'run.started' });
+    expect(events.filter((e) => e.type === 'node.finished').map((e) => e.status)).toEqual(['cached']);
+    expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'succeeded' });
+  });
+
   it("show a node's progress bar while its line is unfinished, and stop showing it when the line ends", async () => {
     // Before: lines in progress were not stored, so an app following a terminal's run saw a training bar only at its end.
     const home = tempDir();

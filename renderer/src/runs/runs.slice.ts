@@ -147,7 +147,9 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
       if (!missed || get().shownRun?.runId !== run.runId) return;
       feedLogBuffers(api, run.runId, missed.events.filter((e) => e.type === 'node.log'), missed.gaps);
       const next = applyLogGaps(applyRunEvents(get().shownRun!, missed.events), missed.gaps);
-      set({ shownRun: { ...next, lastSeq: Math.max(next.lastSeq, missed.lastSeq) }, logTick: get().logTick + 1 });
+      // Nodes that ended meanwhile write nothing any more: their progress bars go too.
+      const linesInProgress = applyLinesInProgress(get().linesInProgress, missed.inProgress ?? [], next.nodes);
+      set({ shownRun: { ...next, lastSeq: Math.max(next.lastSeq, missed.lastSeq) }, linesInProgress, logTick: get().logTick + 1 });
     },
     setCanvasSelection: (canvasSelection) => set({ canvasSelection }),
     showRunNode: (runNodeId) => set({ runNodeId, ...(runNodeId ? { runPanelOpen: true } : {}) }),

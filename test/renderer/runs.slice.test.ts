@@ -1,0 +1,29 @@
+// The runs slice against a real engine: a resume after missed batches (a reconnect, a run followed from another
+// process) folds in what was missed, progress bars of nodes that ended meanwhile included.
+import { describe, expect, it } from 'vitest';
+import { applyRunEvents, initialRunState } from '../../shared/runs/run-state';
+import { openStore, shellNode } from './store-harness';
+
+describe('runs slice', () => {
+  it('a resume drops the progress bars of nodes that ended meanwhile', async () => {
+    // Before: resumeRun folded the missed events but kept every line in progress, so a node shown succeeded still
+    // showed its last progress bar (seen on a terminal's run followed by the app).
+    const { store, connected } = await openStore({ nodes: [shellNode('a')] });
+    const run = await connected.api.invoke('run.start', { pipelineId: store.getState().openId! });
+    for (let tries = 0; (await connected.api.invoke('run.get', { runId: run.id })).status === 'running' && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // The view as it was mid-run: events up to the node's start seen, its progress bar on screen.
+    const { events } = await connected.api.invoke('run.events', { runId: run.id, afterSeq: 0 });
+    const started = events.findIndex((e) => e.type === 'node.started');
+    const [first] = events;
+    if (first?.type !== 'run.started') throw new Error('a run begins with run.started');
+    const midRun = applyRunEvents(initialRunState(first), events.slice(0, started + 1));
+    expect(midRun.nodes['a']!.status).toBe('running');
+    store.setState({ shownRun: midRun, linesInProgress: { a: { stderr: ' 50%|#####     | 5/10' } } });
+
+    await store.getState().resumeRun();
+    expect(store.getState().shownRun!.nodes['a']!.status).toBe('succeeded');
+    expect(store.getState().linesInProgress).toEqual({});
+  });
+});
