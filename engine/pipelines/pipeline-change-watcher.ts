@@ -10,7 +10,7 @@ export const PIPELINE_WATCH_MS = 1000;
 export class PipelineChangeWatcher {
   /** Each pipeline's revision and update time at the last look. */
   private known: ReturnType<PipelinesRepo['changeMarks']> | undefined;
-  private readonly interval = new BackgroundInterval(() => this.lookQuietly(), PIPELINE_WATCH_MS);
+  private readonly interval = new BackgroundInterval(() => this.look(), PIPELINE_WATCH_MS);
 
   constructor(
     private readonly repo: Pick<PipelinesRepo, 'changeMarks'>,
@@ -19,8 +19,7 @@ export class PipelineChangeWatcher {
 
   /** Takes the first look now (what is there is what the app lists), then one every PIPELINE_WATCH_MS. */
   start(): void {
-    this.lookQuietly();
-    this.interval.start();
+    this.interval.start(true);
   }
 
   stop(): void {
@@ -37,14 +36,5 @@ export class PipelineChangeWatcher {
       if (before?.revision !== revision || before.updatedAt !== updatedAt) this.publish({ id, revision });
     }
     for (const id of known.keys()) if (!marks.has(id)) this.publish({ id, revision: null, deleted: true });
-  }
-
-  /** A look that fails (the store cannot be read just now) is taken again at the next tick. */
-  private lookQuietly(): void {
-    try {
-      this.look();
-    } catch {
-      // the next look asks again
-    }
   }
 }

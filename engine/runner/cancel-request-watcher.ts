@@ -28,12 +28,6 @@ export class CancelRequestWatcher {
   private look(): void {
     const ids = this.running();
     if (ids.length === 0) return this.stop();
-    let asked: string[];
-    try {
-      asked = this.requested(ids);
-    } catch {
-      return; // the store cannot be read right now; the next look asks again
-    }
-    for (const id of asked) this.cancel(id);
+    for (const id of this.requested(ids)) this.cancel(id);
   }
 }

@@ -26,7 +26,7 @@ export class ForeignRunFollower {
   private newestSeen = 0;
   /** The lines in progress last published of each followed run, by node and stream. */
   private readonly shownLines = new Map<string, Map<string, LineInProgress>>();
-  private readonly interval = new BackgroundInterval(() => this.pollReporting(), FOLLOW_POLL_MS);
+  private readonly interval = new BackgroundInterval(() => this.look(), FOLLOW_POLL_MS, (error) => this.report(error));
   /** The last failure reported, so a store that keeps failing is reported once, not five times a second. */
   private lastFailure = '';
 
@@ -37,23 +37,23 @@ export class ForeignRunFollower {
 
   /** Takes the first look now (so a run started right after is seen from its start), then one every FOLLOW_POLL_MS. */
   start(): void {
-    this.pollReporting();
-    this.interval.start();
+    this.interval.start(true);
   }
 
   stop(): void {
     this.interval.stop();
   }
 
-  private pollReporting(): void {
-    try {
-      this.poll();
-      this.lastFailure = '';
-    } catch (error) {
-      const message = (error as Error).message;
-      if (message !== this.lastFailure) console.error(`pipewright: cannot follow the runs of other processes: ${message}`);
-      this.lastFailure = message;
-    }
+  /** A look that works makes the next failure worth reporting again. */
+  private look(): void {
+    this.poll();
+    this.lastFailure = '';
+  }
+
+  private report(error: unknown): void {
+    const message = (error as Error).message;
+    if (message !== this.lastFailure) console.error(`pipewright: cannot follow the runs of other processes: ${message}`);
+    this.lastFailure = message;
   }
 
   /**

@@ -11,7 +11,7 @@ export const SWEEP_FOLLOW_POLL_MS = 200;
 export class ForeignSweepFollower {
   /** Followed sweeps and what was last published of each ("running 2/5"). */
   private readonly seen = new Map<string, string>();
-  private readonly interval = new BackgroundInterval(() => this.pollQuietly(), SWEEP_FOLLOW_POLL_MS);
+  private readonly interval = new BackgroundInterval(() => this.poll(), SWEEP_FOLLOW_POLL_MS);
 
   constructor(
     private readonly repo: Pick<SweepsRepo, 'runningIds' | 'progress'>,
@@ -40,15 +40,6 @@ export class ForeignSweepFollower {
       if (this.seen.get(id) !== state) this.publish(progress);
       if (progress.status === 'running') this.seen.set(id, state);
       else this.seen.delete(id);
-    }
-  }
-
-  /** A look that fails (the store cannot be read just now) is simply taken again at the next tick. */
-  private pollQuietly(): void {
-    try {
-      this.poll();
-    } catch {
-      // the next look asks again
     }
   }
 }
