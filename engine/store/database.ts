@@ -170,7 +170,7 @@ function applyMigrations(db: Db, migrations: readonly StoreMigration[]): void {
 }
 
 /** How long a statement waits for another process's lock (the app and a CLI run share the file) before failing. */
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 
 /** How long, at most, opening waits for another process switching a fresh file to WAL at the same moment. */
 const WAL_SWITCH_WAIT_MS = 5000;

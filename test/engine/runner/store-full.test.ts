@@ -1,6 +1,7 @@
 // A database that cannot be written where it lives — a full disk (SQLite's own SQLITE_FULL, from max_page_count), a
-// read-only one (query_only) — mid-run and after: the run stops and says why, reads go on, writes are refused with
-// a plain reason, and what could not be stored is stored once there is room again.
+// read-only one (query_only), one another process keeps locked — mid-run and after: the run stops and says why,
+// reads go on, writes are refused with a plain reason, and what could not be stored is stored once there is room.
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../../engine/app';
 import { runOptionsSchema } from '../../../shared/runs/run-options';
@@ -55,6 +56,29 @@ describe('a database on a full disk', () => {
     db.exec('DROP TABLE filler');
     db.pragma('max_page_count = 1073741823');
     expect(await engine.dispatch('run.get', { runId: run.id })).toMatchObject({ ok: true, value: { status: 'failed', error: FULL } });
+  });
+});
+
+describe('a database another process keeps locked', () => {
+  it('refuses a write plainly once the wait is over; reads go on', async () => {
+    // Before: "unexpected error: SqliteError: database is locked" and a stack trace (seen with another program holding
+    // the write lock for longer than the 5 s wait).
+    engine = openEngine({ home: tempDir(), host: 'test' });
+    const stored = engine.ctx.pipelines.create(pipeline([shell('one', 'true')]));
+    engine.ctx.db.pragma('busy_timeout = 100'); // the test need not wait the full 5 s
+    const other = new Database(engine.ctx.home.database);
+    other.exec('BEGIN IMMEDIATE');
+    other.prepare('UPDATE pipelines SET name = name').run();
+    try {
+      expect(await engine.dispatch('run.start', { pipelineId: stored.id })).toMatchObject({
+        ok: false,
+        error: { code: 'unavailable', message: expect.stringMatching(/^run\.start failed: cannot use the database in .*: another process kept it locked for more than 5 s .* \[SQLITE_BUSY\]$/) },
+      });
+      expect(await engine.dispatch('run.list', { limit: 5 })).toMatchObject({ ok: true, value: [] });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 });
 
