@@ -1,6 +1,6 @@
 // Runs in the renderer: start/cancel/re-run, the run shown on the canvas (live or from history), the runs list of
 // the open pipeline, live batches from the `run.events` topic, and resume after a reconnect.
-import type { RunEventBatch } from '../../../shared/runs/run-events';
+import type { RunEvent, RunEventBatch } from '../../../shared/runs/run-events';
 import type { RunScope } from '../../../shared/runs/run-options';
 import type { ArtifactInfo, ArtifactPreview, RunSummary } from '../../../shared/runs/run-record';
 import type { LogStream } from '../../../shared/runs/run-status';
@@ -63,8 +63,13 @@ async function attempt<T>(get: () => AppState, call: () => Promise<T>): Promise<
   }
 }
 
+/** A run began or ended: the runs list must be read again. */
+const changesRunsList = (events: readonly RunEvent[]) => events.some((e) => e.type === 'run.started' || e.type === 'run.finished');
+
 export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
   api.subscribe('run.events', (batch) => get().applyRunBatch(batch));
+  /** Numbers the runs-list reads, so an answer that arrives after a newer one's is dropped, not shown. */
+  let listReads = 0;
   const adopt = async (runId: string) => {
     const detail = await attempt(get, () => api.invoke('run.get', { runId }));
     if (detail) set({ shownRun: runStateFromDetail(detail), linesInProgress: {}, runPanelOpen: true });
@@ -113,12 +118,14 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
     },
     async refreshRuns() {
       const pipelineId = get().openId;
+      const read = ++listReads;
       if (!pipelineId) return set({ runs: [] });
       const runs = await attempt(get, () => api.invoke('run.list', { pipelineId, limit: 100 }));
-      if (runs && get().openId === pipelineId) set({ runs });
+      if (runs && read === listReads && get().openId === pipelineId) set({ runs });
     },
     applyRunBatch(batch) {
       const { shownRun, openId } = get();
+      if (changesRunsList(batch.events)) void get().refreshRuns();
       const started = batch.events.find((e) => e.type === 'run.started');
       const ours = started && started.type === 'run.started' && started.pipelineId === openId;
       if (started?.type === 'run.started' && ours && shownRun?.runId !== batch.runId) {
@@ -138,13 +145,13 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
         const linesInProgress = applyLinesInProgress(get().linesInProgress, batch.inProgress ?? [], next.nodes);
         set({ shownRun: { ...next, lastSeq: Math.max(next.lastSeq, batch.lastSeq) }, linesInProgress, logTick: get().logTick + 1 });
       }
-      if (batch.events.some((e) => e.type === 'run.started' || e.type === 'run.finished')) void get().refreshRuns();
     },
     async resumeRun() {
       const run = get().shownRun;
       if (!run) return;
       const missed = await attempt(get, () => api.invoke('run.events', { runId: run.runId, afterSeq: run.lastSeq, maxLogLines: 2000 }));
       if (!missed || get().shownRun?.runId !== run.runId) return;
+      if (changesRunsList(missed.events)) void get().refreshRuns();
       feedLogBuffers(api, run.runId, missed.events.filter((e) => e.type === 'node.log'), missed.gaps);
       const next = applyLogGaps(applyRunEvents(get().shownRun!, missed.events), missed.gaps);
       // Nodes that ended meanwhile write nothing any more: their progress bars go too.
