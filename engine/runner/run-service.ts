@@ -182,10 +182,6 @@ export class RunService {
     return active !== undefined;
   }
 
-  isActive(runId: string): boolean {
-    return this.active.has(runId);
-  }
-
   /** Commits an active run's pending writes, so reads see everything emitted so far. */
   flush(runId: string): void {
     this.active.get(runId)?.store.flush();
