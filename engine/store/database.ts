@@ -100,14 +100,18 @@ function readHeader(file: string): Identity {
   return { applicationId: header.readUInt32BE(68), userVersion: header.readUInt32BE(60), empty: header.readUInt32BE(40) === 0 };
 }
 
-/** The identity as the open connection sees it (the WAL included); nothing has been written yet. */
+/**
+ * The identity as the open connection sees it (the WAL included); nothing has been written yet. The three reads share
+ * one read transaction: read apart, another process marking and migrating a fresh file between them made it look like
+ * tables without Pipewright's mark ("not a Pipewright database").
+ */
 function readIdentity(db: Db, file: string): Identity {
   try {
-    return {
+    return db.transaction(() => ({
       applicationId: db.pragma('application_id', { simple: true }) as number,
       userVersion: db.pragma('user_version', { simple: true }) as number,
       empty: (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n === 0,
-    };
+    }))();
   } catch (error) {
     // SQLite writes beside the file even to read it (the WAL's index): a folder it cannot write looks like a bad file.
     throw unwritableFolder(file) ?? refused(file, `it is not a valid SQLite database or is damaged (${(error as Error).message})`);
