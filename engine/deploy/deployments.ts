@@ -7,6 +7,7 @@ import type { DeploymentRecord } from '../../shared/api/index';
 import type { HomePaths } from '../home';
 import { NodeError } from '../nodes/node-implementation';
 import type { DeploymentsRepo } from '../store/deployments.repo';
+import { unmarkedEnv } from '../runner/marked-processes';
 import { pipewrightCommand } from './cli-invocation';
 import { isDeploymentProcess, waitForExit } from './process-check';
 
@@ -32,8 +33,8 @@ const START_TIMEOUT_MS = 20_000;
 
 /**
  * Copies the model next to the deployment (so deleting the run's artifacts does not break it), starts the server in
- * its own process group (it outlives the run and is not killed with the node's process tree), waits until it listens,
- * and records it.
+ * its own process group and without the run's marker in its environment (it outlives the run: it is not stopped with
+ * the node's processes), waits until it listens, and records it.
  */
 export async function startDeployment(home: HomePaths, repo: DeploymentsRepo, input: StartDeployment): Promise<DeploymentRecord> {
   const id = randomBytes(4).toString('hex');
@@ -45,7 +46,7 @@ export async function startDeployment(home: HomePaths, repo: DeploymentsRepo, in
   const readyPath = join(dir, 'ready.json');
   const command = pipewrightCommand(['serve-model', modelDir, '--host', SERVER_HOST, '--port', String(input.port), '--name', input.modelName ?? input.name, '--deployment-id', id, '--ready-file', readyPath]);
   const logFd = openSync(logPath, 'a');
-  const child = spawn(command.file, command.args, { detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, ...command.env } });
+  const child = spawn(command.file, command.args, { detached: true, stdio: ['ignore', logFd, logFd], env: { ...unmarkedEnv(process.env), ...command.env } });
   closeSync(logFd);
   child.unref();
   const ready = await waitForReady(readyPath, child, logPath);

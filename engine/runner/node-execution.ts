@@ -11,6 +11,7 @@ import { hashContent, type ContentInfo } from './content-hash';
 import { fullDiskNote } from './disk-space';
 import { blockText } from './log-lines';
 import { NodeLogTail } from './log-tail';
+import { straysText } from './marked-processes';
 import { nodeProcessCommand } from './node-command';
 import { metricsPath, outputPath, readMetrics } from './node-files';
 import { startAttempt, type ProcessOutcome, type RunningAttempt } from './node-process';
@@ -190,7 +191,11 @@ export class NodeExecution {
       ctx.launcher,
       { ...command, stdoutFile: logs.stdoutFile, stderrFile: logs.stderrFile },
       logs.tail,
-      { killGraceMs: ctx.settings.killGraceMs, ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}) },
+      {
+        killGraceMs: ctx.settings.killGraceMs,
+        marker: { runId: ctx.runId, nodeId: planned.id },
+        ...(timeoutSeconds ? { timeoutMs: timeoutSeconds * 1000 } : {}),
+      },
       {
         onStart: (pid) => {
           ctx.emitter.emit({ type: 'node.started', nodeId: planned.id, pid, attempt });
@@ -211,6 +216,7 @@ export class NodeExecution {
     if (this.stopped) this.attempt.stop('cancel');
     const processOutcome = await this.attempt.done;
     this.attempt = undefined;
+    if (processOutcome.strays) ctx.emitter.system(planned.id, straysText(processOutcome.strays));
     const telemetry = stopTelemetry?.();
     const outcome = await this.judge(processOutcome, outputs, metricsFile, lastStderr, timeoutSeconds);
     return { outcome, ...(telemetry ? { telemetry } : {}) };

@@ -3,6 +3,7 @@ import type { LogStream, ProcessStream } from '../../shared/runs/run-status';
 import type { LaunchRequest } from './launch-process';
 import type { FileBlock, NodeLogTail } from './log-tail';
 import { afterDelay } from './long-timeout';
+import { stopMarked, type MarkedProcess, type ProcessMarker } from './marked-processes';
 import type { LaunchHandlers, ProcessLauncher } from './process-launcher';
 import { groupHasLiveProcess, signalGroup, terminateGroup } from './process-group';
 
@@ -28,6 +29,8 @@ export interface ProcessOutcome {
    * (`logs`), or the helper that started it died (`lost`).
    */
   failure?: { kind: 'spawn' | 'logs' | 'lost'; message: string };
+  /** Processes of the node outside its group (setsid, daemons) that stopping it stopped too. */
+  strays?: MarkedProcess[];
 }
 
 export interface AttemptHooks {
@@ -51,6 +54,8 @@ export interface AttemptOptions {
   timeoutMs?: number;
   /** Time a process group gets between SIGTERM and SIGKILL. */
   killGraceMs: number;
+  /** What the node's processes carry in their environment: stopping the node stops those outside its group too. */
+  marker?: ProcessMarker;
 }
 
 /**
@@ -69,7 +74,10 @@ export function startAttempt(
   let stoppedBy: ProcessOutcome['stoppedBy'];
   /** SIGTERM went to the group, SIGKILL follows after the grace period if anything is left. */
   let terminating = false;
+  /** Once the runner stops the node: stopping its processes outside its group; the attempt ends once they are gone. */
+  let strays: Promise<MarkedProcess[]> | undefined;
   const terminate = (leader: number) => {
+    if (stoppedBy && options.marker) strays ??= stopMarked(options.marker, options.killGraceMs, leader);
     if (terminating) return;
     terminating = true;
     void terminateGroup(leader, options.killGraceMs);
@@ -106,7 +114,8 @@ export function startAttempt(
     clearTimeout(poll);
     cancelTimeout?.();
     readLogs(true);
-    resolve(outcome);
+    if (!strays) return resolve(outcome);
+    void strays.then((stopped) => resolve(stopped.length > 0 ? { ...outcome, strays: stopped } : outcome));
   };
 
   const fail = (message: string, kind: 'spawn' | 'logs' | 'lost') => end({ exitCode: null, signal: null, failure: { kind, message }, ...(stoppedBy ? { stoppedBy } : {}) });

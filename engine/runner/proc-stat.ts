@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** One process as /proc/<pid>/stat describes it. */
 export interface ProcStat {
   pid: number;
+  /** The program's name (the kernel's comm, at most 15 characters). */
+  name: string;
   pgid: number;
   state: string;
   /** user + system CPU time of the process and of its waited-for children, in clock ticks. */
@@ -29,6 +31,7 @@ export function parseProcStat(text: string): ProcStat | null {
   // f[0] is field 3 (state) of proc(5); field n is f[n - 3].
   return {
     pid,
+    name: text.slice(text.indexOf('(') + 1, close),
     state: f[0]!,
     pgid: Number(f[2]),
     cpuTicks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]),
@@ -98,15 +101,4 @@ export function listProcesses(): ProcStat[] {
     if (stat) stats.push(stat);
   }
   return stats;
-}
-
-/** The value of `name` in /proc/<pid>/environ, or undefined (no such process, not ours, or not set). */
-export function readProcEnv(pid: number, name: string): string | undefined {
-  try {
-    const prefix = `${name}=`;
-    for (const entry of readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')) if (entry.startsWith(prefix)) return entry.slice(prefix.length);
-  } catch {
-    // gone, or not readable
-  }
-  return undefined;
 }

@@ -4,8 +4,7 @@
 import type { RunEvent } from '../../shared/runs/run-events';
 import type { RunsRepo } from '../store/runs.repo';
 import { ownerAlive } from './owner-identity';
-import { signalGroup } from './process-group';
-import { HAS_PROC, listProcesses, readProcEnv } from './proc-stat';
+import { killMarked } from './marked-processes';
 
 export const INTERRUPTED_MESSAGE = 'interrupted: Pipewright stopped (crash, kill or power loss) while this ran';
 
@@ -18,7 +17,9 @@ export function recoverInterruptedRuns(runs: RunsRepo): string[] {
   const recovered: string[] = [];
   for (const orphan of runs.running()) {
     if (ownerAlive(orphan.ownerPid, orphan.ownerStart)) continue;
-    killLeftovers(orphan.id);
+    // Node processes outlive a killed engine (they lead their own process groups), and so does what they started. They
+    // are found by the run's marker, not by the pids stored: an engine killed right after a start had not stored it.
+    killMarked({ runId: orphan.id });
     runs.transaction(() => {
       const run = runs.running().find((r) => r.id === orphan.id);
       if (!run) return;
@@ -45,20 +46,4 @@ export function recoverInterruptedRuns(runs: RunsRepo): string[] {
     });
   }
   return recovered;
-}
-
-/**
- * Node processes outlive a killed engine (they lead their own process groups). On Linux, every group with a process
- * that still carries this run's PIPEWRIGHT_RUN_ID is certainly ours and is killed — found by scanning all processes,
- * not only the pids the store recorded: an engine killed right after a start had not committed that node's pid yet.
- * Elsewhere pids may have been reused, so nothing is signalled.
- */
-function killLeftovers(runId: string): void {
-  if (!HAS_PROC) return;
-  const killed = new Set<number>();
-  for (const proc of listProcesses()) {
-    if (killed.has(proc.pgid) || readProcEnv(proc.pid, 'PIPEWRIGHT_RUN_ID') !== runId) continue;
-    signalGroup(proc.pgid, 'SIGKILL');
-    killed.add(proc.pgid);
-  }
 }

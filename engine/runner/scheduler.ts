@@ -3,6 +3,7 @@
 import { isSuccessState, type FinalNodeState, type RunStatus } from '../../shared/runs/run-status';
 import type { RunFinishedEvent } from '../../shared/runs/run-events';
 import { NodeExecution, type NodeOutcome } from './node-execution';
+import { killMarked, stopMarked, straysText, type MarkedProcess } from './marked-processes';
 import type { RunContext } from './run-context';
 import { nodeWeight, type PlannedNode } from './run-plan';
 
@@ -23,6 +24,10 @@ export class Scheduler {
   /** True while a complete() call readies what it unblocked; calls made meanwhile only record their node. */
   private settling = false;
   private stop: StopReason | undefined;
+  /** A node process was started (a fully cached run has no processes to look for at its end). */
+  private launched = false;
+  /** The engine is closing: the run ends now, without waiting. */
+  private aborting = false;
   private readonly runStarted = Date.now();
   private finish!: (event: RunFinishedEvent) => void;
   readonly done: Promise<RunFinishedEvent>;
@@ -60,6 +65,7 @@ export class Scheduler {
   abort(reason: string): void {
     if (this.results.size === this.ctx.plan.order.length) return;
     this.stop = { kind: 'cancel' };
+    this.aborting = true;
     this.ready.length = 0;
     for (const execution of this.running.values()) execution.kill();
     for (const id of this.ctx.plan.order) if (!this.results.has(id)) this.complete(this.ctx.plan.nodes.get(id)!, canceledOutcome(reason));
@@ -105,6 +111,7 @@ export class Scheduler {
       const execution = this.executions.get(node.id)!;
       this.executions.delete(node.id);
       this.running.set(node.id, execution);
+      this.launched = true;
       this.startedAt.set(node.id, Date.now());
       execution.run().then(
         (outcome) => this.release(node, weight, outcome),
@@ -172,7 +179,23 @@ export class Scheduler {
     return 'canceled before it started';
   }
 
+  /**
+   * Every node has ended; what they started outside their process groups (setsid, daemons) is stopped before the run
+   * ends, as their groups were, and named in their logs. Closing the engine kills it at once.
+   */
   private finishRun(): void {
+    if (!this.launched) return this.announceEnd();
+    const marker = { runId: this.ctx.runId };
+    if (this.aborting) return this.announceEnd(killMarked(marker));
+    void stopMarked(marker, this.ctx.settings.killGraceMs)
+      .catch(() => [])
+      .then((strays) => this.announceEnd(strays));
+  }
+
+  private announceEnd(strays: readonly MarkedProcess[] = []): void {
+    for (const nodeId of new Set(strays.map((p) => p.nodeId))) {
+      this.ctx.emitter.system(nodeId, straysText(strays.filter((p) => p.nodeId === nodeId)));
+    }
     const counts: Partial<Record<FinalNodeState, number>> = {};
     for (const outcome of this.results.values()) counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
     const stop = this.stop;

@@ -1,4 +1,5 @@
-// Node processes: cancel and timeout kill the whole process group (nothing survives), retries, spawn failures,
+// Node processes: cancel and timeout kill the whole process group (nothing survives, not even what a node moved out
+// of its group, which the run's end stops too), retries, spawn failures,
 // built-in nodes through the configured run-node command, plain commands without a shell, telemetry, and an attempt
 // whose launch throws.
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,11 +8,12 @@ import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineNodeType } from '../../../shared/nodes/node-type';
 import { getNodeType } from '../../../shared/nodes/index';
+import { runOptionsSchema } from '../../../shared/runs/run-options';
 import { NodeLogTail } from '../../../engine/runner/log-tail';
 import { startAttempt } from '../../../engine/runner/node-process';
 import type { ProcessLauncher } from '../../../engine/runner/process-launcher';
 import { tempDir } from '../../support/temp-home';
-import { edge, harness, nodeScript, pipeline, processesOfRun, shell, type Harness } from './run-helpers';
+import { CollectSink, edge, harness, nodeScript, pipeline, processesOfRun, shell, type Harness } from './run-helpers';
 
 let h: Harness;
 afterEach(() => h?.close());
@@ -68,6 +70,63 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
     expect(status).toBe('succeeded');
     await new Promise((r) => setTimeout(r, 100));
     expect(processesOfRun(id)).toEqual([]);
+  });
+
+  it('cancel stops what a node started outside its process group too (setsid, a new session), and names it', async () => {
+    // Before: both sleeps outlived the canceled run (group signals do not reach another session).
+    h = harness({ launch, killGraceMs: 300 });
+    const escape = `setsid sleep 30 & python3 -c 'import subprocess; subprocess.Popen(["sleep", "30"], start_new_session=True)'`;
+    await h.ready();
+    const doc = pipeline([shell('escaper', `${escape}; echo ready; sleep 30`)]);
+    const sink = new CollectSink();
+    const run = h.service.start({ pipeline: doc, baseDir: h.work, params: {}, options: runOptionsSchema.parse({}), trigger: 'api', sinks: [sink] });
+    await untilLogged(h, run.id, 'escaper');
+    expect(processesOfRun(run.id).length).toBeGreaterThanOrEqual(3);
+    run.cancel();
+    expect((await run.done).status).toBe('canceled');
+    expect(processesOfRun(run.id)).toEqual([]);
+    const system = sink.of('node.log').filter((e) => e.stream === 'system');
+    expect(system.map((e) => e.text)).toEqual([expect.stringMatching(/^stopped 2 processes the node started outside its process group \(setsid, a daemon\): sleep \(pid \d+\), sleep \(pid \d+\)$/)]);
+    expect(system[0]!.seq).toBeLessThan(sink.finished('escaper').seq);
+  });
+
+  it('a process a node started outside its group lives until the run ends, unless started without the run marker', async () => {
+    h = harness({ launch, killGraceMs: 300 });
+    const stray = join(h.work, 'stray.pid');
+    const kept = join(h.work, 'kept.pid');
+    const doc = pipeline(
+      [
+        shell('starter', `setsid sleep 30 & echo $! > ${stray}; env -u PIPEWRIGHT_RUN_ID setsid sleep 30 & echo $! > ${kept}`),
+        shell('later', `sleep 0.2; kill -0 $(cat ${stray}) && echo "still there"`),
+      ],
+      [edge('starter', 'later')],
+    );
+    const { id, sink, status } = await h.run(doc);
+    const keptPid = Number(readFileSync(kept, 'utf8'));
+    try {
+      expect(status).toBe('succeeded');
+      expect(sink.of('node.log').find((e) => e.nodeId === 'later')?.text).toBe('still there');
+      expect(processesOfRun(id)).toEqual([]);
+      expect(sink.of('node.log').filter((e) => e.stream === 'system').map((e) => [e.nodeId, e.text])).toEqual([
+        ['starter', `stopped 1 process the node started outside its process group (setsid, a daemon): sleep (pid ${readFileSync(stray, 'utf8').trim()})`],
+      ]);
+      expect(sink.events.at(-1)!.type).toBe('run.finished');
+      expect(() => process.kill(keptPid, 0)).not.toThrow();
+    } finally {
+      process.kill(keptPid, 'SIGKILL');
+    }
+  });
+
+  it('closing the engine kills at once what a node started outside its group', async () => {
+    h = harness({ launch, killGraceMs: 5000 });
+    await h.ready();
+    const doc = pipeline([shell('escaper', 'setsid sleep 30 & echo ready; sleep 30')]);
+    const run = h.service.start({ pipeline: doc, baseDir: h.work, params: {}, options: runOptionsSchema.parse({}), trigger: 'api' });
+    await untilLogged(h, run.id, 'escaper');
+    h.service.shutdown();
+    expect((await run.done).status).toBe('canceled');
+    for (let i = 0; i < 40 && processesOfRun(run.id).length > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(processesOfRun(run.id)).toEqual([]);
   });
 
   it('kills a node at its timeout and reports it as failed', async () => {
