@@ -14,6 +14,7 @@ type RunCommand =
   | 'run.cancel'
   | 'run.list'
   | 'run.get'
+  | 'run.delete'
   | 'run.events'
   | 'run.logs'
   | 'run.logSearch'
@@ -76,6 +77,11 @@ export const runHandlers: HandlersFor<RunCommand> = {
   'run.list': ({ pipelineId, limit }, ctx) => {
     ctx.runner.recover();
     return ctx.runner.runs.list({ ...(pipelineId ? { pipelineId } : {}), limit });
+  },
+  'run.delete': ({ runIds }, ctx) => {
+    const result = ctx.runner.delete(runIds);
+    ctx.events.publish('experiments.changed', { runIds: result.deleted, deleted: true });
+    return result;
   },
   'run.get': ({ runId }, ctx) => {
     ctx.runner.recover();

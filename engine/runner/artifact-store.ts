@@ -1,9 +1,10 @@
 // The content-addressed store under PIPEWRIGHT_HOME/cache/objects: outputs go in once per hash and come back out
 // as hard links (copies where links are impossible), so a cached node costs no copying.
-import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { hashContent, listFiles, type ContentInfo } from './content-hash';
+import { removeTree } from './remove-tree';
 
 /** Hard-links `from` to `to`, copying when the file system refuses links (another device, FAT, …). */
 export function linkOrCopy(from: string, to: string): void {
@@ -57,6 +58,21 @@ export class ArtifactStore {
       if (!existsSync(target)) throw error;
     }
     return info;
+  }
+
+  /**
+   * Deletes every object outside `used` (the hashes cache entries still name); returns the bytes that gave back. An
+   * object put by a running node just before its entry is stored may go too: that entry then misses, and the node runs.
+   */
+  prune(used: ReadonlySet<string>): number {
+    const objects = join(this.root, 'objects');
+    let freed = 0;
+    for (const prefix of existsSync(objects) ? readdirSync(objects) : []) {
+      // The prefix folders stay (at most 256): another process may be about to rename an object into one.
+      const folder = join(objects, prefix);
+      for (const hash of readdirSync(folder)) if (!used.has(hash)) freed += removeTree(join(folder, hash));
+    }
+    return freed;
   }
 
   /** Materialises the object `hash` at `path` (a node's output in a run folder). */

@@ -6,6 +6,7 @@ import { getNodeType, type NodeTypeLookup } from '../../shared/nodes/index';
 import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
 import type { RunEventBatch, RunFinishedEvent } from '../../shared/runs/run-events';
 import type { RunOptions } from '../../shared/runs/run-options';
+import type { RunsDeleted } from '../../shared/runs/run-record';
 import type { RunTrigger } from '../../shared/runs/run-status';
 import type { HomePaths } from '../home';
 import { CacheRepo } from '../store/cache.repo';
@@ -20,6 +21,7 @@ import { ForeignRunFollower } from './foreign-run-follower';
 import { LogFolder } from './node-files';
 import { ownerAlive, processStartToken } from './owner-identity';
 import { recoverInterruptedRuns } from './recover-runs';
+import { deleteRuns } from './run-deletion';
 import type { RunContext, RunnerSettings } from './run-context';
 import { RunEmitter, type RunSink } from './run-emitter';
 import { newRunId } from './run-id';
@@ -180,6 +182,13 @@ export class RunService {
     const active = this.active.get(runId);
     active?.scheduler.cancel();
     return active !== undefined;
+  }
+
+  /** Deletes finished runs and the disk space they alone hold; runs whose process died count as finished. */
+  delete(runIds: readonly string[]): RunsDeleted {
+    this.recover();
+    const stores = { db: this.deps.db, runs: this.runs, cache: this.cache, objects: this.objects, artifactsRoot: this.deps.home.artifacts };
+    return deleteRuns(stores, runIds);
   }
 
   /** Commits an active run's pending writes, so reads see everything emitted so far. */

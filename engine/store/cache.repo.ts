@@ -35,7 +35,7 @@ interface EntryRow {
 export class CacheRepo {
   private readonly statements;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.statements = {
       get: db.prepare('SELECT * FROM cache_entries WHERE key = ?'),
       latest: db.prepare('SELECT * FROM cache_entries WHERE pipeline_name = ? AND node_id = ? ORDER BY created_at DESC LIMIT 1'),
@@ -75,6 +75,21 @@ export class CacheRepo {
 
   remove(key: string): void {
     this.statements.remove.run(key);
+  }
+
+  /** Drops the entries the runs `runIds` made (their runs are being deleted); returns how many went. */
+  removeByRuns(runIds: readonly string[]): number {
+    const remove = this.db.prepare('DELETE FROM cache_entries WHERE run_id = ?');
+    return runIds.reduce((count, runId) => count + remove.run(runId).changes, 0);
+  }
+
+  /** The hashes of every object an entry still uses. */
+  usedObjects(): Set<string> {
+    const used = new Set<string>();
+    for (const outputs of this.db.prepare('SELECT outputs FROM cache_entries').pluck().iterate() as Iterable<string>) {
+      for (const output of Object.values(JSON.parse(outputs) as Record<string, CachedOutput>)) used.add(output.hash);
+    }
+    return used;
   }
 
   /** A remembered hash, valid only while the file's size and mtime are what they were. */

@@ -221,6 +221,20 @@ export class RunsRepo {
     return rows.map((row) => this.summaryOf(row));
   }
 
+  /**
+   * Deletes finished runs' rows; their nodes, events, log index, metrics, artifacts, tags and notes go with them (ON
+   * DELETE CASCADE). Call inside a write transaction. An unknown id is not_found, a running run a conflict: then
+   * nothing is deleted.
+   */
+  delete(runIds: readonly string[]): void {
+    const running = runIds.filter((id) => this.row(id).status === 'running');
+    if (running.length > 0) {
+      throw new ApiError('conflict', `${running.length === 1 ? 'run' : 'runs'} ${running.join(', ')} still running; cancel first, then delete`);
+    }
+    const remove = this.db.prepare('DELETE FROM runs WHERE id = ?');
+    for (const id of runIds) remove.run(id);
+  }
+
   /** One row of the runs list, or a not_found error. */
   summary(runId: string): RunSummary {
     return this.summaryOf(this.row(runId));

@@ -131,8 +131,8 @@ export class SweepsRepo {
       position: r.position,
       params: JSON.parse(r.params) as Record<string, ParamValue>,
       runId: r.run_id,
-      // A run deleted from the history leaves its combination without a status: shown as pending is wrong, so "interrupted".
-      status: r.run_id === null ? 'pending' : (r.status ?? 'interrupted'),
+      // A run deleted since (run.delete) leaves its combination without a run: it is neither pending nor finished.
+      status: r.run_id === null ? 'pending' : (r.status ?? 'deleted'),
       metrics: (r.run_id && byRun.get(r.run_id)) || {},
     }));
   }

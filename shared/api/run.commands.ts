@@ -1,6 +1,6 @@
 // Commands that start, cancel, list and inspect runs: node states, logs, metrics, artifacts, resume after reconnect.
 import { z } from 'zod';
-import type { ArtifactInfo, ArtifactPreview, LogPage, RunDetail, RunSummary } from '../runs/run-record';
+import type { ArtifactInfo, ArtifactPreview, LogPage, RunDetail, RunsDeleted, RunSummary } from '../runs/run-record';
 import type { RunEventBatch } from '../runs/run-events';
 import { runOptionsSchema } from '../runs/run-options';
 import { command } from './define';
@@ -28,6 +28,8 @@ export const runCommands = {
     z.object({ pipelineId: id.optional(), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
   ),
   'run.get': command<RunDetail>()(() => z.object({ runId: id }).strict()),
+  /** Deletes finished runs with their logs, outputs and cache entries (all or none; a running one refuses). */
+  'run.delete': command<RunsDeleted>()(() => z.object({ runIds: z.array(id).min(1).max(1000) }).strict()),
   /** Events after `afterSeq` (resume after a reconnect); log lines beyond `maxLogLines` come back as gaps. */
   'run.events': command<RunEventBatch>()(() => 
     z

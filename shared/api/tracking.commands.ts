@@ -106,6 +106,8 @@ export const trackingCommands = {
 /** Pushed when runs were tagged, noted, hidden or shown. */
 export interface ExperimentsChangedEvent {
   runIds: string[];
+  /** The runs were deleted. */
+  deleted?: boolean;
 }
 
 /** Pushed when a sweep starts or ends a run, and when it ends. */

@@ -1,4 +1,5 @@
-// Human-readable durations and sizes, shared by the CLI printer and the UI so both say the same thing.
+// Human-readable durations, sizes and outcomes, shared by the CLI printer and the UI so both say the same thing.
+import type { RunsDeleted } from './run-record';
 
 /** `850 ms`, `3.4 s`, `2 min 05 s`, `1 h 02 min`. */
 export function formatDuration(ms: number): string {
@@ -19,6 +20,13 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return unit === 0 ? `${value} B` : `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+/** `deleted 2 runs, freed 1.5 MiB; 3 cached results went with them (those nodes run again next time)`. */
+export function formatRunsDeleted(result: RunsDeleted): string {
+  const runs = result.deleted.length === 1 ? '1 run' : `${result.deleted.length} runs`;
+  const cache = result.cacheEntries === 0 ? '' : `; ${result.cacheEntries === 1 ? '1 cached result' : `${result.cacheEntries} cached results`} went with them (those nodes run again next time)`;
+  return `deleted ${runs}, freed ${formatBytes(result.freedBytes)}${cache}`;
 }
 
 const COUNT_ORDER = ['running', 'queued', 'succeeded', 'cached', 'failed', 'skipped', 'canceled'] as const;

@@ -5,6 +5,15 @@ import type { RunOptions } from './run-options';
 import type { LogStream, NodeState, RunStatus, RunTrigger } from './run-status';
 
 /** A row of the runs list. */
+/** What deleting runs removed. */
+export interface RunsDeleted {
+  deleted: string[];
+  /** Cache entries the runs had made: the nodes they cached run again next time. */
+  cacheEntries: number;
+  /** Disk space given back (files whose last link went). */
+  freedBytes: number;
+}
+
 export interface RunSummary {
   id: string;
   pipelineName: string;

@@ -134,7 +134,8 @@ export interface SweepRunRecord {
   position: number;
   params: Record<string, ParamValue>;
   runId: string | null;
-  status: RunSummary['status'] | 'pending';
+  /** `deleted`: its run was deleted since. */
+  status: RunSummary['status'] | 'pending' | 'deleted';
   metrics: Record<string, number>;
 }
 

@@ -1,9 +1,9 @@
 // Experiments view end to end in the web mode: a sweep of 4 started from the UI, its best run highlighted, the
 // comparison with the best run marked, the HTML report exported and opened in Chromium with no network; the runs
-// table with the filter language (inline errors), sorting, pinning, hiding, tags, choices kept across a reload; and
-// 10,000 runs staying virtualised.
+// table with the filter language (inline errors), sorting, pinning, hiding, tags, choices kept across a reload;
+// deleting runs (asked first); and 10,000 runs staying virtualised.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
@@ -161,6 +161,42 @@ test('runs table: filter language with inline errors, sort, pin, tags, hide; cho
   await expect(rows).toHaveCount(2);
   await page.getByLabel('Show hidden').check();
   await expect(rows).toHaveCount(3);
+});
+
+test('delete runs: asks first, then the rows, their folders and their history go', async ({ page, served }) => {
+  importSweepable(served.home);
+  cli(served.home, ['run', 'sweepable', '--sweep', 'depth=1,2,3']);
+  await page.goto(served.url);
+  await page.getByRole('tab', { name: 'Experiments' }).click();
+  const rows = page.getByTestId('experiment-row');
+  await expect(rows).toHaveCount(3);
+  await rows.nth(0).getByRole('checkbox').check();
+  await rows.nth(1).getByRole('checkbox').check();
+  const selection = page.getByRole('group', { name: 'Selected runs' });
+  const question = page.getByRole('alertdialog', { name: 'Delete 2 runs?' });
+
+  // Escape keeps everything.
+  await selection.getByRole('button', { name: 'Delete…' }).click();
+  await expect(question).toContainText('This cannot be undone.');
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(rows).toHaveCount(3);
+  expect(readdirSync(join(served.home, 'artifacts'))).toHaveLength(3);
+
+  await selection.getByRole('button', { name: 'Delete…' }).click();
+  await question.getByRole('button', { name: 'Delete' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: /^deleted 2 runs, freed / })).toBeVisible();
+  await expect(selection).toHaveCount(0);
+  expect(readdirSync(join(served.home, 'artifacts'))).toHaveLength(1);
+
+  // The last one from its details panel.
+  await rows.first().click();
+  await page.getByTestId('run-details').getByRole('button', { name: 'Delete run…' }).click();
+  await page.getByRole('alertdialog', { name: /^Delete run \S+\?$/ }).getByRole('button', { name: 'Delete' }).click();
+  await expect(rows).toHaveCount(0);
+  await expect(page.getByTestId('run-details')).toHaveCount(0);
+  expect(readdirSync(join(served.home, 'artifacts'))).toEqual([]);
 });
 
 test('10,000 runs: the table stays virtualised, filters in SQLite and scrolls to the last run', async ({ page, served }) => {

@@ -1,4 +1,4 @@
-// `pipewright run --sweep`, `pipewright runs` with filters and sorting, and `pipewright compare` (text, JSON, HTML
+// `pipewright run --sweep`, `pipewright runs` with filters and sorting, `pipewright runs delete`, and `pipewright compare` (text, JSON, HTML
 // report) as subprocesses on a temp home, with exit codes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,5 +84,20 @@ describe('pipewright runs and compare', () => {
     expect(readFileSync(report, 'utf8')).toMatch(/<title>Run \S+ — sweepable<\/title>[\s\S]*data-chart="metric-accuracy"><svg /);
     expect(runCli(['compare', ids[0]!], { home })).toMatchObject({ status: 2, stderr: expect.stringMatching(/two or more run ids/) });
     expect(runCli(['compare', ids[0]!, 'nope'], { home })).toMatchObject({ status: 2, stderr: expect.stringMatching(/no run with id nope/) });
+  });
+});
+
+describe('pipewright runs delete', () => {
+  it('deletes runs and says what it gave back; an unknown id deletes nothing (exit 2)', () => {
+    const { home, file } = setup();
+    expect(runCli(['run', file, '--sweep', 'depth=1,2'], { home }).status).toBe(0);
+    const ids = (JSON.parse(runCli(['runs', '--json'], { home }).stdout) as { id: string }[]).map((r) => r.id);
+    expect(ids).toHaveLength(2);
+    const unknown = runCli(['runs', 'delete', ids[0]!, 'nope'], { home });
+    expect(unknown).toMatchObject({ status: 2, stderr: 'pipewright: no run with id nope\n' });
+    const deleted = runCli(['runs', 'delete', ids[0]!], { home });
+    expect(deleted.status, deleted.stderr).toBe(0);
+    expect(deleted.stdout).toMatch(/^deleted 1 run, freed \d+(\.\d)? (B|KiB|MiB)(; \d cached results? went with them \(those nodes run again next time\))?\n$/);
+    expect((JSON.parse(runCli(['runs', '--json'], { home }).stdout) as { id: string }[]).map((r) => r.id)).toEqual([ids[1]]);
   });
 });

@@ -1,5 +1,6 @@
 // The runs slice against a real engine: a resume after missed batches (a reconnect, a run followed from another
-// process) folds in what was missed, progress bars of nodes that ended meanwhile included, and the runs list follows.
+// process) folds in what was missed, progress bars of nodes that ended meanwhile included, and the runs list follows
+// runs as they end and as they are deleted.
 import { describe, expect, it } from 'vitest';
 import { applyRunEvents, initialRunState } from '../../shared/runs/run-state';
 import { openStore, shellNode, type Harness } from './store-harness';
@@ -46,5 +47,20 @@ describe('runs slice', () => {
     for (let tries = 0; store.getState().runs[0]?.status !== 'succeeded' && tries < 50; tries++) await new Promise((r) => setTimeout(r, 20));
     expect(store.getState().runs.map((r) => r.status)).toEqual(['succeeded']);
     expect(store.getState().shownRun!.status).toBe('succeeded');
+  });
+
+  it('runs deleted by any client leave the history and the run view', async () => {
+    const harness = await openStore({ nodes: [shellNode('a')] });
+    const { store, connected } = harness;
+    const first = await finishedRun(harness);
+    const second = await finishedRun(harness);
+    await store.getState().refreshRuns();
+    await store.getState().openRun(first.runId);
+    expect(store.getState().runs.map((r) => r.id).sort()).toEqual([first.runId, second.runId].sort());
+
+    await connected.api.invoke('run.delete', { runIds: [first.runId] });
+    for (let tries = 0; store.getState().runs.length > 1 && tries < 50; tries++) await new Promise((r) => setTimeout(r, 20));
+    expect(store.getState().runs.map((r) => r.id)).toEqual([second.runId]);
+    expect(store.getState().shownRun).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 // `pipewright runs [--pipeline NAME] [--filter EXPR] [--search TEXT] [--sort COL] [--metrics a,b] [--all] [--json]`:
-// the run history (the experiments table), newest first unless sorted otherwise.
+// the run history (the experiments table), newest first unless sorted otherwise; `runs delete <id…>` deletes runs.
 import type { Command } from 'commander';
 import { ApiError } from '../../../shared/api/index';
-import { formatCounts, formatDuration } from '../../../shared/runs/run-format';
+import { formatCounts, formatDuration, formatRunsDeleted } from '../../../shared/runs/run-format';
 import type { RunSummary } from '../../../shared/runs/run-record';
 import type { ExperimentRow } from '../../../shared/tracking/experiment-records';
 import { experimentQuerySchema, type ColumnRef } from '../../../shared/tracking/experiment-view';
@@ -35,7 +35,7 @@ function sortColumn(text: string): ColumnRef {
 }
 
 export function registerRuns(program: Command, ctx: CliContext): void {
-  program
+  const runsCommand = program
     .command('runs')
     .description('list runs of every pipeline (newest first), filtered and sorted like the Experiments view')
     .option('--pipeline <name>', 'only runs of this pipeline (stored name or id, or the name of a pipeline file)')
@@ -82,6 +82,19 @@ export function registerRuns(program: Command, ctx: CliContext): void {
       if (runs.length === 0) return ctx.print(page.total === 0 && !flags.filter && !flags.search ? 'no runs yet — `pipewright run <file|name>` starts one' : 'no run matches');
       ctx.print(formatRuns(runs, page.rows, flags.metrics));
       if (page.total > runs.length) ctx.print(`… ${page.total - runs.length} more (--limit)`);
+    });
+  runsCommand
+    .command('delete')
+    .description('delete finished runs with their logs, outputs and the cache entries they made, giving back their disk space')
+    .argument('<runs...>', 'run ids, as `pipewright runs` prints them (all or none are deleted)')
+    .action((runIds: string[]) => {
+      const { ctx: engine } = ctx.engine();
+      try {
+        ctx.print(formatRunsDeleted(engine.runner.delete(runIds)));
+      } catch (error) {
+        if (error instanceof ApiError) throw new CliError(error.message);
+        throw error;
+      }
     });
 }
 

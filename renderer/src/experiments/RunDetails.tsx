@@ -1,7 +1,8 @@
-// Beside the table: the clicked run's note (edited in place), tags (add, remove), and its lineage.
+// Beside the table: the clicked run's note (edited in place), tags (add, remove), hide or delete, and its lineage.
 import { useEffect, useState } from 'react';
 import { formatTags } from '../../../shared/tracking/value-format';
 import { useApp } from '../store/store-context';
+import { deleteConfirmation } from './delete-confirmation';
 import { LineageSummary } from './LineageSummary';
 import { parseTagInput } from './tag-input';
 
@@ -11,6 +12,8 @@ export function RunDetails() {
   const annotate = useApp((s) => s.annotateRuns);
   const close = useApp((s) => s.showRunDetails);
   const loadLineage = useApp((s) => s.loadLineage);
+  const deleteRuns = useApp((s) => s.deleteRuns);
+  const askConfirm = useApp((s) => s.askConfirm);
   const [note, setNote] = useState('');
   const [tag, setTag] = useState('');
   const run = lineage?.run.id === runId ? lineage?.run : undefined;
@@ -63,6 +66,9 @@ export function RunDetails() {
           </div>
           <button type="button" onClick={() => void save({ hidden: !run.hidden })}>
             {run.hidden ? 'Unhide run' : 'Hide run'}
+          </button>
+          <button type="button" disabled={run.status === 'running'} onClick={() => askConfirm(deleteConfirmation([runId], () => void deleteRuns([runId])))}>
+            Delete run…
           </button>
           <h4>Lineage</h4>
           <LineageSummary lineage={lineage} />

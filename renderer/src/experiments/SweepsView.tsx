@@ -51,7 +51,7 @@ function SweepDetail({ sweep }: { sweep: SweepRecord }) {
   const bestRunId = metric === sweep.metric ? sweep.bestRunId : metric ? bestRunBy(sweep.runs, metric, goal) : null;
   const option = useMemo(() => (metric ? sweepParallelOption(sweep, metric, bestRunId) : null), [sweep, metric, bestRunId]);
   const done = sweep.runs.filter((r) => r.status !== 'pending' && r.status !== 'running').length;
-  const finished = sweep.runs.filter((r) => r.runId && r.status !== 'pending' && r.status !== 'running').map((r) => r.runId!);
+  const finished = sweep.runs.filter((r) => r.runId && r.status !== 'pending' && r.status !== 'running' && r.status !== 'deleted').map((r) => r.runId!);
   const names = sweep.spec.axes.map((a) => a.name);
   return (
     <section className="sweep-detail" aria-label={`Sweep ${sweep.id}`} data-testid="sweep-detail" data-status={sweep.status}>
@@ -105,12 +105,12 @@ function SweepDetail({ sweep }: { sweep: SweepRecord }) {
               <tr key={r.position} className={best ? 'best-run' : ''} data-testid="sweep-run" data-best={best} data-status={r.status}>
                 <td>{r.position + 1}</td>
                 <td>
-                  {r.runId ? (
+                  {r.runId && r.status !== 'deleted' ? (
                     <button type="button" className="link-button" onClick={() => showDetails(r.runId)}>
                       {r.runId}
                     </button>
                   ) : (
-                    '—'
+                    (r.runId ?? '—')
                   )}
                   {best && ' ★'}
                 </td>

@@ -1,8 +1,9 @@
 // Above the experiments table: the filter box (filter language, errors inline), search, hidden runs, the column
-// chooser, and what to do with the selected runs (compare, report, tag, hide/show).
+// chooser, and what to do with the selected runs (compare, report, tag, hide/show, delete).
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../store/store-context';
 import { ColumnChooser } from './ColumnChooser';
+import { deleteConfirmation } from './delete-confirmation';
 import { parseTagInput } from './tag-input';
 
 /** Commits a text box's value once the user paused typing (the latest `commit` is used). */
@@ -90,8 +91,10 @@ function SelectionActions() {
   const report = useApp((s) => s.exportReport);
   const annotate = useApp((s) => s.annotateRuns);
   const includeHidden = useApp((s) => s.experimentView.includeHidden);
+  const deleteRuns = useApp((s) => s.deleteRuns);
+  const askConfirm = useApp((s) => s.askConfirm);
   const [tag, setTag] = useState('');
-  if (selected.length === 0) return <span className="muted">Select runs to compare, tag or hide.</span>;
+  if (selected.length === 0) return <span className="muted">Select runs to compare, tag, hide or delete.</span>;
   const addTag = () => {
     const setTags = parseTagInput(tag);
     if (!setTags) return;
@@ -119,6 +122,9 @@ function SelectionActions() {
           Unhide
         </button>
       )}
+      <button type="button" onClick={() => askConfirm(deleteConfirmation(selected, () => void deleteRuns(selected)))}>
+        Delete…
+      </button>
       <button type="button" className="link-button" onClick={clear}>
         Clear
       </button>

@@ -1,6 +1,7 @@
 // The Experiments view's table: the saved view (columns, pins, sort, filter, search, hidden runs), windows of rows
 // loaded as they scroll into view, the selection, and tags/notes/hidden edits.
 import { ApiError } from '../../../shared/api/index';
+import { formatRunsDeleted } from '../../../shared/runs/run-format';
 import type { ExperimentColumns, ExperimentRow } from '../../../shared/tracking/experiment-records';
 import { columnKey, DEFAULT_EXPERIMENT_VIEW, type ColumnRef, type ExperimentView } from '../../../shared/tracking/experiment-view';
 import { FilterSyntaxError, parseRunFilter } from '../../../shared/tracking/run-filter';
@@ -44,6 +45,8 @@ export interface ExperimentsSlice {
   clearRunSelection(): void;
   showRunDetails(runId: string | null): void;
   annotateRuns(runIds: string[], change: { setTags?: Record<string, string>; removeTags?: string[]; note?: string; hidden?: boolean }): Promise<void>;
+  /** Deletes runs with their logs, outputs and cache entries, after the user confirmed; says what it gave back. */
+  deleteRuns(runIds: string[]): Promise<void>;
   /** Calls `refresh` when runs change anywhere (a run ends, runs are annotated); returns the unsubscribe. */
   subscribeExperiments(refresh: () => void): () => void;
   /** Leaves the Experiments view for the designer with that run's pipeline open and the run shown. */
@@ -167,6 +170,15 @@ export const createExperimentsSlice: SliceCreator<ExperimentsSlice> = (set, get,
       if (!done) return;
       // The table refreshes on the experiments.changed event this publishes (in every open window).
       if (change.hidden !== undefined) get().showToast('info', `${change.hidden ? 'hid' : 'showed'} ${runIds.length} run${runIds.length === 1 ? '' : 's'}`);
+    },
+    async deleteRuns(runIds) {
+      const result = await attempt(get, () => api.invoke('run.delete', { runIds }));
+      if (!result) return;
+      const { selectedRunIds, detailRunId } = get();
+      set({ selectedRunIds: selectedRunIds.filter((id) => !result.deleted.includes(id)) });
+      if (detailRunId && result.deleted.includes(detailRunId)) get().showRunDetails(null);
+      // The table refreshes on the experiments.changed event this publishes (in every open window).
+      get().showToast('info', formatRunsDeleted(result));
     },
     subscribeExperiments(refresh) {
       const unsubscribers = [

@@ -68,6 +68,12 @@ const changesRunsList = (events: readonly RunEvent[]) => events.some((e) => e.ty
 
 export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
   api.subscribe('run.events', (batch) => get().applyRunBatch(batch));
+  // Runs deleted (here, in another window or over the API) leave the history, and the run view if it showed one.
+  api.subscribe('experiments.changed', ({ runIds, deleted }) => {
+    if (!deleted) return;
+    if (get().shownRun && runIds.includes(get().shownRun!.runId)) set({ shownRun: null, runNodeId: null, linesInProgress: {} });
+    if (get().runs.some((r) => runIds.includes(r.id))) void get().refreshRuns();
+  });
   /** Numbers the runs-list reads, so an answer that arrives after a newer one's is dropped, not shown. */
   let listReads = 0;
   const adopt = async (runId: string) => {
