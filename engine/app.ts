@@ -77,11 +77,11 @@ export function openEngine(options: EngineOptions): Engine {
 
 /**
  * The app and the web server show what a terminal (or another app) does on the same data home: its runs and sweeps,
- * live, and the pipelines it imports or changes. Returns what stops the pipeline watcher (the runner and tracking
- * stop their own followers at shutdown).
+ * live, the runs it deletes, and the pipelines it imports or changes. Returns what stops the pipeline watcher (the
+ * runner and tracking stop their own followers at shutdown).
  */
 function watchOtherProcesses(ctx: ApiContext): () => void {
-  ctx.runner.followOtherProcesses();
+  ctx.runner.followOtherProcesses((runIds) => ctx.events.publish('experiments.changed', { runIds, deleted: true }));
   ctx.tracking.followOtherProcesses((event) => ctx.events.publish('sweep.changed', event));
   const pipelineChanges = new PipelineChangeWatcher(ctx.pipelines, (event) => ctx.events.publish('pipeline.changed', event));
   pipelineChanges.start();

@@ -1,6 +1,6 @@
 // Follows the runs other Pipewright processes run on the same data home (a `pipewright run` in a terminal, a sweep
 // from the CLI, another app): polls the store and publishes what they committed as UI batches, so an open app shows
-// them live — node states, logs, the end — as it shows its own.
+// them live — node states, logs, the end — as it shows its own; and the runs they delete.
 import type { LineInProgress, RunEventBatch } from '../../shared/runs/run-events';
 import type { RunsRepo } from '../store/runs.repo';
 import { BackgroundInterval } from './background-interval';
@@ -12,7 +12,7 @@ export const FOLLOW_MAX_LINES = 5000;
 
 /** What the follower needs of the runner service. */
 export interface FollowedStore {
-  runs: Pick<RunsRepo, 'running' | 'linesInProgress' | 'newestRowid' | 'createdAfter'>;
+  runs: Pick<RunsRepo, 'running' | 'linesInProgress' | 'newestRowid' | 'createdAfter' | 'lastDeletion' | 'deletedAfter'>;
   /** Marks runs whose process died as interrupted (their last events are written). */
   recover(): string[];
   /** Stored events after `afterSeq`, read as one consistent snapshot. */
@@ -24,6 +24,8 @@ export class ForeignRunFollower {
   private followed: Map<string, number> | undefined;
   /** Runs created after this one are new to the follower. */
   private newestSeen = 0;
+  /** Deletions after this one are new to the follower. */
+  private lastDeletionSeen = 0;
   /** The lines in progress last published of each followed run, by node and stream. */
   private readonly shownLines = new Map<string, Map<string, LineInProgress>>();
   private readonly interval = new BackgroundInterval(() => this.look(), FOLLOW_POLL_MS, (error) => this.report(error));
@@ -33,6 +35,7 @@ export class ForeignRunFollower {
   constructor(
     private readonly store: FollowedStore,
     private readonly publish: (batch: RunEventBatch) => void,
+    private readonly publishDeleted: (runIds: string[]) => void,
   ) {}
 
   /** Takes the first look now (so a run started right after is seen from its start), then one every FOLLOW_POLL_MS. */
@@ -67,9 +70,11 @@ export class ForeignRunFollower {
     const { runs } = this.store;
     if (!this.followed) {
       this.newestSeen = runs.newestRowid();
+      this.lastDeletionSeen = runs.lastDeletion();
       this.followed = new Map(runs.running().filter((run) => run.ownerPid !== process.pid).map((run) => [run.id, run.lastSeq]));
       return;
     }
+    this.takeDeletions();
     // New runs first, then which are running: a run created in between is found at the next look, never taken for
     // one that ended.
     for (const run of runs.createdAfter(this.newestSeen)) {
@@ -94,6 +99,17 @@ export class ForeignRunFollower {
       }
     }
     if (failure) throw failure;
+  }
+
+  /** Runs another process deleted since the last look: no longer followed, and announced (this process announces its own). */
+  private takeDeletions(): void {
+    const deleted: string[] = [];
+    for (const deletion of this.store.runs.deletedAfter(this.lastDeletionSeen)) {
+      this.lastDeletionSeen = deletion.seq;
+      this.forget(deletion.runId);
+      if (deletion.deletedBy !== process.pid) deleted.push(deletion.runId);
+    }
+    if (deleted.length > 0) this.publishDeleted(deleted);
   }
 
   /** The lines in progress of a run that differ from those last published ('' for one that ended), remembered. */

@@ -213,12 +213,12 @@ export class RunService {
 
   /**
    * Publishes the runs other processes run on this data home as they go (FOLLOW_POLL_MS behind), through the
-   * same batches as this engine's own runs. For hosts with a UI.
+   * same batches as this engine's own runs, and gives `onDeleted` the runs they delete. For hosts with a UI.
    */
-  followOtherProcesses(): void {
+  followOtherProcesses(onDeleted: (runIds: string[]) => void): void {
     const publish = this.deps.publish;
     if (!publish || this.follower) return;
-    this.follower = new ForeignRunFollower(this, publish);
+    this.follower = new ForeignRunFollower(this, publish, onDeleted);
     this.follower.start();
   }
 

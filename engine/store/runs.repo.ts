@@ -115,8 +115,11 @@ export class RunsRepo {
     this.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO runs (id, pipeline_id, pipeline_name, pipeline_revision, document, base_dir, params, options, trigger,
-             status, owner_pid, owner_start, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)`,
+          // Past every rowid a run ever had, deleted ones included: other processes find new runs by rowid.
+          `INSERT INTO runs (rowid, id, pipeline_id, pipeline_name, pipeline_revision, document, base_dir, params, options,
+             trigger, status, owner_pid, owner_start, started_at)
+           VALUES (max(coalesce((SELECT max(rowid) FROM runs), 0), coalesce((SELECT max(run_rowid) FROM run_deletions), 0)) + 1,
+             ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)`,
         )
         .run(
           run.id,
@@ -231,8 +234,29 @@ export class RunsRepo {
     if (running.length > 0) {
       throw new ApiError('conflict', `${running.length === 1 ? 'run' : 'runs'} ${running.join(', ')} still running; cancel first, then delete`);
     }
+    const note = this.db.prepare(
+      'INSERT INTO run_deletions (run_id, run_rowid, deleted_by, deleted_at) SELECT id, rowid, ?, ? FROM runs WHERE id = ?',
+    );
     const remove = this.db.prepare('DELETE FROM runs WHERE id = ?');
-    for (const id of runIds) remove.run(id);
+    const at = new Date().toISOString();
+    for (const id of runIds) {
+      note.run(process.pid, at, id);
+      remove.run(id);
+    }
+  }
+
+  /** The latest deletion's seq (0: none yet): deletions after it are new to a process that follows the store. */
+  lastDeletion(): number {
+    return (this.db.prepare('SELECT max(seq) FROM run_deletions').pluck().get() as number | null) ?? 0;
+  }
+
+  /** Runs deleted after deletion `seq`, oldest first, with the process that deleted each. */
+  deletedAfter(seq: number): { seq: number; runId: string; deletedBy: number }[] {
+    return this.db.prepare('SELECT seq, run_id AS runId, deleted_by AS deletedBy FROM run_deletions WHERE seq > ? ORDER BY seq').all(seq) as {
+      seq: number;
+      runId: string;
+      deletedBy: number;
+    }[];
   }
 
   /** One row of the runs list, or a not_found error. */

@@ -1,7 +1,7 @@
 // An open app follows the runs other processes run on its data home: a real `pipewright run` in another process
 // reaches the app's clients as `run.events` batches while it runs — every event and line once, in order — and a
 // killed one ends as interrupted without anyone asking. Its Cancel reaches them too: a terminal's sweep (one run, or
-// all of it) and another app's run. Pipelines it imports reach the app's list.
+// all of it) and another app's run. Pipelines it imports reach the app's list, and runs it deletes leave it.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,13 +23,17 @@ function writePipeline(nodes: { id: string; command: string }[]): string {
   return file;
 }
 
-/** An app on `home` (over the WebSocket transport, as the web UI connects) that follows other processes' runs. */
-async function openApp(home: string): Promise<{ app: Connected; batches: RunEventBatch[] }> {
+/**
+ * An app on `home` (over the WebSocket transport, as the web UI connects) that follows other processes' runs: the
+ * batches its clients get, and the runs it hears were deleted.
+ */
+async function openApp(home: string): Promise<{ app: Connected; batches: RunEventBatch[]; deletions: string[][] }> {
   const app = await connect('websocket', home);
-  app.engine.ctx.runner.followOtherProcesses();
+  const deletions: string[][] = [];
+  app.engine.ctx.runner.followOtherProcesses((runIds) => deletions.push(runIds));
   const batches: RunEventBatch[] = [];
   app.api.subscribe('run.events', (batch) => batches.push(batch));
-  return { app, batches };
+  return { app, batches, deletions };
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -153,6 +157,30 @@ describe('runs of other processes', () => {
     expect(events.at(-1)).toMatchObject({ type: 'run.finished', runId, status: 'interrupted' });
     await new Promise((r) => setTimeout(r, 100));
     expect(processesOfRun(runId)).toEqual([]);
+  });
+
+  it('runs another process deletes reach the app; a run started after the newest was deleted is followed all the same', async () => {
+    // Before migration 8 a new run took the deleted newest run's rowid, which the app had seen: it was never followed.
+    const home = tempDir();
+    const { app, batches, deletions } = await openApp(home);
+    opened = app;
+    const file = writePipeline([{ id: 'one', command: 'echo one' }]);
+    expect(runCli(['run', file], { home }).status).toBe(0);
+    await until(() => finished(batches), 'the first run');
+    const first = batches[0]!.runId;
+    expect(runCli(['runs', 'delete', first], { home }).status).toBe(0);
+    await until(() => deletions.length > 0, 'the deletion');
+    expect(deletions).toEqual([[first]]);
+
+    batches.length = 0;
+    expect(runCli(['run', file], { home }).status).toBe(0);
+    await until(() => finished(batches), 'the run after the deletion');
+    const second = batches[0]!.runId;
+    expect(second).not.toBe(first);
+    // The app's own deletions are announced by the app itself, not again by the follower.
+    await app.api.invoke('run.delete', { runIds: [second] });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(deletions).toEqual([[first]]);
   });
 
   it('runs of the app itself are not sent twice', async () => {

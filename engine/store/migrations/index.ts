@@ -6,6 +6,7 @@ import tracking from './004-tracking';
 import logFiles from './005-log-files';
 import cancelRequests from './006-cancel-requests';
 import linesInProgress from './007-lines-in-progress';
+import runDeletions from './008-run-deletions';
 
 /** One migration: applied once, inside a transaction, recorded in `schema_migrations`. */
 export interface StoreMigration {
@@ -14,4 +15,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles, cancelRequests, linesInProgress];
+export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles, cancelRequests, linesInProgress, runDeletions];

@@ -18,6 +18,12 @@ import { CollectSink, edge, harness, nodeScript, pipeline, processesOfRun, shell
 let h: Harness;
 afterEach(() => h?.close());
 
+/**
+ * Shell: starts `sleep 30` in a session of its own (`setsid`, after `prefix`), its pid in $s, and waits until it runs
+ * there — until then it is still in the node's group, which the node's exit would stop.
+ */
+const sessionSleep = (prefix = '') => `${prefix}setsid sleep 30 & s=$!; until [ "$(cat /proc/$s/comm 2>/dev/null)" = sleep ]; do sleep 0.01; done`;
+
 /** Resolves once the run has started `count` node processes. */
 async function untilStarted(h: Harness, runId: string, count: number): Promise<void> {
   for (let i = 0; i < 200; i++) {
@@ -75,7 +81,7 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
   it('cancel stops what a node started outside its process group too (setsid, a new session), and names it', async () => {
     // Before: both sleeps outlived the canceled run (group signals do not reach another session).
     h = harness({ launch, killGraceMs: 300 });
-    const escape = `setsid sleep 30 & python3 -c 'import subprocess; subprocess.Popen(["sleep", "30"], start_new_session=True)'`;
+    const escape = `${sessionSleep()}; python3 -c 'import subprocess; subprocess.Popen(["sleep", "30"], start_new_session=True)'`;
     await h.ready();
     const doc = pipeline([shell('escaper', `${escape}; echo ready; sleep 30`)]);
     const sink = new CollectSink();
@@ -96,7 +102,7 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
     const kept = join(h.work, 'kept.pid');
     const doc = pipeline(
       [
-        shell('starter', `setsid sleep 30 & echo $! > ${stray}; env -u PIPEWRIGHT_RUN_ID setsid sleep 30 & echo $! > ${kept}`),
+        shell('starter', `${sessionSleep()}; echo $s > ${stray}; ${sessionSleep('env -u PIPEWRIGHT_RUN_ID ')}; echo $s > ${kept}`),
         shell('later', `sleep 0.2; kill -0 $(cat ${stray}) && echo "still there"`),
       ],
       [edge('starter', 'later')],
@@ -120,7 +126,7 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('node proce
   it('closing the engine kills at once what a node started outside its group', async () => {
     h = harness({ launch, killGraceMs: 5000 });
     await h.ready();
-    const doc = pipeline([shell('escaper', 'setsid sleep 30 & echo ready; sleep 30')]);
+    const doc = pipeline([shell('escaper', `${sessionSleep()}; echo ready; sleep 30`)]);
     const run = h.service.start({ pipeline: doc, baseDir: h.work, params: {}, options: runOptionsSchema.parse({}), trigger: 'api' });
     await untilLogged(h, run.id, 'escaper');
     h.service.shutdown();
