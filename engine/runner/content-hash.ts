@@ -1,6 +1,6 @@
 // Content hashes (sha-256) of files and folders: cache keys, the content-addressed store and artifact identity.
 import { createHash, hash } from 'node:crypto';
-import { createReadStream, readdirSync, statSync, type Stats } from 'node:fs';
+import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** The identity of an artifact: its content hash, whether it is a file or a folder, and its size in bytes. */
@@ -50,12 +50,18 @@ function isArrayIndex(key: string): boolean {
   return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
 }
 
+/** Told how many more bytes were hashed (progress of hashing a large file). */
+export type OnBytes = (count: number) => void;
+
 /** Streams a file through sha-256. */
-export function hashFile(path: string): Promise<string> {
+export function hashFile(path: string, onBytes?: OnBytes): Promise<string> {
   return new Promise((resolve, reject) => {
     const sha = createHash('sha256');
     createReadStream(path)
-      .on('data', (bytes) => sha.update(bytes))
+      .on('data', (bytes) => {
+        sha.update(bytes);
+        onBytes?.(bytes.length);
+      })
       .on('error', reject)
       .on('end', () => resolve(sha.digest('hex')));
   });
@@ -76,15 +82,16 @@ export function listFiles(dir: string): string[] {
 }
 
 /** Hash of a file, or of a folder as the sorted list of its files' relative paths, sizes and hashes. */
-export async function hashContent(path: string, stats: Stats = statSync(path)): Promise<ContentInfo> {
-  if (!stats.isDirectory()) return { hash: await hashFile(path), kind: 'file', size: stats.size };
+export async function hashContent(path: string, onBytes?: OnBytes): Promise<ContentInfo> {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return { hash: await hashFile(path, onBytes), kind: 'file', size: stats.size };
   const tree = createHash('sha256');
   let size = 0;
   for (const file of listFiles(path)) {
     const full = join(path, file);
     const fileSize = statSync(full).size;
     size += fileSize;
-    tree.update(`${file}\0${fileSize}\0${await hashFile(full)}\n`);
+    tree.update(`${file}\0${fileSize}\0${await hashFile(full, onBytes)}\n`);
   }
   return { hash: tree.digest('hex'), kind: 'directory', size };
 }

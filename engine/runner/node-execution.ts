@@ -9,6 +9,7 @@ import type { NodeEnvSpec } from '../nodes/node-env';
 import { cacheKey, cacheKeyParts } from './cache-key';
 import { hashContent, type ContentInfo } from './content-hash';
 import { fullDiskNote } from './disk-space';
+import { HashProgress, type HashProgressText } from './hash-progress';
 import { blockText } from './log-lines';
 import { NodeLogTail } from './log-tail';
 import { straysText } from './marked-processes';
@@ -66,6 +67,10 @@ export class NodeExecution {
   /** Decides on the cache; returns the cached outcome on a hit, or null when the node has to run. */
   async fromCache(): Promise<NodeOutcome | null> {
     const { ctx, planned } = this;
+    const progress = this.hashProgress({
+      going: (bytes) => `hashing the files the node reads, for its cache key: ${bytes} so far…`,
+      done: (bytes, took) => `hashed ${bytes} of files the node reads in ${took} (remembered until they change)`,
+    });
     const parts = await cacheKeyParts({
       definition: planned.definition,
       params: { ...planned.params, '@outputs': planned.outputs.map((p) => `${p.id}:${p.type}`) },
@@ -73,7 +78,9 @@ export class NodeExecution {
       ...(planned.settings.watchFiles ? { watchFiles: planned.settings.watchFiles } : {}),
       baseDir: ctx.baseDir,
       hasher: ctx.hasher,
+      onBytes: progress.count,
     });
+    progress.done();
     const key = cacheKey(planned.id, parts);
     const bypass = this.bypass();
     const entry = bypass ? undefined : ctx.cache.get(key);
@@ -249,13 +256,23 @@ export class NodeExecution {
     for (const [name, value] of Object.entries(metrics)) ctx.emitter.emit({ type: 'node.metric', nodeId: planned.id, name, value });
     const storeInCache = this.report?.bypass !== 'sideEffects' && this.report?.bypass !== 'disabled';
     const outputs: Record<string, OutputArtifact> = {};
+    const progress = this.hashProgress({
+      going: (bytes) => `hashing the outputs${storeInCache ? ' into the cache' : ''}: ${bytes} so far…`,
+      done: (bytes, took) => `hashed ${bytes} of outputs${storeInCache ? ' into the cache' : ''} in ${took}`,
+    });
     for (const port of planned.outputs) {
       const path = paths[port.id]!;
-      outputs[port.id] = { path, info: storeInCache ? await ctx.objects.put(path) : await hashContent(path) };
+      outputs[port.id] = { path, info: storeInCache ? await ctx.objects.put(path, progress.count) : await hashContent(path, progress.count) };
     }
+    progress.done();
     this.recordArtifacts(outputs);
     if (storeInCache && this.report) this.storeCacheEntry(this.report, outputs, metrics);
     return { status: 'succeeded', exitCode: 0, cached: false, outputs };
+  }
+
+  /** Progress of hashing, said in the node's log when it takes a while. */
+  private hashProgress(text: HashProgressText): HashProgress {
+    return new HashProgress(text, (line) => this.ctx.emitter.system(this.planned.id, line));
   }
 
   /** The log files (their folder made on first use) and their tail, once per node. */

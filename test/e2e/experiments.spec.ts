@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { insertSyntheticRuns } from '../../bench/tracking/synthetic-runs.mjs';
 import { sweepable } from '../support/sweepable-pipeline';
-import { expect, test } from './serve-fixture';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type Served } from './serve-fixture';
 
 const CLI = fileURLToPath(new URL('../../bin/pipewright', import.meta.url));
 
@@ -22,6 +23,17 @@ function importSweepable(home: string): void {
   const file = join(home, 'sweepable.pipeline.json');
   writeFileSync(file, JSON.stringify(sweepable()));
   cli(home, ['import', file]);
+}
+
+/** Three runs of a sweep (depth 1, 2, 3) and the page on the Experiments table listing them; returns its rows. */
+async function threeRunsTable(page: Page, served: Served): Promise<Locator> {
+  importSweepable(served.home);
+  cli(served.home, ['run', 'sweepable', '--sweep', 'depth=1,2,3']);
+  await page.goto(served.url);
+  await page.getByRole('tab', { name: 'Experiments' }).click();
+  const rows = page.getByTestId('experiment-row');
+  await expect(rows).toHaveCount(3);
+  return rows;
 }
 
 test('sweep of 4 from the UI → best run highlighted → comparison → HTML report opens in Chromium', async ({ page, served, context }) => {
@@ -86,12 +98,7 @@ test('sweep of 4 from the UI → best run highlighted → comparison → HTML re
 });
 
 test('runs table: filter language with inline errors, sort, pin, tags, hide; choices kept after a reload', async ({ page, served }) => {
-  importSweepable(served.home);
-  cli(served.home, ['run', 'sweepable', '--sweep', 'depth=1,2,3']);
-  await page.goto(served.url);
-  await page.getByRole('tab', { name: 'Experiments' }).click();
-  const rows = page.getByTestId('experiment-row');
-  await expect(rows).toHaveCount(3);
+  const rows = await threeRunsTable(page, served);
 
   // Show the accuracy metric and the depth param as columns.
   await page.getByRole('button', { name: 'Columns…' }).click();
@@ -164,12 +171,7 @@ test('runs table: filter language with inline errors, sort, pin, tags, hide; cho
 });
 
 test('delete runs: asks first, then the rows, their folders and their history go', async ({ page, served }) => {
-  importSweepable(served.home);
-  cli(served.home, ['run', 'sweepable', '--sweep', 'depth=1,2,3']);
-  await page.goto(served.url);
-  await page.getByRole('tab', { name: 'Experiments' }).click();
-  const rows = page.getByTestId('experiment-row');
-  await expect(rows).toHaveCount(3);
+  const rows = await threeRunsTable(page, served);
   await rows.nth(0).getByRole('checkbox').check();
   await rows.nth(1).getByRole('checkbox').check();
   const selection = page.getByRole('group', { name: 'Selected runs' });

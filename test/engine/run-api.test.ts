@@ -4,25 +4,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/api/channel';
-import { ApiError } from '../../shared/api/index';
 import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
 import type { RunEvent, RunEventBatch } from '../../shared/runs/run-events';
+import { refusal } from '../support/api-refusal';
 import { tempDir } from '../support/temp-home';
 import { connect, type Connected, type TransportName } from '../support/transports';
 import { edge, nodeScript, pipeline, shell } from './runner/run-helpers';
 
 /** A 1×1 PNG. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-
-async function rejected(promise: Promise<unknown>, code: string): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  expect((error as ApiError).code).toBe(code);
-  return error as ApiError;
-}
 
 /** Collects run.events batches until the run finishes. */
 function watch(api: ApiClient) {
@@ -104,7 +94,7 @@ describe.each<TransportName>(['in-memory', 'websocket'])('run API over %s', (tra
     expect(await preview('summary', 'use')).toEqual({ kind: 'json', text: '{\n  "rows": 2\n}', truncated: false });
     expect(await preview('plot', 'picture')).toEqual({ kind: 'image', mime: 'image/png', dataUrl: `data:image/png;base64,${PNG}` });
     expect(await preview('model', 'picture')).toEqual({ kind: 'directory', entries: [{ path: 'weights.txt', size: 2 }], truncated: false });
-    await rejected(preview('nope', 'make'), 'not_found');
+    await refusal(preview('nope', 'make'), 'not_found');
   });
 
   it('re-runs only what did not succeed, reusing the rest from the cache', async () => {
@@ -125,7 +115,7 @@ describe.each<TransportName>(['in-memory', 'websocket'])('run API over %s', (tra
     const detail = await c.api.invoke('run.get', { runId: rerun.id });
     expect(detail.options.scope).toEqual({ mode: 'selected', nodeIds: ['second', 'third'] });
     expect(detail.nodes.map((n) => [n.nodeId, n.status])).toEqual([['first', 'cached'], ['second', 'succeeded'], ['third', 'succeeded']]);
-    await rejected(c.api.invoke('run.rerun', { runId: rerun.id, failedOnly: true }), 'conflict');
+    await refusal(c.api.invoke('run.rerun', { runId: rerun.id, failedOnly: true }), 'conflict');
   });
 
   it('cancels a running pipeline', async () => {
@@ -142,10 +132,10 @@ describe.each<TransportName>(['in-memory', 'websocket'])('run API over %s', (tra
 
   it('refuses to run an invalid pipeline with its problems, and reports unknown runs', async () => {
     const pipelineId = await store(c.api, pipeline([shell('a', 'true'), shell('b', 'true')], [edge('a', 'b'), edge('b', 'a')], 'loop'));
-    const error = await rejected(c.api.invoke('run.start', { pipelineId }), 'invalid_pipeline');
+    const error = await refusal(c.api.invoke('run.start', { pipelineId }), 'invalid_pipeline');
     expect(error.message).toMatch(/cycle/);
     expect(error.problems?.[0]).toMatchObject({ code: 'cycle', severity: 'error' });
-    await rejected(c.api.invoke('run.get', { runId: 'nope' }), 'not_found');
-    await rejected(c.api.invoke('run.start', { pipelineId, options: { concurrency: 0 } }), 'invalid_input');
+    await refusal(c.api.invoke('run.get', { runId: 'nope' }), 'not_found');
+    await refusal(c.api.invoke('run.start', { pipelineId, options: { concurrency: 0 } }), 'invalid_input');
   });
 });

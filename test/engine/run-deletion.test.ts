@@ -4,9 +4,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/api/channel';
-import { ApiError, type ExperimentsChangedEvent } from '../../shared/api/index';
+import type { ExperimentsChangedEvent } from '../../shared/api/index';
 import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
 import { openDatabase } from '../../engine/store/database';
+import { refusal } from '../support/api-refusal';
 import { tempDir } from '../support/temp-home';
 import { connect, type Connected } from '../support/transports';
 import { pipeline, shell } from './runner/run-helpers';
@@ -31,16 +32,6 @@ function rowsOf(home: string, runId: string): Record<string, number> {
   } finally {
     db.close();
   }
-}
-
-async function refused(promise: Promise<unknown>, code: string): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  expect((error as ApiError).code).toBe(code);
-  return (error as ApiError).message;
 }
 
 describe('run.delete', () => {
@@ -96,7 +87,7 @@ describe('run.delete', () => {
     expect(objects(home)).toEqual([]);
     expect(readFileSync(output, 'utf8')).toBe(content);
     expect(statSync(output).nlink).toBe(1);
-    await refused(api.invoke('run.get', { runId: first }), 'not_found');
+    await refusal(api.invoke('run.get', { runId: first }), 'not_found');
     expect((await api.invoke('run.list', { pipelineId: id })).map((r) => r.id)).toEqual([cachedFromFirst]);
     await new Promise((r) => setTimeout(r, 20));
     expect(heard).toEqual([{ runIds: [first], deleted: true }]);
@@ -118,10 +109,10 @@ describe('run.delete', () => {
   it('refuses the lot when one run is unknown or still running, deleting nothing', async () => {
     const id = await stored(doc('x'));
     const done = await runToEnd(id);
-    expect(await refused(api.invoke('run.delete', { runIds: [done, 'nope'] }), 'not_found')).toBe('no run with id nope');
+    expect((await refusal(api.invoke('run.delete', { runIds: [done, 'nope'] }), 'not_found')).message).toBe('no run with id nope');
     const slow = await stored(pipeline([shell('wait', 'sleep 30')], [], 'slow'));
     const running = await api.invoke('run.start', { pipelineId: slow });
-    expect(await refused(api.invoke('run.delete', { runIds: [done, running.id] }), 'conflict')).toBe(`run ${running.id} still running; cancel first, then delete`);
+    expect((await refusal(api.invoke('run.delete', { runIds: [done, running.id] }), 'conflict')).message).toBe(`run ${running.id} still running; cancel first, then delete`);
     expect(rowsOf(home, done).runs).toBe(1);
     expect(existsSync(join(home, 'artifacts', done))).toBe(true);
     await api.invoke('run.cancel', { runId: running.id });

@@ -2,22 +2,12 @@
 // sweep.changed progress, the table query, annotations with experiments.changed, the saved view, comparison,
 // history, lineage, reports, and the errors clients branch on.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/index';
 import type { SweepChangedEvent } from '../../../shared/api/index';
 import { DEFAULT_EXPERIMENT_VIEW } from '../../../shared/tracking/experiment-view';
 import { connect, type Connected, type TransportName } from '../../support/transports';
 import { tempDir } from '../../support/temp-home';
+import { refusal } from '../../support/api-refusal';
 import { sweepable } from './tracking-helpers';
-
-async function rejected(promise: Promise<unknown>, code: string): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  expect((error as ApiError).code).toBe(code);
-  return (error as ApiError).message;
-}
 
 describe.each<TransportName>(['in-memory', 'websocket'])('tracking API over %s', (transport) => {
   let c: Connected;
@@ -52,7 +42,7 @@ describe.each<TransportName>(['in-memory', 'websocket'])('tracking API over %s',
     const [listed] = await c.api.invoke('sweep.list', {});
     expect(listed).toMatchObject({ id: sweepId, total: 4, done: 4, bestRunId: runIds[3], metric: 'accuracy' });
     expect(await c.api.invoke('sweep.cancel', { sweepId })).toEqual({ canceled: false });
-    await rejected(c.api.invoke('sweep.get', { sweepId: 'nope' }), 'not_found');
+    await refusal(c.api.invoke('sweep.get', { sweepId: 'nope' }), 'not_found');
   });
 
   it('queries, annotates (with an event), saves the view, compares, reports, charts history and lineage', async () => {
@@ -60,7 +50,7 @@ describe.each<TransportName>(['in-memory', 'websocket'])('tracking API over %s',
     const page = await c.api.invoke('experiments.query', { filter: 'accuracy > 0.6', sort: { column: { scope: 'metric', name: 'accuracy' }, direction: 'asc' } });
     expect(page.rows.map((r) => r.id)).toEqual([runIds[2], runIds[3]]);
     expect(page.rows[0]!.sweepId).toBe(sweepId);
-    expect(await rejected(c.api.invoke('experiments.query', { filter: 'accuracy >' }), 'invalid_input')).toMatch(/cannot read the filter/);
+    expect((await refusal(c.api.invoke('experiments.query', { filter: 'accuracy >' }), 'invalid_input')).message).toMatch(/cannot read the filter/);
 
     const changed: string[][] = [];
     const stop = c.api.subscribe('experiments.changed', (e) => changed.push(e.runIds));
@@ -69,7 +59,7 @@ describe.each<TransportName>(['in-memory', 'websocket'])('tracking API over %s',
     stop();
     expect((await c.api.invoke('experiments.query', {})).total).toBe(3);
     expect((await c.api.invoke('experiments.query', { includeHidden: true, search: 'shallow' })).rows[0]).toMatchObject({ hidden: true, tags: { baseline: '' } });
-    await rejected(c.api.invoke('experiments.annotate', { runIds: [runIds[0]!], setTags: { 'a=b': '' } }), 'invalid_input');
+    await refusal(c.api.invoke('experiments.annotate', { runIds: [runIds[0]!], setTags: { 'a=b': '' } }), 'invalid_input');
     expect(await c.api.invoke('experiments.columns', {})).toMatchObject({ params: ['depth', 'rows'], metrics: ['accuracy', 'loss'], tags: ['baseline'] });
 
     expect((await c.api.invoke('experiments.getView', {})).columns.map((col) => `${col.scope}:${col.name}`)).toEqual(
@@ -92,19 +82,19 @@ describe.each<TransportName>(['in-memory', 'websocket'])('tracking API over %s',
     const lineage = await c.api.invoke('experiments.lineage', { runId: runIds[1]! });
     expect(Object.keys(lineage.dataHashes)).toEqual(['prepare.data']);
     expect(lineage.models).toEqual([]);
-    await rejected(c.api.invoke('experiments.modelLineage', { name: 'none', version: 1 }), 'not_found');
+    await refusal(c.api.invoke('experiments.modelLineage', { name: 'none', version: 1 }), 'not_found');
   });
 
   it('refuses sweeps it cannot run, with the reason', async () => {
     const created = await c.api.invoke('pipeline.create', { name: 'sweepable' });
     await c.api.invoke('pipeline.save', { id: created.id, document: sweepable() });
     const spec = (name: string) => ({ mode: 'grid' as const, axes: [{ name, values: [1, 2] }] });
-    expect(await rejected(c.api.invoke('sweep.start', { pipelineId: created.id, spec: spec('colour') }), 'invalid_input')).toMatch(/no such parameter/);
-    await rejected(c.api.invoke('sweep.start', { pipelineId: created.id, spec: { mode: 'grid', axes: [] } }), 'invalid_input');
-    await rejected(c.api.invoke('sweep.start', { pipelineId: 'nope', spec: spec('depth') }), 'not_found');
+    expect((await refusal(c.api.invoke('sweep.start', { pipelineId: created.id, spec: spec('colour') }), 'invalid_input')).message).toMatch(/no such parameter/);
+    await refusal(c.api.invoke('sweep.start', { pipelineId: created.id, spec: { mode: 'grid', axes: [] } }), 'invalid_input');
+    await refusal(c.api.invoke('sweep.start', { pipelineId: 'nope', spec: spec('depth') }), 'not_found');
     const broken = { ...sweepable(), edges: [...sweepable().edges, { id: 'loop', source: 'evaluate', target: 'prepare' }] };
     await c.api.invoke('pipeline.save', { id: created.id, document: broken });
-    await rejected(c.api.invoke('sweep.start', { pipelineId: created.id, spec: spec('depth') }), 'invalid_pipeline');
+    await refusal(c.api.invoke('sweep.start', { pipelineId: created.id, spec: spec('depth') }), 'invalid_pipeline');
     expect(await c.api.invoke('sweep.list', {})).toEqual([]);
   });
 });
