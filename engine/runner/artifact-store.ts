@@ -1,13 +1,13 @@
 // The content-addressed store under PIPEWRIGHT_HOME/cache/objects: outputs go in once per hash and come back out
 // as hard links (copies where links are impossible), so a cached node costs no copying.
-import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { hashContent, listFiles, type ContentInfo, type OnBytes } from './content-hash';
 import { removeTree } from './remove-tree';
 
 /** Hard-links `from` to `to`, copying when the file system refuses links (another device, FAT, …). */
-export function linkOrCopy(from: string, to: string): void {
+function linkOrCopy(from: string, to: string): void {
   try {
     linkSync(from, to);
   } catch {
@@ -15,14 +15,21 @@ export function linkOrCopy(from: string, to: string): void {
   }
 }
 
-/** Recreates the file or folder `from` at `to` (folders file by file), linking where possible. */
-export function cloneContent(from: string, to: string, kind: ContentInfo['kind']): void {
+/**
+ * Recreates the file or folder `from` at `to` (folders file by file), linking where possible. What `from` reaches
+ * through a symbolic link (a dataset a node linked into its output) is copied instead: a hard link would share the
+ * user's own file with the store, which makes its objects read-only and must never change them.
+ */
+function cloneContent(from: string, to: string, kind: ContentInfo['kind']): void {
   mkdirSync(dirname(to), { recursive: true });
-  if (kind === 'file') return linkOrCopy(from, to);
+  if (kind === 'file') return lstatSync(from).isSymbolicLink() ? copyFileSync(from, to) : linkOrCopy(from, to);
+  const root = realpathSync(from);
   for (const file of listFiles(from)) {
+    const source = join(from, file);
     const target = join(to, file);
     mkdirSync(dirname(target), { recursive: true });
-    linkOrCopy(join(from, file), target);
+    if (realpathSync(source) === join(root, file)) linkOrCopy(source, target);
+    else copyFileSync(source, target);
   }
   mkdirSync(to, { recursive: true });
 }

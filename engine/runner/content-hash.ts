@@ -1,6 +1,6 @@
 // Content hashes (sha-256) of files and folders: cache keys, the content-addressed store and artifact identity.
 import { createHash, hash } from 'node:crypto';
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** The identity of an artifact: its content hash, whether it is a file or a folder, and its size in bytes. */
@@ -67,15 +67,25 @@ export function hashFile(path: string, onBytes?: OnBytes): Promise<string> {
   });
 }
 
-/** Every regular file under `dir`, as sorted paths relative to it (with `/` separators). */
+/**
+ * Every file under `dir`, as sorted paths relative to it (with `/` separators). Symbolic links are followed — a node
+ * may link a large file or folder into its output instead of copying it — except links that lead back into a folder
+ * being walked (a cycle) and links to nothing, which are left out.
+ */
 export function listFiles(dir: string): string[] {
   const files: string[] = [];
+  const walking = new Set<string>();
   const walk = (folder: string) => {
+    const real = realpathSync(folder);
+    if (walking.has(real)) return;
+    walking.add(real);
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) files.push(relative(dir, path).split(sep).join('/'));
+      const stats = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : entry;
+      if (stats?.isDirectory()) walk(path);
+      else if (stats?.isFile()) files.push(relative(dir, path).split(sep).join('/'));
     }
+    walking.delete(real);
   };
   walk(dir);
   return files.sort();

@@ -1,6 +1,7 @@
 // The cache with real processes: a hit when nothing changed, a miss naming the changed part for each key part,
-// bypasses (side effects, node setting, --no-cache, force), failures never cached, outputs restored on a hit.
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+// bypasses (side effects, node setting, --no-cache, force), failures never cached, outputs restored on a hit, and
+// outputs that link to the user's files stored as content without touching those files.
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getNodeType } from '../../../shared/nodes/index';
@@ -168,5 +169,40 @@ describe('cache', () => {
     rmSync(join(h.home, 'cache', 'objects', hash.slice(0, 2), hash), { force: true });
     const second = await h.run(doc);
     expect(second.sink.finished('make').status).toBe('succeeded');
+  });
+
+  it("stores what outputs link to as content: the user's linked files stay theirs, writable and untouched", async () => {
+    // Before: the store hard-linked the link and made its target read-only (the user's file!), and a folder output
+    // lost every file it reached through a link, so a cache hit restored an empty model folder.
+    h = harness();
+    writeFileSync(join(h.work, 'data.txt'), 'v1', { mode: 0o644 });
+    mkdirSync(join(h.work, 'lib'));
+    writeFileSync(join(h.work, 'lib', 'weights.txt'), 'w', { mode: 0o644 });
+    const make = [
+      `ln -s "$PWD/data.txt" {{outputs.out}}`,
+      'mkdir -p {{outputs.model}}/loop',
+      `ln -s "$PWD/lib" {{outputs.model}}/lib`,
+      'ln -s .. {{outputs.model}}/loop/up', // a cycle: left out
+      'ln -s /nonexistent {{outputs.model}}/gone', // a link to nothing: left out
+    ].join(' && ');
+    const doc = pipeline([shell('make', make, { outputs: [dataset('out'), { id: 'model', type: 'model' }] })]);
+    const first = await h.run(doc);
+    expect(first.sink.finished('make').status).toBe('succeeded');
+    expect(statSync(join(h.work, 'data.txt')).mode & 0o777).toBe(0o644);
+    expect(statSync(join(h.work, 'lib', 'weights.txt')).mode & 0o777).toBe(0o644);
+    expect(statSync(join(h.work, 'data.txt')).nlink).toBe(1);
+    expect(statSync(join(h.work, 'lib', 'weights.txt')).nlink).toBe(1);
+
+    writeFileSync(join(h.work, 'data.txt'), 'v2'); // still the user's to change; the cache keeps what the run made
+    const second = await h.run(doc);
+    expect(second.sink.finished('make').status).toBe('cached');
+    const [out, model] = ['out', 'model'].map((port) => h.service.runs.artifacts(second.id).find((a) => a.port === port)!.path);
+    expect(readFileSync(out!, 'utf8')).toBe('v1');
+    expect(readFileSync(join(model!, 'lib', 'weights.txt'), 'utf8')).toBe('w');
+    expect(readdirSync(model!, { recursive: true }).sort()).toEqual(['lib', 'lib/weights.txt']);
+
+    h.service.delete([first.id, second.id]);
+    expect(readFileSync(join(h.work, 'data.txt'), 'utf8')).toBe('v2');
+    expect(readFileSync(join(h.work, 'lib', 'weights.txt'), 'utf8')).toBe('w');
   });
 });
