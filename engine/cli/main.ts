@@ -15,6 +15,8 @@ export function createProgram(ctx: CliContext): Command {
     .description('Design, run, track and export ML pipelines.')
     .version(APP_VERSION, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // Options after a subcommand are that subcommand's: `runs --filter X` lists, `runs delete --filter X` deletes.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   for (const register of commandRegistrations) register(program, ctx);

@@ -1,5 +1,5 @@
-// `pipewright run --sweep`, `pipewright runs` with filters and sorting, `pipewright runs delete`, and `pipewright compare` (text, JSON, HTML
-// report) as subprocesses on a temp home, with exit codes.
+// `pipewright run --sweep`, `pipewright runs` with filters and sorting, `pipewright runs delete` (ids, or a filter),
+// and `pipewright compare` (text, JSON, HTML report) as subprocesses on a temp home, with exit codes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,5 +99,24 @@ describe('pipewright runs delete', () => {
     expect(deleted.status, deleted.stderr).toBe(0);
     expect(deleted.stdout).toMatch(/^deleted 1 run, freed \d+(\.\d)? (B|KiB|MiB)(; \d cached results? went with them \(those nodes run again next time\))?\n$/);
     expect((JSON.parse(runCli(['runs', '--json'], { home }).stdout) as { id: string }[]).map((r) => r.id)).toEqual([ids[1]]);
+  });
+
+  it('deletes every run the listing flags select (a dry run first), never both ids and a selection', () => {
+    const { home, file } = setup();
+    expect(runCli(['run', file, '--sweep', 'depth=1,2,3'], { home }).status).toBe(0);
+    const listed = (args: string[]) => (JSON.parse(runCli(['runs', ...args, '--json'], { home }).stdout) as { id: string }[]).map((r) => r.id);
+    const shallow = listed(['--filter', 'params.depth < 3']);
+    expect(shallow).toHaveLength(2);
+
+    const dry = runCli(['runs', 'delete', '--filter', 'params.depth < 3', '--dry-run'], { home });
+    expect(dry).toMatchObject({ status: 0, stdout: `${shallow.join('\n')}\nwould delete 2 runs (--dry-run: nothing was deleted)\n` });
+    expect(listed([])).toHaveLength(3);
+
+    expect(runCli(['runs', 'delete', shallow[0]!, '--filter', 'params.depth < 3'], { home })).toMatchObject({ status: 2, stderr: 'pipewright: give run ids or --filter/--pipeline/--search/--sweep, not both\n' });
+    expect(runCli(['runs', 'delete'], { home })).toMatchObject({ status: 2, stderr: 'pipewright: give run ids, or choose runs with --filter/--pipeline/--search/--sweep\n' });
+    const deleted = runCli(['runs', 'delete', '--filter', 'params.depth < 3'], { home });
+    expect(deleted.stdout).toMatch(/^deleted 2 runs, freed /);
+    expect(listed([])).toEqual(listed(['--filter', 'params.depth = 3']));
+    expect(listed([])).toHaveLength(1);
   });
 });

@@ -1,27 +1,23 @@
 // `pipewright runs [--pipeline NAME] [--filter EXPR] [--search TEXT] [--sort COL] [--metrics a,b] [--all] [--json]`:
-// the run history (the experiments table), newest first unless sorted otherwise; `runs delete <id…>` deletes runs.
+// the run history (the experiments table), newest first unless sorted otherwise. `runs delete`: runs-delete.command.ts.
 import type { Command } from 'commander';
-import { ApiError } from '../../../shared/api/index';
-import { formatCounts, formatDuration, formatRunsDeleted } from '../../../shared/runs/run-format';
+import { formatCounts, formatDuration } from '../../../shared/runs/run-format';
 import type { RunSummary } from '../../../shared/runs/run-record';
 import type { ExperimentRow } from '../../../shared/tracking/experiment-records';
-import { experimentQuerySchema, type ColumnRef } from '../../../shared/tracking/experiment-view';
+import type { ColumnRef } from '../../../shared/tracking/experiment-view';
 import { primaryMetric } from '../../../shared/tracking/metric-goal';
 import { formatMetricValue, formatTags } from '../../../shared/tracking/value-format';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../cli-context';
 import { formatTable } from '../format-table';
+import { registerRunsDelete } from './runs-delete.command';
+import { queryRuns, type RunSelectionFlags } from './runs-query';
 
-interface RunsFlags {
-  pipeline?: string;
+interface RunsFlags extends RunSelectionFlags {
   limit: string;
-  filter?: string;
-  search?: string;
   sort?: string;
   asc?: boolean;
   metrics?: string;
-  sweep?: string;
-  all?: boolean;
   json?: boolean;
 }
 
@@ -38,6 +34,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
   const runsCommand = program
     .command('runs')
     .description('list runs of every pipeline (newest first), filtered and sorted like the Experiments view')
+    .enablePositionalOptions()
     .option('--pipeline <name>', 'only runs of this pipeline (stored name or id, or the name of a pipeline file)')
     .option('--filter <expr>', 'filter language, e.g. "accuracy > 0.9 and params.k = 5" (see docs/tracking.md)')
     .option('--search <text>', 'runs whose id, pipeline, note or a tag contains the text')
@@ -52,30 +49,8 @@ export function registerRuns(program: Command, ctx: CliContext): void {
       const limit = Number(flags.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError(`--limit must be 1–1000; got "${flags.limit}"`);
       const { ctx: engine } = ctx.engine();
-      let pipelineName: string | undefined;
-      if (flags.pipeline) {
-        pipelineName = engine.pipelines.find(flags.pipeline)?.name ?? flags.pipeline;
-        if (!engine.tracking.queries.columns().pipelines.some((p) => p.toLowerCase() === pipelineName!.toLowerCase())) {
-          throw new CliError(`no runs of a pipeline "${flags.pipeline}" — \`pipewright list\` shows stored pipelines`);
-        }
-      }
-      let page;
-      try {
-        page = engine.tracking.queries.page(
-          experimentQuerySchema.parse({
-            filter: flags.filter ?? '',
-            search: flags.search ?? '',
-            ...(flags.sort ? { sort: { column: sortColumn(flags.sort), direction: flags.asc ? 'asc' : 'desc' } } : {}),
-            includeHidden: flags.all ?? false,
-            ...(pipelineName ? { pipelineName } : {}),
-            ...(flags.sweep ? { sweepId: flags.sweep } : {}),
-            limit,
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ApiError) throw new CliError(`--filter: ${error.message}`);
-        throw error;
-      }
+      const sort = flags.sort ? { sort: { column: sortColumn(flags.sort), direction: flags.asc ? ('asc' as const) : ('desc' as const) } } : {};
+      const page = queryRuns(engine, flags, { ...sort, limit });
       for (const field of page.unknownFields) ctx.warn(`note: no run has ${field}`);
       const runs = page.rows.map((row) => ({ ...engine.runner.runs.summary(row.id), metrics: row.metrics, tags: row.tags, note: row.note, hidden: row.hidden, sweepId: row.sweepId }));
       if (flags.json) return ctx.print(JSON.stringify(runs, null, 2));
@@ -83,19 +58,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
       ctx.print(formatRuns(runs, page.rows, flags.metrics));
       if (page.total > runs.length) ctx.print(`… ${page.total - runs.length} more (--limit)`);
     });
-  runsCommand
-    .command('delete')
-    .description('delete finished runs with their logs, outputs and the cache entries they made, giving back their disk space')
-    .argument('<runs...>', 'run ids, as `pipewright runs` prints them (all or none are deleted)')
-    .action((runIds: string[]) => {
-      const { ctx: engine } = ctx.engine();
-      try {
-        ctx.print(formatRunsDeleted(engine.runner.delete(runIds)));
-      } catch (error) {
-        if (error instanceof ApiError) throw new CliError(error.message);
-        throw error;
-      }
-    });
+  registerRunsDelete(runsCommand, ctx);
 }
 
 function formatRuns(runs: RunSummary[], rows: ExperimentRow[], metricFlag?: string): string {
