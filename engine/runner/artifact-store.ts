@@ -3,7 +3,7 @@
 import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { hashContent, listFiles, type ContentInfo, type OnBytes } from './content-hash';
+import { hashContent, listFiles, type ContentInfo, type HashWatch } from './content-hash';
 import { removeTree } from './remove-tree';
 
 /** Hard-links `from` to `to`, copying when the file system refuses links (another device, FAT, …). */
@@ -47,8 +47,8 @@ export class ArtifactStore {
   }
 
   /** Hashes the artifact at `path` and adds it to the store (a no-op when the same content is already there). */
-  async put(path: string, onBytes?: OnBytes): Promise<ContentInfo> {
-    const info = await hashContent(path, onBytes);
+  async put(path: string, watch: HashWatch = {}): Promise<ContentInfo> {
+    const info = await hashContent(path, watch);
     const target = this.objectPath(info.hash);
     if (existsSync(target)) return info;
     // Build next to the target, then rename: a crash never leaves a half-written object under its hash.

@@ -6,7 +6,7 @@ import { escapePath, globSync, isDynamicPattern } from 'tinyglobby';
 import type { NodeTypeDefinition } from '../../shared/nodes/node-type';
 import type { CacheKeyParts } from '../../shared/runs/cache-report';
 import type { CacheRepo } from '../store/cache.repo';
-import { hashFile, hashText, stableJson, type OnBytes } from './content-hash';
+import { hashFile, hashText, stableJson, type HashWatch } from './content-hash';
 
 /** Short hashes keep the parts readable in the UI; the full key hashes the full parts. */
 const SHORT = 16;
@@ -16,7 +16,7 @@ export class FileHasher {
   constructor(private readonly repo: CacheRepo) {}
 
   /** Content hash of a regular file, or null when there is none at `path`. */
-  async hash(path: string, onBytes?: OnBytes): Promise<string | null> {
+  async hash(path: string, watch: HashWatch = {}): Promise<string | null> {
     let stats;
     try {
       stats = statSync(path);
@@ -26,7 +26,7 @@ export class FileHasher {
     if (!stats.isFile()) return null;
     const known = this.repo.fileHash(path, stats.size, stats.mtimeMs);
     if (known) return known;
-    const hash = await hashFile(path, onBytes);
+    const hash = await hashFile(path, watch);
     this.repo.rememberFileHash(path, stats.size, stats.mtimeMs, hash);
     return hash;
   }
@@ -42,8 +42,8 @@ export interface CacheKeyInput {
   watchFiles?: readonly string[];
   baseDir: string;
   hasher: FileHasher;
-  /** Told the bytes hashed of files not hashed before (a large dataset takes a while the first time). */
-  onBytes?: OnBytes;
+  /** Follows the hashing of files not hashed before (a large dataset takes a while the first time). */
+  watch?: HashWatch;
 }
 
 /** Computes the parts; only file reads are asynchronous (and skipped entirely when a node names no files). */
@@ -52,7 +52,7 @@ export async function cacheKeyParts(input: CacheKeyInput): Promise<CacheKeyParts
   const files: Record<string, string> = {};
   const names = new Set([...fileReferences(definition, params, input.baseDir), ...watchedFiles(input.watchFiles ?? [], input.baseDir)]);
   for (const name of [...names].sort()) {
-    const hash = await input.hasher.hash(isAbsolute(name) ? name : resolve(input.baseDir, name), input.onBytes);
+    const hash = await input.hasher.hash(isAbsolute(name) ? name : resolve(input.baseDir, name), input.watch);
     files[name] = hash ? hash.slice(0, SHORT) : 'missing';
   }
   return {

@@ -50,17 +50,22 @@ function isArrayIndex(key: string): boolean {
   return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
 }
 
-/** Told how many more bytes were hashed (progress of hashing a large file). */
-export type OnBytes = (count: number) => void;
+/** How a long hashing is followed: told each chunk's bytes (progress), and stopped by `signal` (a cancel). */
+export interface HashWatch {
+  onBytes?: (count: number) => void;
+  signal?: AbortSignal;
+}
 
-/** Streams a file through sha-256. */
-export function hashFile(path: string, onBytes?: OnBytes): Promise<string> {
+/** Streams a file through sha-256; an aborted `signal` rejects with the signal's reason. */
+export function hashFile(path: string, watch: HashWatch = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const sha = createHash('sha256');
-    createReadStream(path)
+    const stream = createReadStream(path);
+    stream
       .on('data', (bytes) => {
+        if (watch.signal?.aborted) return stream.destroy(watch.signal.reason as Error);
         sha.update(bytes);
-        onBytes?.(bytes.length);
+        watch.onBytes?.(bytes.length);
       })
       .on('error', reject)
       .on('end', () => resolve(sha.digest('hex')));
@@ -92,16 +97,17 @@ export function listFiles(dir: string): string[] {
 }
 
 /** Hash of a file, or of a folder as the sorted list of its files' relative paths, sizes and hashes. */
-export async function hashContent(path: string, onBytes?: OnBytes): Promise<ContentInfo> {
+export async function hashContent(path: string, watch: HashWatch = {}): Promise<ContentInfo> {
   const stats = statSync(path);
-  if (!stats.isDirectory()) return { hash: await hashFile(path, onBytes), kind: 'file', size: stats.size };
+  if (!stats.isDirectory()) return { hash: await hashFile(path, watch), kind: 'file', size: stats.size };
   const tree = createHash('sha256');
   let size = 0;
   for (const file of listFiles(path)) {
+    watch.signal?.throwIfAborted();
     const full = join(path, file);
     const fileSize = statSync(full).size;
     size += fileSize;
-    tree.update(`${file}\0${fileSize}\0${await hashFile(full, onBytes)}\n`);
+    tree.update(`${file}\0${fileSize}\0${await hashFile(full, watch)}\n`);
   }
   return { hash: tree.digest('hex'), kind: 'directory', size };
 }

@@ -44,6 +44,8 @@ const TELEMETRY_EVENT_MS = 1000;
 export class NodeExecution {
   private attempt: RunningAttempt | undefined;
   private stopped = false;
+  /** Stops the engine's own long work for the node (hashing a large file or output) when the node is stopped. */
+  private readonly aborter = new AbortController();
   /** Why the run stopped this node (the error it ends canceled with). */
   private stopReason = 'canceled';
   private report: CacheReport | undefined;
@@ -78,7 +80,7 @@ export class NodeExecution {
       ...(planned.settings.watchFiles ? { watchFiles: planned.settings.watchFiles } : {}),
       baseDir: ctx.baseDir,
       hasher: ctx.hasher,
-      onBytes: progress.count,
+      watch: { onBytes: progress.count, signal: this.aborter.signal },
     });
     progress.done();
     const key = cacheKey(planned.id, parts);
@@ -125,12 +127,14 @@ export class NodeExecution {
     this.stopped = true;
     this.stopReason = reason;
     this.attempt?.stop('cancel');
+    this.aborter.abort(new Error(reason));
   }
 
   /** SIGKILL to the running attempt's group now. */
   kill(): void {
     this.stopped = true;
     this.attempt?.kill();
+    this.aborter.abort(new Error(this.stopReason));
   }
 
   private bypass(): CacheReport['bypass'] {
@@ -260,9 +264,16 @@ export class NodeExecution {
       going: (bytes) => `hashing the outputs${storeInCache ? ' into the cache' : ''}: ${bytes} so far…`,
       done: (bytes, took) => `hashed ${bytes} of outputs${storeInCache ? ' into the cache' : ''} in ${took}`,
     });
-    for (const port of planned.outputs) {
-      const path = paths[port.id]!;
-      outputs[port.id] = { path, info: storeInCache ? await ctx.objects.put(path, progress.count) : await hashContent(path, progress.count) };
+    const watch = { onBytes: progress.count, signal: this.aborter.signal };
+    try {
+      for (const port of planned.outputs) {
+        const path = paths[port.id]!;
+        outputs[port.id] = { path, info: storeInCache ? await ctx.objects.put(path, watch) : await hashContent(path, watch) };
+      }
+    } catch (error) {
+      // Cancel does not wait for a large output to be hashed: the node ends canceled, nothing of it cached.
+      if (this.aborter.signal.aborted) return { status: 'canceled', exitCode: 0, error: `${this.stopReason} while its outputs were hashed`, cached: false, outputs: {} };
+      throw error;
     }
     progress.done();
     this.recordArtifacts(outputs);

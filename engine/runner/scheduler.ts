@@ -18,6 +18,8 @@ export class Scheduler {
   private readonly running = new Map<string, NodeExecution>();
   /** Executions whose cache check said "run", until they get a slot. */
   private readonly executions = new Map<string, NodeExecution>();
+  /** Executions still deciding on the cache (hashing the files they read may take a while). */
+  private readonly preparing = new Set<NodeExecution>();
   private usedSlots = 0;
   /** Nodes whose last input just completed, readied in order by the complete() call that is settling. */
   private readonly unblocked: string[] = [];
@@ -58,7 +60,7 @@ export class Scheduler {
     this.stop = stop;
     for (const node of this.ready.splice(0)) this.complete(node, canceledOutcome(this.stopMessage()));
     const why = stop.kind === 'error' ? stop.message : 'canceled';
-    for (const execution of this.running.values()) execution.stop(why);
+    for (const execution of [...this.running.values(), ...this.preparing]) execution.stop(why);
   }
 
   /** Ends the run now (the engine is closing): SIGKILL to every running group, every unfinished node canceled. */
@@ -82,14 +84,21 @@ export class Scheduler {
     if (this.stop) return this.complete(node, canceledOutcome(this.stopMessage()));
     this.startedAt.set(node.id, Date.now());
     const execution = new NodeExecution(this.ctx, node, this.results);
+    this.preparing.add(execution);
     execution.fromCache().then(
       (cached) => {
+        this.preparing.delete(execution);
         if (this.results.has(node.id)) return;
         if (cached) return this.complete(node, cached);
         if (this.stop) return this.complete(node, canceledOutcome(this.stopMessage()));
         this.enqueue(node, execution);
       },
-      (error: Error) => this.complete(node, { status: 'failed', exitCode: null, error: `could not prepare the node: ${error.message}`, attempts: 0, cached: false, outputs: {} }),
+      (error: Error) => {
+        this.preparing.delete(execution);
+        // A stop interrupts the hashing of large files the node reads: that is a cancel, not a failure.
+        if (this.stop) return this.complete(node, canceledOutcome(this.stopMessage()));
+        this.complete(node, { status: 'failed', exitCode: null, error: `could not prepare the node: ${error.message}`, attempts: 0, cached: false, outputs: {} });
+      },
     );
   }
 

@@ -1,6 +1,6 @@
 // Progress of hashing large data: lines only once it takes a while, then every few seconds and at the end; the hashing
-// functions report every byte they read, for files, folders and the content-addressed store.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// functions report every byte they read, for files, folders and the content-addressed store, and stop when canceled.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArtifactStore } from '../../../engine/runner/artifact-store';
@@ -45,6 +45,34 @@ describe('HashProgress', () => {
   });
 });
 
+describe('hashing stops when its signal is aborted (a cancel does not wait for a large output)', () => {
+  it('of a file mid-way, and of a folder between files; the store keeps nothing of it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'big.bin'), Buffer.alloc(16 * MiB));
+    mkdirSync(join(dir, 'folder'));
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(dir, 'folder', name), '');
+    const stopping = (after: number) => {
+      const aborter = new AbortController();
+      let read = 0;
+      const onBytes = (n: number) => {
+        read += n;
+        if (read >= after) aborter.abort(new Error('canceled'));
+      };
+      return { onBytes, signal: aborter.signal, read: () => read };
+    };
+    const file = stopping(MiB);
+    await expect(hashContent(join(dir, 'big.bin'), file)).rejects.toThrow('canceled');
+    expect(file.read()).toBeLessThan(4 * MiB);
+
+    const aborted = new AbortController();
+    aborted.abort(new Error('canceled'));
+    await expect(hashContent(join(dir, 'folder'), { signal: aborted.signal })).rejects.toThrow('canceled');
+    const store = new ArtifactStore(join(dir, 'cache'));
+    await expect(store.put(join(dir, 'big.bin'), stopping(MiB))).rejects.toThrow('canceled');
+    expect(existsSync(join(dir, 'cache'))).toBe(false);
+  });
+});
+
 describe('hashing reports the bytes it reads', () => {
   it('of a file, of every file of a folder, and through the store', async () => {
     const dir = tempDir();
@@ -57,9 +85,9 @@ describe('hashing reports the bytes it reads', () => {
       await hash((n) => (total += n));
       return total;
     };
-    expect(await counted((onBytes) => hashContent(join(dir, 'one.bin'), onBytes))).toBe(3 * MiB + 5);
-    expect(await counted((onBytes) => hashContent(join(dir, 'folder'), onBytes))).toBe(MiB + 3);
+    expect(await counted((onBytes) => hashContent(join(dir, 'one.bin'), { onBytes }))).toBe(3 * MiB + 5);
+    expect(await counted((onBytes) => hashContent(join(dir, 'folder'), { onBytes }))).toBe(MiB + 3);
     const store = new ArtifactStore(join(dir, 'cache'));
-    expect(await counted((onBytes) => store.put(join(dir, 'folder'), onBytes))).toBe(MiB + 3);
+    expect(await counted((onBytes) => store.put(join(dir, 'folder'), { onBytes }))).toBe(MiB + 3);
   });
 });

@@ -1,8 +1,8 @@
 // Node processes: cancel and timeout kill the whole process group (nothing survives, not even what a node moved out
 // of its group, which the run's end stops too), retries, spawn failures,
-// built-in nodes through the configured run-node command, plain commands without a shell, telemetry, and an attempt
-// whose launch throws.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+// built-in nodes through the configured run-node command, plain commands without a shell, telemetry, an attempt
+// whose launch throws, and a cancel that does not wait for the engine's own hashing of large data.
+import { chmodSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -328,5 +328,36 @@ describe('an attempt whose launch throws', () => {
     const attempt = startAttempt(refusing, request, new NodeLogTail(files), { killGraceMs: 100, timeoutMs: 60_000 }, { onStart: () => undefined, onLines: () => undefined, onLineInProgress: () => undefined, onLogError: () => undefined });
     expect(await attempt.done).toEqual({ exitCode: null, signal: null, failure: { kind: 'spawn', message: "The property 'options.env['X']' must be a string without null bytes" } });
     expect(timers()).toBe(before);
+  });
+});
+
+describe("cancel during the engine's own work for a node", () => {
+  it('does not wait for a large output to be hashed into the cache: the node ends canceled, nothing of it cached', async () => {
+    // Before: Cancel waited until the output was hashed and stored, and the node ended succeeded.
+    h = harness({ killGraceMs: 200 });
+    // A sparse file: 300 MB to hash, nothing to write.
+    const doc = pipeline([shell('big', 'truncate -s 300M {{outputs.out}}; echo written', { outputs: [{ id: 'out', type: 'dataset' }] })]);
+    const sink = new CollectSink();
+    const run = h.service.start({ pipeline: doc, baseDir: h.work, params: {}, options: runOptionsSchema.parse({}), trigger: 'api', sinks: [sink] });
+    for (let i = 0; i < 1000 && !sink.of('node.log').some((e) => e.text === 'written'); i++) await new Promise((r) => setTimeout(r, 5));
+    run.cancel();
+    expect((await run.done).status).toBe('canceled');
+    expect(sink.finished('big').status).toBe('canceled');
+    expect(h.service.runs.artifacts(run.id)).toEqual([]);
+    expect(existsSync(join(h.home, 'cache', 'objects'))).toBe(false);
+  });
+
+  it('does not wait for a large file the node reads to be hashed for its cache key', async () => {
+    h = harness({ killGraceMs: 200 });
+    const big = join(h.work, 'big.bin');
+    writeFileSync(big, '');
+    truncateSync(big, 300_000_000);
+    const doc = pipeline([shell('reader', 'wc -c big.bin', { settings: { watchFiles: ['big.bin'] } })]);
+    const run = h.service.start({ pipeline: doc, baseDir: h.work, params: {}, options: runOptionsSchema.parse({}), trigger: 'api' });
+    run.cancel();
+    expect((await run.done).status).toBe('canceled');
+    // Stopped mid-way: the file's hash was never finished, so it was not remembered.
+    const { size, mtimeMs } = statSync(big);
+    expect(h.service.cache.fileHash(big, size, mtimeMs)).toBeUndefined();
   });
 });
