@@ -4,7 +4,7 @@ import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, re
 import { dirname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { hashContent, listFiles, type ContentInfo, type HashWatch } from './content-hash';
-import { removeTree } from './remove-tree';
+import { removeOlderThan, removeTree } from './remove-tree';
 
 /** Hard-links `from` to `to`, copying when the file system refuses links (another device, FAT, …). */
 function linkOrCopy(from: string, to: string): void {
@@ -80,6 +80,14 @@ export class ArtifactStore {
       for (const hash of readdirSync(folder)) if (!used.has(hash)) freed += removeTree(join(folder, hash));
     }
     return freed;
+  }
+
+  /**
+   * Deletes what `put` was building when its process died (under `tmp/`, renamed into place otherwise), if older than
+   * `ageMs` — younger entries may be another process's work in progress. Returns the bytes that gave back.
+   */
+  removeStaleBuilds(ageMs: number): number {
+    return removeOlderThan(join(this.root, 'tmp'), ageMs);
   }
 
   /** Materialises the object `hash` at `path` (a node's output in a run folder). */

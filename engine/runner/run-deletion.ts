@@ -1,5 +1,7 @@
 // Deletes finished runs and what they alone hold on disk: their rows, their folder under PIPEWRIGHT_HOME/artifacts
-// (outputs, logs, metrics), the cache entries they made, and the cached objects no remaining entry uses.
+// (outputs, logs, metrics), the cache entries they made, the cached objects no remaining entry uses, and what
+// crashes left behind (folders of runs deleted earlier, half-built cache objects).
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunsDeleted } from '../../shared/runs/run-record';
 import type { CacheRepo } from '../store/cache.repo';
@@ -28,8 +30,15 @@ export function deleteRuns(stores: RunDeletionStores, runIds: readonly string[])
     stores.runs.delete(ids);
     cacheEntries = stores.cache.removeByRuns(ids);
   });
+  // The folders of these runs, and of runs deleted earlier whose files a crash kept (between the commit and here).
+  // Folders of runs the database never knew are not touched: they may be a database the user moved aside.
   let freedBytes = 0;
-  for (const id of ids) freedBytes += removeTree(join(stores.artifactsRoot, id));
+  const deleted = stores.runs.deletedIds();
+  for (const name of readdirSync(stores.artifactsRoot)) if (deleted.has(name)) freedBytes += removeTree(join(stores.artifactsRoot, name));
   freedBytes += stores.objects.prune(stores.cache.usedObjects());
+  freedBytes += stores.objects.removeStaleBuilds(STALE_BUILD_MS);
   return { deleted: ids, cacheEntries, freedBytes };
 }
+
+/** A cache object still being built after this long belongs to a process that died (builds take seconds). */
+const STALE_BUILD_MS = 60 * 60 * 1000;

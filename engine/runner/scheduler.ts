@@ -69,7 +69,7 @@ export class Scheduler {
     this.stop = { kind: 'cancel' };
     this.aborting = true;
     this.ready.length = 0;
-    for (const execution of this.running.values()) execution.kill();
+    for (const execution of [...this.running.values(), ...this.preparing]) execution.kill();
     for (const id of this.ctx.plan.order) if (!this.results.has(id)) this.complete(this.ctx.plan.nodes.get(id)!, canceledOutcome(reason));
   }
 

@@ -259,6 +259,11 @@ export class RunsRepo {
     }[];
   }
 
+  /** Ids of every run ever deleted. */
+  deletedIds(): Set<string> {
+    return new Set(this.db.prepare('SELECT run_id FROM run_deletions').pluck().all() as string[]);
+  }
+
   /** One row of the runs list, or a not_found error. */
   summary(runId: string): RunSummary {
     return this.summaryOf(this.row(runId));

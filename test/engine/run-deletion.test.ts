@@ -1,6 +1,7 @@
 // run.delete: finished runs go with their rows, folders, cache entries and the cached objects only they used; files
-// other runs share stay; all or none (an unknown or running run refuses the lot); every client hears of it.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// other runs share stay; crash leftovers go too; all or none (an unknown or running run refuses the lot); every client
+// hears of it.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/api/channel';
@@ -104,6 +105,35 @@ describe('run.delete', () => {
     expect(again.freedBytes).toBeGreaterThanOrEqual(2_000_000);
     expect(objects(home)).toEqual([]);
     expect(readdirSync(join(home, 'artifacts'))).toEqual([]);
+  });
+
+  it("also clears what crashes left: a deleted run's folder, a stale half-built object; never folders it never knew", async () => {
+    const id = await stored(doc('y'));
+    const [first, second] = [await runToEnd(id), await runToEnd(id)];
+    // A crash between a deletion's commit and its files: the row is gone, the folder stays.
+    const db = openDatabase(join(home, 'pipewright.db'));
+    db.prepare("INSERT INTO run_deletions (run_id, run_rowid, deleted_by, deleted_at) SELECT id, rowid, 1, 'then' FROM runs WHERE id = ?").run(first);
+    db.prepare('DELETE FROM runs WHERE id = ?').run(first);
+    db.close();
+    const stranger = join(home, 'artifacts', '20250101-000000-abcdef'); // a run of a database moved aside
+    mkdirSync(stranger);
+    const hourAgo = (Date.now() - 2 * 3600_000) / 1000;
+    const build = (name: string, old: boolean) => {
+      const path = join(home, 'cache', 'tmp', name);
+      mkdirSync(path, { recursive: true });
+      writeFileSync(join(path, 'part'), 'x'.repeat(1000));
+      if (old) utimesSync(path, hourAgo, hourAgo);
+      return path;
+    };
+    const [stale, fresh] = [build('stale', true), build('fresh', false)];
+
+    const result = await api.invoke('run.delete', { runIds: [second] });
+    expect(existsSync(join(home, 'artifacts', first))).toBe(false);
+    expect(existsSync(join(home, 'artifacts', second))).toBe(false);
+    expect(existsSync(stranger)).toBe(true);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    expect(result.freedBytes).toBeGreaterThanOrEqual(1000);
   });
 
   it('refuses the lot when one run is unknown or still running, deleting nothing', async () => {
