@@ -407,8 +407,10 @@ export class RunsRepo {
 
   private row(runId: string): RunRow {
     const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined;
-    if (!row) throw new ApiError('not_found', `no run with id ${runId}`);
-    return row;
+    if (row) return row;
+    // A link to a deleted run (a cached node's source, a model's lineage, a sweep) says what became of it.
+    const deleted = this.db.prepare('SELECT deleted_at FROM run_deletions WHERE run_id = ?').pluck().get(runId) as string | undefined;
+    throw new ApiError('not_found', deleted ? `run ${runId} was deleted (${deleted})` : `no run with id ${runId}`);
   }
 }
 

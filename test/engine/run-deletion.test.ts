@@ -88,7 +88,7 @@ describe('run.delete', () => {
     expect(objects(home)).toEqual([]);
     expect(readFileSync(output, 'utf8')).toBe(content);
     expect(statSync(output).nlink).toBe(1);
-    await refusal(api.invoke('run.get', { runId: first }), 'not_found');
+    expect((await refusal(api.invoke('run.get', { runId: first }), 'not_found')).message).toMatch(new RegExp(`^run ${first} was deleted \\(\\d{4}-\\d\\d-\\d\\dT.+Z\\)$`));
     expect((await api.invoke('run.list', { pipelineId: id })).map((r) => r.id)).toEqual([cachedFromFirst]);
     await new Promise((r) => setTimeout(r, 20));
     expect(heard).toEqual([{ runIds: [first], deleted: true }]);
