@@ -1,5 +1,6 @@
 // Running in the web mode: press Run (and Ctrl+Enter), watch node states change on the canvas and logs stream in the
-// run panel, see metrics and an artifact preview, cancel a long node, find the runs in the history, follow a terminal's run.
+// run panel, see metrics and an artifact preview, cancel a long node, find the runs in the history (and delete one),
+// follow a terminal's run.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ function importPipeline(home: string, name: string, nodes: object[], edges: obje
   expect(result.status, result.stderr).toBe(0);
 }
 
-test('run a pipeline: states change on the canvas, logs stream, metrics and artifacts show, history lists it', async ({ page, served }) => {
+test('run a pipeline: states change on the canvas, logs stream, metrics and artifacts show, history lists it and deletes a run', async ({ page, served }) => {
   importPipeline(
     served.home,
     'demo',
@@ -77,6 +78,15 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   await page.getByTestId('canvas').locator('.react-flow__node[data-id="prepare"]').click();
   await expect(page.getByTestId('node-run')).toHaveAttribute('data-node', 'prepare');
   await expect(page.getByTestId('log-lines')).toContainText('ready');
+
+  // Delete the shown run from its history row: asked first; the row goes, and the run view with it.
+  await page.getByRole('tab', { name: 'History' }).click();
+  const shown = page.getByTestId('run-row').last();
+  const shownId = (await shown.locator('td').nth(1).getAttribute('title'))!;
+  await shown.getByRole('button', { name: `Delete run ${shownId}` }).click();
+  await page.getByRole('alertdialog', { name: `Delete run ${shownId}?` }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('run-row')).toHaveCount(1);
+  await expect(page.getByTestId('run-status')).toHaveCount(0);
 });
 
 test('cancel a long node: its process is killed and the run ends canceled', async ({ page, served }) => {

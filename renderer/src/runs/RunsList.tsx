@@ -1,5 +1,7 @@
-// The run history of the open pipeline: status, trigger, start, duration, params; a click opens the run.
+// The run history of the open pipeline: status, trigger, start, duration, params; a click opens the run, and a
+// finished run can be deleted from its row (after confirming).
 import { formatCounts, formatDuration } from '../../../shared/runs/run-format';
+import { deleteConfirmation } from '../experiments/delete-confirmation';
 import { useApp } from '../store/store-context';
 import { STATE_ICONS } from './run-labels';
 
@@ -7,6 +9,8 @@ export function RunsList() {
   const runs = useApp((s) => s.runs);
   const shown = useApp((s) => s.shownRun?.runId);
   const openRun = useApp((s) => s.openRun);
+  const deleteRuns = useApp((s) => s.deleteRuns);
+  const askConfirm = useApp((s) => s.askConfirm);
   if (runs.length === 0) return <p className="muted runs-empty">No runs yet. Press Run (Ctrl/Cmd+Enter).</p>;
   return (
     <table className="runs-list" data-testid="runs-list">
@@ -19,6 +23,7 @@ export function RunsList() {
           <th>revision</th>
           <th>params</th>
           <th>nodes</th>
+          <th aria-label="actions" />
         </tr>
       </thead>
       <tbody>
@@ -39,6 +44,21 @@ export function RunsList() {
                 .join(' ') || '—'}
             </td>
             <td>{formatCounts(r.counts)}</td>
+            <td>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Delete run ${r.id}`}
+                title={r.status === 'running' ? 'Cancel the run first' : 'Delete this run, its logs and outputs'}
+                disabled={r.status === 'running'}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  askConfirm(deleteConfirmation([r.id], () => void deleteRuns([r.id])));
+                }}
+              >
+                Delete…
+              </button>
+            </td>
           </tr>
         ))}
       </tbody>
