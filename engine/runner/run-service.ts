@@ -13,6 +13,7 @@ import { CacheRepo } from '../store/cache.repo';
 import type { Db } from '../store/database';
 import { RunLogsRepo } from '../store/run-logs.repo';
 import { RunsRepo } from '../store/runs.repo';
+import { SweepsRepo } from '../store/sweeps.repo';
 import { storeFailureText, unlessUnwritable } from '../store/store-failure';
 import { ArtifactStore } from './artifact-store';
 import { FileHasher } from './cache-key';
@@ -187,7 +188,14 @@ export class RunService {
   /** Deletes finished runs and the disk space they alone hold; runs whose process died count as finished. */
   delete(runIds: readonly string[]): RunsDeleted {
     this.recover();
-    const stores = { db: this.deps.db, runs: this.runs, cache: this.cache, objects: this.objects, artifactsRoot: this.deps.home.artifacts };
+    const stores = {
+      db: this.deps.db,
+      runs: this.runs,
+      cache: this.cache,
+      sweeps: new SweepsRepo(this.deps.db),
+      objects: this.objects,
+      artifactsRoot: this.deps.home.artifacts,
+    };
     return deleteRuns(stores, runIds);
   }
 

@@ -115,6 +115,25 @@ export class SweepsRepo {
     });
   }
 
+  /**
+   * Removes the finished sweeps that deleting `runIds` left without a single run; returns their ids. Call inside the
+   * deletion's transaction, after the runs went.
+   */
+  removeEmptiedBy(runIds: readonly string[]): string[] {
+    const touched = this.db.prepare('SELECT DISTINCT sweep_id FROM sweep_runs WHERE run_id = ?').pluck();
+    const empty = this.db
+      .prepare(
+        `SELECT 1 FROM sweeps s WHERE s.id = ? AND s.status != 'running'
+           AND NOT EXISTS (SELECT 1 FROM sweep_runs sr JOIN runs r ON r.id = sr.run_id WHERE sr.sweep_id = s.id)`,
+      )
+      .pluck();
+    const remove = this.db.prepare('DELETE FROM sweeps WHERE id = ?');
+    const sweepIds = new Set(runIds.flatMap((runId) => touched.all(runId) as string[]));
+    const removed = [...sweepIds].filter((sweepId) => empty.get(sweepId) !== undefined);
+    for (const sweepId of removed) remove.run(sweepId);
+    return removed;
+  }
+
   private runsOf(sweepId: string): SweepRunRecord[] {
     const rows = this.db
       .prepare(

@@ -22,11 +22,12 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${value} B` : `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
-/** `deleted 2 runs, freed 1.5 MiB; 3 cached results went with them (those nodes run again next time)`. */
+/** `deleted 2 runs, freed 1.5 MiB; 3 cached results went with them (those nodes run again next time)`, and sweeps. */
 export function formatRunsDeleted(result: RunsDeleted): string {
   const runs = result.deleted.length === 1 ? '1 run' : `${result.deleted.length} runs`;
   const cache = result.cacheEntries === 0 ? '' : `; ${result.cacheEntries === 1 ? '1 cached result' : `${result.cacheEntries} cached results`} went with them (those nodes run again next time)`;
-  return `deleted ${runs}, freed ${formatBytes(result.freedBytes)}${cache}`;
+  const sweeps = result.sweeps.length === 0 ? '' : `; ${result.sweeps.length === 1 ? 'sweep' : 'sweeps'} ${result.sweeps.join(', ')} too, left without runs`;
+  return `deleted ${runs}, freed ${formatBytes(result.freedBytes)}${cache}${sweeps}`;
 }
 
 const COUNT_ORDER = ['running', 'queued', 'succeeded', 'cached', 'failed', 'skipped', 'canceled'] as const;

@@ -12,6 +12,8 @@ export interface RunsDeleted {
   cacheEntries: number;
   /** Disk space given back (files whose last link went). */
   freedBytes: number;
+  /** Finished sweeps left without a run, deleted with them. */
+  sweeps: string[];
 }
 
 export interface RunSummary {

@@ -81,7 +81,7 @@ describe('run.delete', () => {
     api.subscribe('experiments.changed', (event) => heard.push(event));
     const result = await api.invoke('run.delete', { runIds: [first] });
     // The output's data is still linked from the cached run's folder: deleting frees only what was the last link.
-    expect(result).toEqual({ deleted: [first], cacheEntries: 2, freedBytes: expect.any(Number) });
+    expect(result).toEqual({ deleted: [first], cacheEntries: 2, freedBytes: expect.any(Number), sweeps: [] });
     expect(result.freedBytes).toBeLessThan(1_000_000);
     expect(Object.values(rowsOf(home, first)).every((n) => n === 0)).toBe(true);
     expect(existsSync(join(home, 'artifacts', first))).toBe(false);
@@ -148,7 +148,7 @@ describe('run.delete', () => {
     await api.invoke('run.cancel', { runId: running.id });
   });
 
-  it('a sweep keeps the combination of a deleted run, marked deleted', async () => {
+  it('a sweep keeps the combination of a deleted run, marked deleted; a sweep left without runs goes', async () => {
     const id = await stored({ ...pipeline([shell('step', 'echo {{params.x}}')], [], 'swept'), parameters: [{ name: 'x', type: 'number', default: 1 }] });
     const sweep = await api.invoke('sweep.start', { pipelineId: id, spec: { mode: 'grid', axes: [{ name: 'x', values: [1, 2] }] } });
     for (let i = 0; i < 200 && (await api.invoke('sweep.get', { sweepId: sweep.id })).status === 'running'; i++) await new Promise((r) => setTimeout(r, 25));
@@ -159,5 +159,10 @@ describe('run.delete', () => {
       [one!.runId, 'deleted'],
       [two!.runId, 'succeeded'],
     ]);
+
+    // Its last run deleted, the sweep goes with it.
+    expect((await api.invoke('run.delete', { runIds: [two!.runId!] })).sweeps).toEqual([sweep.id]);
+    await refusal(api.invoke('sweep.get', { sweepId: sweep.id }), 'not_found');
+    expect((await api.invoke('sweep.list', {})).map((s) => s.id)).toEqual([]);
   });
 });

@@ -50,10 +50,25 @@ export const createSweepsSlice: SliceCreator<SweepsSlice> = (set, get, api) => (
   },
   watchSweeps() {
     void get().refreshSweeps();
-    return api.subscribe('sweep.changed', (event) => {
-      void get().refreshSweeps();
-      if (get().selectedSweep?.id === event.sweepId) void get().selectSweep(event.sweepId);
-      if (event.status !== 'running') void get().refreshExperiments();
-    });
+    const unsubscribers = [
+      api.subscribe('sweep.changed', (event) => {
+        void get().refreshSweeps();
+        if (get().selectedSweep?.id === event.sweepId) void get().selectSweep(event.sweepId);
+        if (event.status !== 'running') void get().refreshExperiments();
+      }),
+      // Deleted runs show as deleted in their sweep, and a sweep left without runs goes from the list.
+      api.subscribe('experiments.changed', ({ runIds, deleted }) => {
+        if (!deleted) return;
+        void get().refreshSweeps();
+        const selected = get().selectedSweep;
+        if (!selected?.runs.some((r) => r.runId !== null && runIds.includes(r.runId))) return;
+        // Read again; gone when the deletion took the sweep with its last runs.
+        api.invoke('sweep.get', { sweepId: selected.id }).then(
+          (sweep) => set({ selectedSweep: sweep }),
+          () => set({ selectedSweep: null }),
+        );
+      }),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   },
 });
