@@ -32,7 +32,6 @@ export function registerRunsDelete(runs: Command, ctx: CliContext): void {
       if (runIds.length > 0 && selecting) throw new CliError('give run ids or --filter/--pipeline/--search/--sweep, not both');
       if (runIds.length === 0 && !selecting) throw new CliError('give run ids, or choose runs with --filter/--pipeline/--search/--sweep');
       const { ctx: engine } = ctx.engine();
-      engine.runner.recover();
       const chosen = selecting ? selected(engine, flags) : { ids: runIds, running: [], unknownFields: [] };
       for (const field of chosen.unknownFields) ctx.warn(`note: no run has ${field}`);
       if (chosen.running.length > 0) ctx.warn(`skipped ${count(chosen.running.length)} still running (cancel first): ${chosen.running.join(', ')}`);
@@ -52,6 +51,7 @@ export function registerRunsDelete(runs: Command, ctx: CliContext): void {
 
 /** Every run the flags select, finished ones to delete and running ones to skip; names in the filter no run has. */
 function selected(engine: ApiContext, flags: RunSelectionFlags): { ids: string[]; running: string[]; unknownFields: string[] } {
+  engine.runner.recover(); // a run whose process died is finished, not running
   const ids: string[] = [];
   const running: string[] = [];
   for (let offset = 0; ; offset += PAGE) {
