@@ -1,5 +1,6 @@
 // `pipewright run` output for people: each log line prefixed with its node, a line per node state change, and on a
 // terminal a live progress line (counts, elapsed time and the latest line a node is still writing) kept at the bottom.
+import { cacheVerdict } from '../../shared/runs/cache-report';
 import { plainText } from '../../shared/runs/lines-in-progress';
 import type { LineInProgress, RunEvent } from '../../shared/runs/run-events';
 import { formatBytes, formatCounts, formatDuration } from '../../shared/runs/run-format';
@@ -49,6 +50,13 @@ export class RunTextPrinter implements RunSink {
         event.nodeIds.forEach((id, i) => this.prefixes.set(id, latin1(this.paint(COLORS[i % COLORS.length]!, `${id.padEnd(width).slice(0, width)} │ `))));
         this.line(`run ${event.runId} of ${event.pipelineName}: ${this.total} node${this.total === 1 ? '' : 's'}, concurrency ${event.options.concurrency ?? 'auto'}`);
         if (this.options.progress) this.ticker = setInterval(() => this.redraw(), 250);
+        break;
+      }
+      case 'node.cache': {
+        // Why a node runs although it was cached before, and what changed (as DVC and snakemake say); first runs and
+        // bypasses the user asked for say nothing.
+        const { report } = event;
+        if (!report.hit && !report.bypass && report.changed) this.line(this.paint(2, cacheVerdict(report)), event.nodeId);
         break;
       }
       case 'node.started':

@@ -4,7 +4,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { parse as parseShell } from 'shell-quote';
 import { escapePath, globSync, isDynamicPattern } from 'tinyglobby';
 import type { NodeTypeDefinition } from '../../shared/nodes/node-type';
-import type { CacheKeyParts } from '../../shared/runs/cache-report';
+import type { CacheKeyDetail, CacheKeyParts } from '../../shared/runs/cache-report';
 import type { CacheRepo } from '../store/cache.repo';
 import { hashFile, hashText, stableJson, type HashWatch } from './content-hash';
 
@@ -46,8 +46,14 @@ export interface CacheKeyInput {
   watch?: HashWatch;
 }
 
+/** A node's key parts, and what its params and environment parts were made of (kept to explain a later miss). */
+export interface NodeCacheKey {
+  parts: CacheKeyParts;
+  detail: CacheKeyDetail;
+}
+
 /** Computes the parts; only file reads are asynchronous (and skipped entirely when a node names no files). */
-export async function cacheKeyParts(input: CacheKeyInput): Promise<CacheKeyParts> {
+export async function cacheKeyParts(input: CacheKeyInput): Promise<NodeCacheKey> {
   const { definition, params } = input;
   const files: Record<string, string> = {};
   const names = new Set([...fileReferences(definition, params, input.baseDir), ...watchedFiles(input.watchFiles ?? [], input.baseDir)]);
@@ -55,13 +61,15 @@ export async function cacheKeyParts(input: CacheKeyInput): Promise<CacheKeyParts
     const hash = await input.hasher.hash(isAbsolute(name) ? name : resolve(input.baseDir, name), input.watch);
     files[name] = hash ? hash.slice(0, SHORT) : 'missing';
   }
-  return {
+  const variables = commandVariables(definition, params);
+  const parts = {
     type: `${definition.id}@${definition.version}`,
     params: hashText(stableJson(params)).slice(0, SHORT),
     inputs: input.inputs,
     files,
-    env: environmentHash(definition, params),
+    env: environmentHash(variables),
   };
+  return { parts, detail: { params, platform: PLATFORM, variables: variableHashes(variables) } };
 }
 
 /** The full key. The node id scopes it: two identical nodes in one pipeline keep their own results. */
@@ -177,12 +185,20 @@ const environmentHashes = new Map<string, string>();
  * Hash of the environment part — OS, CPU architecture, and the variables the node's command reads; nodes reading the
  * same variables share it, and most read none.
  */
-function environmentHash(definition: NodeTypeDefinition, params: Record<string, unknown>): string {
-  const vars = commandVariables(definition, params);
+function environmentHash(vars: Record<string, string | null>): string {
   const env = Object.keys(vars).length === 0 ? NO_VARIABLES : stableJson({ platform: process.platform, arch: process.arch, vars });
   let hash = environmentHashes.get(env);
   if (!hash) environmentHashes.set(env, (hash = hashText(env).slice(0, SHORT)));
   return hash;
+}
+
+const PLATFORM = `${process.platform} ${process.arch}`;
+
+/** The variables' values as short hashes (the detail kept with a cached result must not hold a secret). */
+function variableHashes(vars: Record<string, string | null>): Record<string, string | null> {
+  const hashes: Record<string, string | null> = {};
+  for (const [name, value] of Object.entries(vars)) hashes[name] = value === null ? null : hashText(value).slice(0, SHORT);
+  return hashes;
 }
 
 /** The environment part of a node that reads no variables (most), written once. */

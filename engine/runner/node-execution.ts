@@ -1,7 +1,7 @@
 // One node of a run from ready to final: cache decision, attempts (timeout, retries), outputs, metrics, cache entry.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { changedKeyParts, type CacheReport } from '../../shared/runs/cache-report';
+import { changedKeyParts, keyChanges, type CacheKeyDetail, type CacheReport } from '../../shared/runs/cache-report';
 import type { FinalNodeState } from '../../shared/runs/run-status';
 import type { CacheEntry, CachedOutput } from '../store/cache.repo';
 import { processLogFile } from '../store/run-logs.repo';
@@ -49,6 +49,8 @@ export class NodeExecution {
   /** Why the run stopped this node (the error it ends canceled with). */
   private stopReason = 'canceled';
   private report: CacheReport | undefined;
+  /** What the report's params and env parts were made of: kept with the cached result. */
+  private keyDetail: CacheKeyDetail | undefined;
   private inputHashes: Record<string, string[]> = {};
   private inputPaths: Record<string, string[]> = {};
   /** The node's stdout and stderr files, followed across attempts (a retry appends to them). */
@@ -73,7 +75,7 @@ export class NodeExecution {
       going: (bytes) => `hashing the files the node reads, for its cache key: ${bytes} so far…`,
       done: (bytes, took) => `hashed ${bytes} of files the node reads in ${took} (remembered until they change)`,
     });
-    const parts = await cacheKeyParts({
+    const { parts, detail } = await cacheKeyParts({
       definition: planned.definition,
       params: { ...planned.params, '@outputs': planned.outputs.map((p) => `${p.id}:${p.type}`) },
       inputs: this.inputHashes,
@@ -83,6 +85,7 @@ export class NodeExecution {
       watch: { onBytes: progress.count, signal: this.aborter.signal },
     });
     progress.done();
+    this.keyDetail = detail;
     const key = cacheKey(planned.id, parts);
     const bypass = this.bypass();
     const entry = bypass ? undefined : ctx.cache.get(key);
@@ -100,6 +103,8 @@ export class NodeExecution {
     // What changed is worth a query only when the cache was asked; a bypass says why it was not.
     const previous = bypass ? undefined : ctx.cache.latest(ctx.pipelineName, planned.id);
     this.report = bypass ? { hit: false, key, parts, bypass } : { hit: false, key, parts, changed: previous ? changedKeyParts(previous.parts, parts) : null };
+    const changes = previous?.detail && this.report.changed?.some((part) => part === 'params' || part === 'env') ? keyChanges(previous.detail, detail) : undefined;
+    if (changes) this.report.changes = changes;
     ctx.emitter.emit({ type: 'node.cache', nodeId: planned.id, report: this.report });
     return null;
   }
@@ -310,6 +315,7 @@ export class NodeExecution {
       pipelineName: this.ctx.pipelineName,
       nodeId: this.planned.id,
       parts: report.parts,
+      ...(this.keyDetail ? { detail: this.keyDetail } : {}),
       outputs: Object.fromEntries(Object.entries(outputs).map(([port, o]) => [port, { hash: o.info.hash, kind: o.info.kind, size: o.info.size } satisfies CachedOutput])),
       metrics,
       runId: this.ctx.runId,

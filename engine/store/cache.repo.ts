@@ -1,5 +1,5 @@
 // The cache index in SQLite: cache key → stored outputs and metrics; and remembered content hashes of files.
-import type { CacheKeyParts } from '../../shared/runs/cache-report';
+import type { CacheKeyDetail, CacheKeyParts } from '../../shared/runs/cache-report';
 import type { Db } from './database';
 
 /** An output kept in the content-addressed store under PIPEWRIGHT_HOME/cache/objects. */
@@ -15,6 +15,8 @@ export interface CacheEntry {
   pipelineName: string;
   nodeId: string;
   parts: CacheKeyParts;
+  /** What the params and environment parts were made of (absent in entries cached before it was kept). */
+  detail?: CacheKeyDetail;
   outputs: Record<string, CachedOutput>;
   metrics: Record<string, number>;
   runId: string;
@@ -26,6 +28,7 @@ interface EntryRow {
   pipeline_name: string;
   node_id: string;
   parts: string;
+  key_detail: string | null;
   outputs: string;
   metrics: string;
   run_id: string;
@@ -40,8 +43,8 @@ export class CacheRepo {
       get: db.prepare('SELECT * FROM cache_entries WHERE key = ?'),
       latest: db.prepare('SELECT * FROM cache_entries WHERE pipeline_name = ? AND node_id = ? ORDER BY created_at DESC LIMIT 1'),
       put: db.prepare(
-        `INSERT OR REPLACE INTO cache_entries (key, pipeline_name, node_id, parts, outputs, metrics, run_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO cache_entries (key, pipeline_name, node_id, parts, key_detail, outputs, metrics, run_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       remove: db.prepare('DELETE FROM cache_entries WHERE key = ?'),
       fileHash: db.prepare('SELECT size, mtime_ms, hash FROM file_hashes WHERE path = ?'),
@@ -66,6 +69,7 @@ export class CacheRepo {
       entry.pipelineName,
       entry.nodeId,
       JSON.stringify(entry.parts),
+      entry.detail ? JSON.stringify(entry.detail) : null,
       JSON.stringify(entry.outputs),
       JSON.stringify(entry.metrics),
       entry.runId,
@@ -109,6 +113,7 @@ function toEntry(row: EntryRow): CacheEntry {
     pipelineName: row.pipeline_name,
     nodeId: row.node_id,
     parts: JSON.parse(row.parts) as CacheKeyParts,
+    ...(row.key_detail ? { detail: JSON.parse(row.key_detail) as CacheKeyDetail } : {}),
     outputs: JSON.parse(row.outputs) as Record<string, CachedOutput>,
     metrics: JSON.parse(row.metrics) as Record<string, number>,
     runId: row.run_id,

@@ -1,6 +1,6 @@
 // Running in the web mode: press Run (and Ctrl+Enter), watch node states change on the canvas and logs stream in the
 // run panel, see metrics and an artifact preview, cancel a long node, find the runs in the history (and delete one),
-// follow a terminal's run.
+// say what changed when a node runs again, follow a terminal's run.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,9 +12,9 @@ const CLI = fileURLToPath(new URL('../../bin/pipewright', import.meta.url));
 const node = (id: string, command: string, x: number, extra: object = {}) => ({ id, type: 'script.shell', params: { command }, position: { x, y: 0 }, ...extra });
 
 /** Stores a pipeline in the served home through the CLI (the server sees it on its next list). */
-function importPipeline(home: string, name: string, nodes: object[], edges: object[] = []): void {
+function importPipeline(home: string, name: string, nodes: object[], edges: object[] = [], parameters: object[] = []): void {
   const file = join(home, `${name}.pipeline.json`);
-  writeFileSync(file, JSON.stringify({ schemaVersion: 1, name, parameters: [], nodes, edges }));
+  writeFileSync(file, JSON.stringify({ schemaVersion: 1, name, parameters, nodes, edges }));
   const result = spawnSync(process.execPath, [CLI, 'import', file], { env: { ...process.env, PIPEWRIGHT_HOME: home }, encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
 }
@@ -117,6 +117,25 @@ test('a progress bar shows live on the node and under its log while its line is 
   await expect(page.getByTestId('log-in-progress')).toHaveCount(0);
   await expect(page.getByTestId('log-lines')).toContainText('training 40/40');
   await expect(page.getByTestId('run-badge-train')).not.toContainText('training');
+});
+
+test('a node that runs again says what changed: the parameter edited in the inspector, from what to what', async ({ page, served }) => {
+  importPipeline(served.home, 'trees', [node('fit', 'echo fitting {{params.trees}} trees', 0)], [], [{ name: 'trees', type: 'number', default: 100 }]);
+  await page.goto(served.url);
+  await page.getByTestId('pipeline-item').filter({ hasText: 'trees' }).getByRole('button').first().click();
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
+  const trees = page.getByLabel('Default');
+  await trees.fill('50');
+  await trees.press('Tab');
+  await expect(page.getByTestId('save-state')).toHaveText('saved · revision 2');
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await expect(page.getByTestId('log-lines')).toContainText('fitting 50 trees');
+  await page.getByRole('tab', { name: 'Cache & metrics' }).click();
+  await expect(page.getByTestId('cache-verdict')).toHaveText(
+    'Cache miss: changed since the last cached result — params (command: "echo fitting 100 trees" → "echo fitting 50 trees").',
+  );
+  await expect(page.getByTestId('param-changes')).toHaveText('command: "echo fitting 100 trees" → "echo fitting 50 trees"');
 });
 
 test('a `pipewright run` in a terminal shows live in the open app, and Cancel there stops it', async ({ page, served }) => {

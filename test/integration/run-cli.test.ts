@@ -1,5 +1,5 @@
 // `pipewright run` and `pipewright runs` as subprocesses: prefixed logs, exit codes 0/1/2, --json events, params,
-// stored pipelines by name, and a cached second run.
+// stored pipelines by name, a cached second run, and a third that says what changed.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,8 +29,14 @@ describe('pipewright run', () => {
     expect(first.stdout).toMatch(/^run \S+ succeeded in \d+ ms: 2 succeeded$/m);
     const second = runCli(['run', fixturePath('pipelines/hello.pipeline.json'), '--param', 'greeting=bonjour'], { home });
     expect(second.stdout).toMatch(/^read {2}│ ↺ cached in \d+ ms$/m);
+    expect(second.stdout).not.toMatch(/Cache miss/);
+    // A changed parameter: each node that runs again says why; one whose input content did not change stays cached.
+    const third = runCli(['run', fixturePath('pipelines/hello.pipeline.json'), '--param', 'greeting=salut'], { home });
+    expect(third.stdout).toMatch(/^write │ Cache miss: changed since the last cached result — params \(command: "echo bonjour > {{outputs\.text}}" → "echo salut > {{outputs\.text}}"\)\.$/m);
+    expect(third.stdout).toMatch(/^read {2}│ Cache miss: changed since the last cached result — inputs\.text\.$/m);
     const runs = runCli(['runs', '--json'], { home });
     expect((JSON.parse(runs.stdout) as { status: string; trigger: string; params: object }[]).map((r) => [r.status, r.trigger, r.params])).toEqual([
+      ['succeeded', 'cli', { greeting: 'salut' }],
       ['succeeded', 'cli', { greeting: 'bonjour' }],
       ['succeeded', 'cli', { greeting: 'bonjour' }],
     ]);

@@ -7,6 +7,7 @@ import logFiles from './005-log-files';
 import cancelRequests from './006-cancel-requests';
 import linesInProgress from './007-lines-in-progress';
 import runDeletions from './008-run-deletions';
+import cacheKeyDetail from './009-cache-key-detail';
 
 /** One migration: applied once, inside a transaction, recorded in `schema_migrations`. */
 export interface StoreMigration {
@@ -15,4 +16,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles, cancelRequests, linesInProgress, runDeletions];
+export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles, cancelRequests, linesInProgress, runDeletions, cacheKeyDetail];

@@ -1,6 +1,7 @@
 // The node panel of a run: state, timing, attempts, error, resources (peak memory, CPU time), metrics, the cache
 // decision with its key parts (and on a miss, what changed), artifacts and the live log.
 import { useState } from 'react';
+import { cacheVerdict, describeParamChange } from '../../../shared/runs/cache-report';
 import { formatBytes, formatDuration } from '../../../shared/runs/run-format';
 import type { NodeRunState } from '../../../shared/runs/run-state';
 import { useApp } from '../store/store-context';
@@ -98,7 +99,10 @@ function CacheAndMetrics({ node }: { node: NodeRunState }) {
               </tr>
               <tr className={cache.changed?.includes('params') ? 'changed' : ''}>
                 <th>params</th>
-                <td>{cache.parts.params}</td>
+                <td>
+                  {cache.parts.params}
+                  <ChangeList items={cache.changes?.params.map(describeParamChange)} testId="param-changes" />
+                </td>
               </tr>
               {Object.entries(cache.parts.inputs).map(([port, hashes]) => (
                 <tr key={port} className={cache.changed?.includes(`inputs.${port}`) ? 'changed' : ''}>
@@ -114,7 +118,10 @@ function CacheAndMetrics({ node }: { node: NodeRunState }) {
               ))}
               <tr className={cache.changed?.includes('env') ? 'changed' : ''}>
                 <th>environment</th>
-                <td>{cache.parts.env}</td>
+                <td>
+                  {cache.parts.env}
+                  <ChangeList items={cache.changes?.env.map((name) => `${name} changed`)} testId="env-changes" />
+                </td>
               </tr>
             </tbody>
           </table>
@@ -125,11 +132,14 @@ function CacheAndMetrics({ node }: { node: NodeRunState }) {
   );
 }
 
-function cacheVerdict(cache: NonNullable<NodeRunState['cache']>): string {
-  if (cache.hit) return `Cache hit: nothing changed since run ${cache.sourceRunId}.`;
-  const bypass = { disabled: 'caching is off for this node', noCache: 'the run ignored the cache', forced: 'forced to re-run', sideEffects: 'this node type acts on the world and is never cached' } as const;
-  if (cache.bypass) return `Ran without the cache: ${bypass[cache.bypass]}.`;
-  if (cache.changed === null || cache.changed === undefined) return 'Cache miss: this node has no cached result yet.';
-  if (cache.changed.length === 0) return 'Cache miss: the cached result is no longer usable.';
-  return `Cache miss: changed since the last cached result — ${cache.changed.join(', ')}.`;
+/** What changed inside a key part, one line each, under its hash. */
+function ChangeList({ items, testId }: { items: string[] | undefined; testId: string }) {
+  if (!items?.length) return null;
+  return (
+    <ul className="key-changes" data-testid={testId}>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
 }

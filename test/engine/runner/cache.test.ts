@@ -1,6 +1,7 @@
 // The cache with real processes: a hit when nothing changed, a miss naming the changed part for each key part,
 // bypasses (side effects, node setting, --no-cache, force), failures never cached, outputs restored on a hit, and
 // outputs that link to the user's files stored as content without touching those files.
+import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,9 +59,13 @@ describe('cache', () => {
     expect(fourth.sink.finished('prepare').status).toBe('cached');
     expect(fourth.sink.cache('train')).toMatchObject({ hit: false, changed: ['files.train.sh'] });
 
-    // params changed
+    // params changed: the report says which, from what to what
     const fifth = await h.run(twoStep('cp data.csv {{outputs.out}} && echo copied'));
-    expect(fifth.sink.cache('prepare')).toMatchObject({ hit: false, changed: ['params'] });
+    expect(fifth.sink.cache('prepare')).toMatchObject({
+      hit: false,
+      changed: ['params'],
+      changes: { params: [{ name: 'command', before: 'cp data.csv {{outputs.out}}', after: 'cp data.csv {{outputs.out}} && echo copied' }], env: [] },
+    });
     // same content out, so train is still a hit
     expect(fifth.sink.finished('train').status).toBe('cached');
   });
@@ -123,10 +128,31 @@ describe('cache', () => {
     expect((await h.run(doc)).sink.finished('greet').status).toBe('cached');
     process.env['PW_TEST_GREETING'] = 'bonjour';
     const changedEnv = await h.run(doc);
-    expect(changedEnv.sink.cache('greet')).toMatchObject({ hit: false, changed: ['env'] });
+    expect(changedEnv.sink.cache('greet')).toMatchObject({ hit: false, changed: ['env'], changes: { params: [], env: ['PW_TEST_GREETING'] } });
+    // The variable's value is kept only as a hash: it may be a secret.
+    const stored = new Database(join(h.home, 'pipewright.db'), { readonly: true });
+    const details = stored.prepare('SELECT key_detail FROM cache_entries').pluck().all() as string[];
+    stored.close();
+    expect(details.join('')).toContain('PW_TEST_GREETING');
+    expect(details.join('')).not.toMatch(/hello|bonjour/);
     expect(changedEnv.sink.of('node.log')[0]!.text).toBe('bonjour');
     version = 2;
     expect((await h.run(doc)).sink.cache('greet')).toMatchObject({ hit: false, changed: ['type'], parts: { type: 'script.shell@2' } });
+  });
+
+  it('says how a pipeline parameter changed a node, and only names the part for results cached before details were kept', async () => {
+    h = harness();
+    const doc = { ...pipeline([shell('fit', 'echo {{params.n_estimators}}')]), parameters: [{ name: 'n_estimators', type: 'number' as const, default: 100 }] };
+    await h.run(doc);
+    const changed = await h.run(doc, {}, { n_estimators: 50 });
+    expect(changed.sink.cache('fit')).toMatchObject({ hit: false, changed: ['params'], changes: { params: [{ name: 'command', before: 'echo 100', after: 'echo 50' }] } });
+    // An entry cached by a version that kept no detail (before migration 9): the miss names the part only.
+    const stored = new Database(join(h.home, 'pipewright.db'));
+    stored.prepare('UPDATE cache_entries SET key_detail = NULL').run();
+    stored.close();
+    const older = await h.run(doc, {}, { n_estimators: 25 });
+    expect(older.sink.cache('fit')).toMatchObject({ hit: false, changed: ['params'] });
+    expect(older.sink.cache('fit').changes).toBeUndefined();
   });
 
   it('never caches failed nodes, side-effect nodes or nodes with cache off; --no-cache and force run but still store', async () => {
