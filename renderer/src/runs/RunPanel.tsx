@@ -6,6 +6,7 @@ import { useApp } from '../store/store-context';
 import { NodeRunDetails } from './NodeRunDetails';
 import { RunDag } from './RunDag';
 import { RunsList } from './RunsList';
+import { nodeToShow } from './shown-node';
 import { STATE_ICONS } from './run-labels';
 import { useNow } from './use-now';
 import './runs.css';
@@ -31,7 +32,7 @@ export function RunPanel() {
     );
   }
   const mine = run && (run.pipelineId === openId || run.pipelineId === null) ? run : null;
-  const selected = mine && nodeId && mine.nodes[nodeId] ? nodeId : (mine?.nodeIds.find((id) => mine.nodes[id]!.status === 'failed' || mine.nodes[id]!.status === 'running') ?? mine?.nodeIds[0]);
+  const selected = mine && nodeId && mine.nodes[nodeId] ? nodeId : mine && nodeToShow(mine);
   return (
     <section className="run-panel" aria-label="Run panel" data-testid="run-panel">
       <header className="run-panel-header">
