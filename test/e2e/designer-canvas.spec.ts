@@ -175,3 +175,24 @@ test('notes, multi-select, shortcuts overlay, snap to grid; every palette item a
   await expect(page.locator('.react-flow__node-note')).toContainText('remember to add tests');
   await expect(snap).toHaveAttribute('aria-pressed', 'false');
 });
+
+test.describe("at the desktop window's default size (electron/main/main-window.ts)", () => {
+  test.use({ viewport: { width: 1280, height: 820 } });
+
+  test('the toolbar fits on one row with every button whole, and action icons do not depend on fonts', async ({ page, served }) => {
+    // Before, the toolbar scrolled sideways at this size: "Snap to grid" and the shortcuts button were cut off.
+    await page.goto(served.url);
+    await newPipeline(page, 'narrow');
+    const toolbar = page.getByRole('toolbar', { name: 'Designer toolbar' });
+    const bar = (await toolbar.boundingBox())!;
+    expect(bar.height).toBeLessThan(40);
+    for (const button of await toolbar.getByRole('button').all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.x + box.width, await button.getAttribute('aria-label') ?? await button.textContent() ?? '').toBeLessThanOrEqual(bar.x + bar.width);
+    }
+    // Duplicate and Delete were ⧉ and 🗑: empty boxes where no font has them (Debian's Chromium here). Now SVGs.
+    const item = page.getByTestId('pipeline-item').filter({ hasText: 'narrow' });
+    await item.hover();
+    for (const name of ['Duplicate narrow', 'Delete narrow']) await expect(item.getByRole('button', { name }).locator('svg')).toBeVisible();
+  });
+});

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { PipelineSummary } from '../../../shared/api/index';
 import { useApp } from '../store/store-context';
+import { Icon } from './Icon';
 import { InlineNameInput } from './InlineNameInput';
 
 export function Sidebar() {
@@ -73,7 +74,7 @@ function PipelineItem({ pipeline }: { pipeline: PipelineSummary }) {
           ✎
         </button>
         <button type="button" aria-label={`Duplicate ${pipeline.name}`} title="Duplicate" onClick={() => void duplicatePipeline(pipeline.id)}>
-          ⧉
+          <Icon name="copy" />
         </button>
         <button
           type="button"
@@ -88,7 +89,7 @@ function PipelineItem({ pipeline }: { pipeline: PipelineSummary }) {
             })
           }
         >
-          🗑
+          <Icon name="trash" />
         </button>
       </span>
     </li>

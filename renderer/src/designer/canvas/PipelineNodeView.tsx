@@ -7,7 +7,7 @@ import type { PortDefinition } from '../../../../shared/nodes/node-type';
 import { getNodeType } from '../../../../shared/nodes/index';
 import { nodeDecorations } from '../extensions';
 import type { PipelineFlowNode } from './flow-elements';
-import { NodeIcon } from './NodeIcon';
+import { Icon } from '../../components/Icon';
 import { FarZoomContext } from './view-detail';
 
 export const PipelineNodeView = memo(function PipelineNodeView({ id, data, selected }: NodeProps<PipelineFlowNode>) {
@@ -24,7 +24,7 @@ export const PipelineNodeView = memo(function PipelineNodeView({ id, data, selec
     <div className={`pw-node category-${definition?.category ?? 'unknown'}${selected ? ' selected' : ''}`}>
       {!far && <Handle type="target" position={Position.Top} className="order-handle" title="Run after another node (no data passes)" aria-label={`${id}: run after`} />}
       <div className="pw-node-header">
-        <NodeIcon name={definition?.icon} />
+        <Icon name={definition?.icon} className="node-icon" />
         <span className="pw-node-label">{data.label ?? title}</span>
         {nodeDecorations.map((d) => (
           <d.component key={d.id} nodeId={id} />

@@ -6,7 +6,7 @@ import { nodeTypes } from '../../../../shared/nodes/index';
 import type { NodeTypeDefinition } from '../../../../shared/nodes/node-type';
 import { useApp, useAppStore } from '../../store/store-context';
 import { addNodeAt, NODE_TYPE_MIME } from '../actions';
-import { NodeIcon } from '../canvas/NodeIcon';
+import { Icon } from '../../components/Icon';
 import { viewportCentre } from '../canvas/viewport';
 import { paletteGroups } from './palette-groups';
 
@@ -64,7 +64,7 @@ function PaletteItem({ type, disabled }: { type: NodeTypeDefinition; disabled: b
         title={`${type.description}\n\nDrag onto the canvas, or press Enter to add it in the middle of the view.`}
         data-node-type={type.id}
       >
-        <NodeIcon name={type.icon} />
+        <Icon name={type.icon} className="node-icon" />
         <span>{type.title}</span>
       </button>
     </li>

@@ -23,8 +23,8 @@ export function DesignerToolbar() {
   return (
     <div className="toolbar" role="toolbar" aria-label="Designer toolbar">
       <div className="toolbar-group" role="group" aria-label="File">
-        <button type="button" onClick={() => state().openDialog('templates')}>
-          New from template
+        <button type="button" aria-label="New from template" title="New pipeline from a template" onClick={() => state().openDialog('templates')}>
+          Template…
         </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
           Import…
@@ -58,14 +58,14 @@ export function DesignerToolbar() {
         <button type="button" disabled={!hasDocument} onClick={() => addNoteAt(state(), viewportCentre(flow))} title="Add a sticky note (Shift+N)">
           Add note
         </button>
-        <button type="button" disabled={!hasDocument || busy} onClick={() => void layoutAndFit(state, flow)} title="Auto-layout left to right (Shift+L)">
-          Auto-layout
+        <button type="button" disabled={!hasDocument || busy} onClick={() => void layoutAndFit(state, flow)} aria-label="Auto-layout" title="Auto-layout left to right (Shift+L)">
+          Layout
         </button>
         <button type="button" disabled={!hasDocument} onClick={() => fitToContent(flow)} title="Fit view (Shift+F)">
           Fit view
         </button>
-        <button type="button" aria-pressed={snapToGrid} onClick={() => state().toggleSnapToGrid()} title="Snap to grid (Shift+G)">
-          Snap to grid
+        <button type="button" aria-pressed={snapToGrid} onClick={() => state().toggleSnapToGrid()} aria-label="Snap to grid" title="Snap to grid (Shift+G)">
+          Snap
         </button>
       </div>
       <div className="toolbar-group toolbar-slot" role="group" aria-label="More actions">
