@@ -1,6 +1,6 @@
 // Running in the web mode: press Run (and Ctrl+Enter), watch node states change on the canvas and logs stream in the
 // run panel, see metrics and an artifact preview, cancel a long node, find the runs in the history (and delete one),
-// say what changed when a node runs again, follow a terminal's run.
+// say what changed when a node runs again, run parts from a node's menu, follow a terminal's run.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -136,6 +136,53 @@ test('a node that runs again says what changed: the parameter edited in the insp
     'Cache miss: changed since the last cached result — params (command: "echo fitting 100 trees" → "echo fitting 50 trees").',
   );
   await expect(page.getByTestId('param-changes')).toHaveText('command: "echo fitting 100 trees" → "echo fitting 50 trees"');
+});
+
+test("a node's context menu runs up to it or from it, and opens from the keyboard too", async ({ page, served }) => {
+  importPipeline(served.home, 'menu', [node('a', 'echo ran a', 0), node('b', 'echo ran b', 260), node('c', 'echo ran c', 520)], [
+    { id: 'e1', source: 'a', target: 'b' },
+    { id: 'e2', source: 'b', target: 'c' },
+  ]);
+  await page.setViewportSize({ width: 1280, height: 820 });
+  await page.goto(served.url);
+  await page.getByTestId('pipeline-item').filter({ hasText: 'menu' }).getByRole('button').first().click();
+  const canvasNode = (id: string) => page.getByTestId('canvas').locator(`.react-flow__node[data-id="${id}"]`);
+
+  await canvasNode('b').click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Actions for b' });
+  await expect(menu.getByRole('menuitem', { name: 'Show log' })).toBeDisabled();
+  await menu.getByRole('menuitem', { name: 'Run up to here' }).click();
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
+  await expect(page.getByTestId('run-node-b')).toHaveAttribute('data-state', 'succeeded');
+  await expect(page.getByTestId('run-node-a')).toHaveAttribute('data-state', 'succeeded');
+  await expect(page.getByTestId('run-node-c')).toHaveCount(0);
+
+  // From the keyboard: Shift+F10 on the focused node, arrows, Enter. "Run from here" on c takes a and b from the cache.
+  await canvasNode('c').focus();
+  await page.keyboard.press('Shift+F10');
+  await expect(page.getByRole('menu', { name: 'Actions for c' }).getByRole('menuitem', { name: 'Run this node' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Run from here' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
+  await expect(page.getByTestId('run-node-c')).toHaveAttribute('data-state', 'succeeded');
+  await expect(page.getByTestId('run-node-b')).toHaveAttribute('data-state', 'cached');
+  await expect(page.getByTestId('log-lines')).toContainText('ran c');
+  // The log toolbar fits at the desktop window's default size: Download was cut off at the panel's edge.
+  const bar = (await page.locator('.log-toolbar').boundingBox())!;
+  const download = (await page.getByRole('button', { name: 'Download' }).boundingBox())!;
+  expect(download.x + download.width).toBeLessThanOrEqual(bar.x + bar.width);
+
+  // Escape closes the menu and gives the focus back to the node; Delete from the menu removes it.
+  await canvasNode('a').click({ button: 'right' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(canvasNode('a')).toBeFocused();
+  await canvasNode('c').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await expect(canvasNode('c')).toHaveCount(0);
 });
 
 test('a `pipewright run` in a terminal shows live in the open app, and Cancel there stops it', async ({ page, served }) => {

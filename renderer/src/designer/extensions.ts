@@ -1,11 +1,14 @@
 // The designer's extension points. Other features plug in here with one line each: the runner's Run button and run
-// panel over the canvas, its state badges inside the canvas and its node classes; export adds its Export… panel.
+// panel over the canvas, its state badges inside the canvas, its node classes and its node menu items; export adds its
+// Export… panel.
 import type { Edge } from '@xyflow/react';
 import { useMemo, type ComponentType } from 'react';
 import { ExportPanel } from '../export/ExportPanel';
 import { RunPanel } from '../runs/RunPanel';
 import { decorateForRun, RunStateLayer, useShownRunStates } from '../runs/RunStateLayer';
+import { useRunNodeMenuItems } from '../runs/run-node-menu';
 import { RunToolbar } from '../runs/RunToolbar';
+import { useEditNodeMenuItems } from './canvas/edit-node-menu';
 import { ProblemBadge } from './canvas/ProblemBadge';
 import type { FlowNode } from './canvas/flow-elements';
 import { ProblemsPanel, ProblemsTabTitle } from './problems/ProblemsPanel';
@@ -81,3 +84,21 @@ function useRunDecoration() {
 }
 
 export const inspectorSections: readonly InspectorSection[] = [];
+
+/** One entry of a node's context menu (right-click, or Shift+F10 / the menu key on a focused node). */
+export interface NodeMenuItem {
+  label: string;
+  run(): void;
+  disabled?: boolean;
+}
+
+/** A group of a node's context menu: a hook giving the items for the nodes the menu acts on (one, or the selection). */
+export interface NodeMenuSection {
+  id: string;
+  useItems(nodeIds: readonly string[]): NodeMenuItem[];
+}
+
+export const nodeMenuSections: readonly NodeMenuSection[] = [
+  { id: 'run', useItems: useRunNodeMenuItems },
+  { id: 'edit', useItems: useEditNodeMenuItems },
+];

@@ -1,5 +1,5 @@
-// Canvas view state that is never saved with the pipeline and never undone: measured node sizes, snap to grid, and
-// whether an auto-layout is running.
+// Canvas view state that is never saved with the pipeline and never undone: measured node sizes, snap to grid,
+// whether an auto-layout is running, and an open node menu.
 import type { SliceCreator } from './app-store';
 
 /** A node's rendered size, reported by React Flow. */
@@ -13,6 +13,13 @@ export const SNAP_GRID: [number, number] = [16, 16];
 
 const SNAP_KEY = 'pipewright.snapToGrid';
 
+/** An open node context menu: the nodes it acts on, and where on screen it opens. */
+export interface NodeMenuRequest {
+  nodeIds: readonly string[];
+  x: number;
+  y: number;
+}
+
 export interface CanvasSlice {
   /** Sizes by canvas element id (node id, or `note:<id>` for notes). */
   measured: ReadonlyMap<string, Size>;
@@ -22,6 +29,13 @@ export interface CanvasSlice {
   setMeasured(sizes: ReadonlyArray<{ id: string; size: Size }>): void;
   toggleSnapToGrid(): void;
   setCanvasBusy(text: string | null): void;
+  nodeMenu: NodeMenuRequest | null;
+  /**
+   * Opens the context menu of a node at a screen point. It acts on the selection when the node is part of a larger
+   * one (as a file manager's menu does); otherwise the node becomes the selection.
+   */
+  openNodeMenu(nodeId: string, at: { x: number; y: number }): void;
+  closeNodeMenu(): void;
 }
 
 export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get) => ({
@@ -45,6 +59,14 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get) => ({
     set({ snapToGrid });
   },
   setCanvasBusy: (canvasBusy) => set({ canvasBusy }),
+  nodeMenu: null,
+  openNodeMenu(nodeId, at) {
+    const selected = get().selection.nodes;
+    const inSelection = selected.has(nodeId) && selected.size > 1;
+    if (!inSelection) get().select({ nodes: [nodeId] });
+    set({ nodeMenu: { nodeIds: inSelection ? [...selected] : [nodeId], ...at } });
+  },
+  closeNodeMenu: () => set({ nodeMenu: null }),
 });
 
 /** Reads a boolean preference from localStorage (absent in tests without a DOM). */

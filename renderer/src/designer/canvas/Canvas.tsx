@@ -1,5 +1,5 @@
 // The canvas of the open pipeline (React Flow, controlled by the store): drop palette items, connect typed ports,
-// drag, box-select, resize notes; refused connections say why at the pointer.
+// drag, box-select, resize notes, open a node's menu; refused connections say why at the pointer.
 import {
   Background,
   Controls,
@@ -17,7 +17,7 @@ import {
   type Node,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { checkConnection } from '../../../../shared/graph/connection';
 import { getNodeType } from '../../../../shared/nodes/index';
 import { SNAP_GRID } from '../../store/canvas.slice';
@@ -27,6 +27,7 @@ import { canvasLayers, flowDecorators } from '../extensions';
 import { applyEdgeChanges, applyNodeChanges } from './canvas-changes';
 import { ConnectionHint } from './ConnectionHint';
 import { FarEdges } from './FarEdges';
+import { NodeContextMenuHost } from './NodeContextMenu';
 import { createFlowCache, toFlowEdges, toFlowNodes, type FlowNode } from './flow-elements';
 import { nodeTypes } from './node-types';
 import { rememberPointer } from './pointer';
@@ -107,7 +108,18 @@ function FlowCanvas({ name }: { name: string }) {
     store.getState().endGesture();
   }, [store]);
 
-  const onMoveStart = useCallback(() => setMoving(true), []);
+  const onMoveStart = useCallback(() => {
+    setMoving(true);
+    store.getState().closeNodeMenu();
+  }, [store]);
+  const onNodeContextMenu = useCallback(
+    (event: ReactMouseEvent, node: FlowNode) => {
+      if (node.type !== 'pipeline') return;
+      event.preventDefault();
+      store.getState().openNodeMenu(node.id, { x: event.clientX, y: event.clientY });
+    },
+    [store],
+  );
   const onMoveEnd = useCallback(() => setMoving(false), []);
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -151,6 +163,7 @@ function FlowCanvas({ name }: { name: string }) {
           onSelectionDragStop={endGesture}
           onMoveStart={onMoveStart}
           onMoveEnd={onMoveEnd}
+          onNodeContextMenu={onNodeContextMenu}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -173,6 +186,7 @@ function FlowCanvas({ name }: { name: string }) {
           ))}
         </ReactFlow>
       </FarZoomContext>
+      <NodeContextMenuHost />
     </div>
   );
 }

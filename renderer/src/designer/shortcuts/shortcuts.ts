@@ -48,10 +48,25 @@ export const shortcuts: readonly Shortcut[] = [
     run: () => document.getElementById('palette-search')?.focus(),
   },
   { keys: 'Mod+Enter', description: 'Run the pipeline (the Run button’s menu runs parts of it)', matches: () => false, run: () => undefined },
+  {
+    keys: 'Shift+F10  or  Menu',
+    description: 'Open the focused node’s menu: run it, up to it, from it… (or right-click the node)',
+    matches: (e) => e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10'),
+    run: ({ state }) => openFocusedNodeMenu(state),
+  },
   { keys: 'Shift+drag', description: 'Box-select; Shift+click adds to the selection', matches: () => false, run: () => undefined },
   { keys: 'Space+drag', description: 'Pan the canvas', matches: () => false, run: () => undefined },
   { keys: '?', description: 'Show these shortcuts', matches: (e) => e.key === '?', run: ({ state }) => state().openDialog('shortcuts') },
 ];
+
+/** Opens the menu of the pipeline node that has the keyboard focus, at its lower left corner. */
+function openFocusedNodeMenu(state: () => AppState): void {
+  const node = document.activeElement?.closest<HTMLElement>('.react-flow__node-pipeline');
+  const id = node?.dataset['id'];
+  if (!node || !id) return;
+  const box = node.getBoundingClientRect();
+  state().openNodeMenu(id, { x: box.left + 12, y: box.bottom - 6 });
+}
 
 /** Auto-layout, then fit the result in view once React Flow has the new positions. */
 export async function layoutAndFit(state: () => AppState, flow: ReactFlowInstance): Promise<void> {
