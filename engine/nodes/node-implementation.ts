@@ -17,6 +17,11 @@ export interface NodeRunContext {
   run?: NodeRunInfo;
   /** Records a run metric (also written to PIPEWRIGHT_METRICS when set). */
   reportMetric(name: string, value: number): void;
+  /**
+   * The node's PIPEWRIGHT_METRICS file, when set: a script the node runs writes its metrics there itself, so the
+   * runner sees a series (JSON lines) while it is written.
+   */
+  metricsFile?: string;
   /** Aborted when the run is canceled or times out. */
   signal: AbortSignal;
 }

@@ -38,6 +38,7 @@ export async function runNode(typeId: string, spec: NodeEnvSpec, signal: AbortSi
       baseDir: spec.baseDir ?? process.cwd(),
       ...(spec.run ? { run: spec.run } : {}),
       reportMetric: (name, value) => spec.metricsFile && recordMetric(spec.metricsFile, name, value),
+      ...(spec.metricsFile ? { metricsFile: spec.metricsFile } : {}),
       signal,
     });
     return { exitCode: 0 };

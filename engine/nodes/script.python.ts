@@ -58,7 +58,8 @@ export const scriptPythonNode: NodeImplementation = {
     try {
       const script = scriptFile(ctx, params, work);
       const errorFile = join(work, 'error.txt');
-      const metricsFile = join(work, 'metrics.json');
+      // The script writes to the node's own metrics file when there is one (a series then shows as it is written).
+      const metricsFile = ctx.metricsFile ?? join(work, 'metrics.json');
       const env = {
         ...process.env,
         ...params.env,
@@ -71,7 +72,7 @@ export const scriptPythonNode: NodeImplementation = {
         const reason = existsSync(errorFile) ? readFileSync(errorFile, 'utf8').trim() : `the script exited with code ${code}`;
         throw new NodeError(reason);
       }
-      forwardMetrics(ctx, metricsFile);
+      if (!ctx.metricsFile) forwardMetrics(ctx, metricsFile);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -14,7 +14,8 @@ import { blockText } from './log-lines';
 import { NodeLogTail } from './log-tail';
 import { straysText } from './marked-processes';
 import { nodeProcessCommand } from './node-command';
-import { metricsPath, outputPath, readMetrics } from './node-files';
+import { MetricsTail } from './metrics-tail';
+import { metricsPath, outputPath } from './node-files';
 import { startAttempt, type ProcessOutcome, type RunningAttempt } from './node-process';
 import { spawnFailure } from './spawn-failure';
 import type { RunContext } from './run-context';
@@ -200,6 +201,9 @@ export class NodeExecution {
       return { outcome: this.logFailure((error as Error).message) };
     }
     let lastStderr = '';
+    const metricsTail = new MetricsTail(metricsFile, (name, value, step) =>
+      ctx.emitter.emit({ type: 'node.metric', nodeId: planned.id, name, value, ...(step === undefined ? {} : { step }) }),
+    );
     let stopTelemetry: (() => NodeTelemetry | undefined) | undefined;
     let lastTelemetryEvent = 0;
     const timeoutSeconds = planned.settings.timeoutSeconds;
@@ -216,6 +220,8 @@ export class NodeExecution {
         onStart: (pid) => {
           ctx.emitter.emit({ type: 'node.started', nodeId: planned.id, pid, attempt });
           stopTelemetry = ctx.telemetry.watch(pid, (sample) => {
+            // Series points show while the node runs, at the pace of the resource samples.
+            metricsTail.poll();
             if (Date.now() - lastTelemetryEvent < TELEMETRY_EVENT_MS) return;
             lastTelemetryEvent = Date.now();
             ctx.emitter.emit({ type: 'node.telemetry', nodeId: planned.id, ...sample });
@@ -234,15 +240,18 @@ export class NodeExecution {
     this.attempt = undefined;
     if (processOutcome.strays) ctx.emitter.system(planned.id, straysText(processOutcome.strays));
     const telemetry = stopTelemetry?.();
-    const outcome = await this.judge(processOutcome, outputs, metricsFile, lastStderr, timeoutSeconds);
+    // What the node wrote counts whatever its end: a failed training still shows its curve up to the failure.
+    const { metrics, warnings } = metricsTail.finish();
+    for (const warning of warnings) ctx.emitter.system(planned.id, warning);
+    const outcome = await this.judge(processOutcome, outputs, metrics, lastStderr, timeoutSeconds);
     return { outcome, ...(telemetry ? { telemetry } : {}) };
   }
 
-  /** Turns a process outcome into the node's state; on success collects outputs, metrics and the cache entry. */
+  /** Turns a process outcome into the node's state; on success collects outputs and the cache entry (with its metrics). */
   private async judge(
     result: ProcessOutcome,
     paths: Record<string, string>,
-    metricsFile: string,
+    metrics: Record<string, number>,
     lastStderr: string,
     timeoutSeconds: number | undefined,
   ): Promise<Omit<NodeOutcome, 'attempts'>> {
@@ -260,9 +269,6 @@ export class NodeExecution {
     if (missing.length > 0) {
       return failed(0, `exited 0 but did not write its output${missing.length > 1 ? 's' : ''} ${missing.map((p) => `"${p.id}" (${paths[p.id]})`).join(', ')}`);
     }
-    const { metrics, warnings } = readMetrics(metricsFile);
-    for (const warning of warnings) ctx.emitter.system(planned.id, warning);
-    for (const [name, value] of Object.entries(metrics)) ctx.emitter.emit({ type: 'node.metric', nodeId: planned.id, name, value });
     const storeInCache = this.report?.bypass !== 'sideEffects' && this.report?.bypass !== 'disabled';
     const outputs: Record<string, OutputArtifact> = {};
     const progress = this.hashProgress({

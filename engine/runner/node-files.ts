@@ -1,5 +1,5 @@
-// Where a node's outputs, metrics and logs live in the run folder, and reading the metrics file a node wrote.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+// Where a node's outputs, metrics and logs live in the run folder.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PortDefinition } from '../../shared/nodes/node-type';
 
@@ -29,25 +29,4 @@ export class LogFolder {
     }
     return this.path;
   }
-}
-
-/** The metrics a node wrote, plus a sentence per entry that was skipped (not a finite number, bad JSON). */
-export function readMetrics(file: string): { metrics: Record<string, number>; warnings: string[] } {
-  if (!existsSync(file)) return { metrics: {}, warnings: [] };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    return { metrics: {}, warnings: [`the metrics file is not valid JSON (${(error as Error).message}); no metrics recorded`] };
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { metrics: {}, warnings: ['the metrics file must hold a JSON object of {name: number}; no metrics recorded'] };
-  }
-  const metrics: Record<string, number> = {};
-  const warnings: string[] = [];
-  for (const [name, value] of Object.entries(parsed)) {
-    if (typeof value === 'number' && Number.isFinite(value)) metrics[name] = value;
-    else warnings.push(`metric "${name}" is not a finite number (${JSON.stringify(value)}); skipped`);
-  }
-  return { metrics, warnings };
 }

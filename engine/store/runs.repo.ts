@@ -2,6 +2,7 @@
 import { ApiError } from '../../shared/api/index';
 import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
 import type { CacheReport } from '../../shared/runs/cache-report';
+import type { MetricPoint } from '../../shared/runs/metrics-file';
 import type { LineInProgress, RunEvent } from '../../shared/runs/run-events';
 import type { RunOptions } from '../../shared/runs/run-options';
 import type { ArtifactInfo, RunDetail, RunNodeRecord, RunSummary } from '../../shared/runs/run-record';
@@ -283,8 +284,9 @@ export class RunsRepo {
       forNode[m.name] = m.value;
       metrics.set(m.node_id, forNode);
     }
+    const series = this.metricSeries(runId);
     const nodes = (this.db.prepare('SELECT * FROM run_nodes WHERE run_id = ? ORDER BY position').all(runId) as NodeRow[]).map((n) =>
-      toNodeRecord(n, metrics.get(n.node_id) ?? {}),
+      toNodeRecord(n, metrics.get(n.node_id) ?? {}, series.get(n.node_id)),
     );
     return {
       ...this.summaryOf(row),
@@ -294,6 +296,27 @@ export class RunsRepo {
       nodes,
       lastSeq: row.last_seq,
     };
+  }
+
+  /**
+   * Each node's metric series, from its stored points (node.metric events with a step) in order; a retry's start
+   * (node.started of attempt 2 on) begins them again, as the live view does.
+   */
+  private metricSeries(runId: string): Map<string, Record<string, MetricPoint[]>> {
+    const payloads = this.db
+      .prepare(`SELECT payload FROM run_events WHERE run_id = ? AND (payload LIKE '{"type":"node.metric"%"step":%' OR payload LIKE '{"type":"node.started"%') ORDER BY seq`)
+      .pluck()
+      .all(runId) as string[];
+    const series = new Map<string, Record<string, MetricPoint[]>>();
+    for (const payload of payloads) {
+      const event = JSON.parse(payload) as RunEvent;
+      if (event.type === 'node.started' && event.attempt > 1) series.delete(event.nodeId);
+      if (event.type !== 'node.metric' || event.step === undefined) continue;
+      const forNode = series.get(event.nodeId) ?? {};
+      (forNode[event.name] ??= []).push({ step: event.step, value: event.value });
+      series.set(event.nodeId, forNode);
+    }
+    return series;
   }
 
   /** Highest event seq stored for the run (a not_found error for an unknown run). */
@@ -414,7 +437,7 @@ export class RunsRepo {
   }
 }
 
-function toNodeRecord(n: NodeRow, metrics: Record<string, number>): RunNodeRecord {
+function toNodeRecord(n: NodeRow, metrics: Record<string, number>, metricSeries: Record<string, MetricPoint[]> | undefined): RunNodeRecord {
   return {
     nodeId: n.node_id,
     status: n.status,
@@ -431,5 +454,6 @@ function toNodeRecord(n: NodeRow, metrics: Record<string, number>): RunNodeRecor
     cpuMs: n.cpu_ms,
     logLines: n.log_lines,
     metrics,
+    ...(metricSeries ? { metricSeries } : {}),
   };
 }

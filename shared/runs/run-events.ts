@@ -53,12 +53,14 @@ export interface NodeLogEvent extends RunEventBase {
   line: number;
 }
 
-/** A metric the node reported through PIPEWRIGHT_METRICS. */
+/** A metric the node reported through PIPEWRIGHT_METRICS: its latest value, and with `step` a point of its series. */
 export interface NodeMetricEvent extends RunEventBase {
   type: 'node.metric';
   nodeId: string;
   name: string;
   value: number;
+  /** Set for a value written as a line of a series (shared/runs/metrics-file.ts), as soon as the node wrote it. */
+  step?: number;
 }
 
 /** The cache decision for a node, with the key parts (and, on a miss, which of them changed). */

@@ -1,6 +1,7 @@
 // Runs as the store keeps them and the API returns them: summaries for lists, details for the run view.
 import type { Pipeline } from '../pipeline/pipeline.schema';
 import type { CacheReport } from './cache-report';
+import type { MetricPoint } from './metrics-file';
 import type { RunOptions } from './run-options';
 import type { LogStream, NodeState, RunStatus, RunTrigger } from './run-status';
 
@@ -53,6 +54,8 @@ export interface RunNodeRecord {
   /** Lines in the node's log (all streams). */
   logLines: number;
   metrics: Record<string, number>;
+  /** Metrics the node wrote step by step (its last attempt's); absent when it wrote none. */
+  metricSeries?: Record<string, MetricPoint[]>;
 }
 
 /** Everything the run view shows. */

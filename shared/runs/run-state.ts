@@ -2,6 +2,7 @@
 // the node panel show. Pure, so the UI, tests and any other client fold events the same way.
 import type { Pipeline } from '../pipeline/pipeline.schema';
 import type { CacheReport } from './cache-report';
+import { withPoint, type MetricPoint } from './metrics-file';
 import type { RunEvent } from './run-events';
 import type { RunDetail } from './run-record';
 import type { NodeState, RunStatus } from './run-status';
@@ -21,6 +22,8 @@ export interface NodeRunState {
   peakRssBytes?: number;
   cpuMs?: number;
   metrics: Record<string, number>;
+  /** Metrics the node wrote step by step (its last attempt's), each a series of points. */
+  series?: Readonly<Record<string, readonly MetricPoint[]>>;
   cache?: CacheReport;
 }
 
@@ -80,15 +83,20 @@ export function applyRunEvents(state: RunState, events: readonly RunEvent[]): Ru
         const node = touch(event.nodeId);
         Object.assign(node, { status: 'running', pid: event.pid, attempts: event.attempt, error: undefined });
         node.startedAt ??= event.at;
+        // A retry writes its series again from the start.
+        if (event.attempt > 1) delete node.series;
         break;
       }
       case 'node.log':
         if (logLines === state.logLines) logLines = { ...state.logLines };
         logLines[event.nodeId] = Math.max(logLines[event.nodeId] ?? 0, event.line + 1);
         break;
-      case 'node.metric':
-        touch(event.nodeId).metrics = { ...nodes[event.nodeId]!.metrics, [event.name]: event.value };
+      case 'node.metric': {
+        const node = touch(event.nodeId);
+        node.metrics = { ...node.metrics, [event.name]: event.value };
+        if (event.step !== undefined) node.series = withPoint(node.series, event.name, { step: event.step, value: event.value });
         break;
+      }
       case 'node.cache':
         touch(event.nodeId).cache = event.report;
         break;
@@ -155,6 +163,7 @@ export function runStateFromDetail(detail: RunDetail): RunState {
           peakRssBytes: n.peakRssBytes ?? undefined,
           cpuMs: n.cpuMs ?? undefined,
           metrics: n.metrics,
+          ...(n.metricSeries ? { series: n.metricSeries } : {}),
           cache: n.cache ?? undefined,
         } satisfies NodeRunState,
       ]),

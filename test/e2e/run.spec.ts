@@ -1,6 +1,6 @@
 // Running in the web mode: press Run (and Ctrl+Enter), watch node states change on the canvas and logs stream in the
 // run panel, see metrics and an artifact preview, cancel a long node, find the runs in the history (and delete one),
-// say what changed when a node runs again, run parts from a node's menu, follow a terminal's run.
+// draw metric curves live, say what changed when a node runs again, run parts from a node's menu, follow a terminal's run.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -136,6 +136,34 @@ test('a node that runs again says what changed: the parameter edited in the insp
     'Cache miss: changed since the last cached result — params (command: "echo fitting 100 trees" → "echo fitting 50 trees").',
   );
   await expect(page.getByTestId('param-changes')).toHaveText('command: "echo fitting 100 trees" → "echo fitting 50 trees"');
+});
+
+test('metrics written step by step draw a curve while the node runs', async ({ page, served }) => {
+  const epochs = 'for i in 0 1 2 3 4 5; do echo "{\\"step\\": $i, \\"loss\\": $((100 - i * 15))}" >> "$PIPEWRIGHT_METRICS"; echo "epoch $i"; sleep 0.4; done';
+  importPipeline(served.home, 'curve', [node('train', epochs, 0)]);
+  await page.goto(served.url);
+  await page.getByTestId('pipeline-item').filter({ hasText: 'curve' }).getByRole('button').first().click();
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await page.getByTestId('run-node-train').click();
+  await page.getByRole('tab', { name: 'Cache & metrics' }).click();
+  const chart = page.getByTestId('metric-chart-loss');
+  // Drawn before the node ends, then redrawn with every point.
+  await expect(chart).toHaveAttribute('aria-label', /^loss by step: [2-5] points/);
+  await expect(page.getByTestId('run-node-train')).toHaveAttribute('data-state', 'running');
+  await expect(chart).toHaveAttribute('aria-label', 'loss by step: 6 points, last 25', { timeout: 15_000 });
+  await expect(chart.locator('svg')).toBeVisible();
+  await expect(page.getByTestId('metrics')).toContainText('25');
+  // The stored run draws the same curve after a reload.
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
+  await page.reload();
+  await page.getByTestId('pipeline-item').filter({ hasText: 'curve' }).getByRole('button').first().click();
+  await page.getByRole('button', { name: 'Runs ▴' }).click();
+  await page.getByRole('tab', { name: 'History' }).click();
+  await page.getByTestId('run-row').first().click();
+  await page.getByRole('tab', { name: 'Run' }).click();
+  await page.getByTestId('run-node-train').click();
+  await page.getByRole('tab', { name: 'Cache & metrics' }).click();
+  await expect(page.getByTestId('metric-chart-loss')).toHaveAttribute('aria-label', 'loss by step: 6 points, last 25');
 });
 
 test("a node's context menu runs up to it or from it, and opens from the keyboard too", async ({ page, served }) => {

@@ -8,7 +8,7 @@ import { comparisonCharts } from '../../../shared/tracking/charts/comparison.cha
 import type { RunComparison } from '../../../shared/tracking/experiment-records';
 import { formatMetricDelta, formatMetricValue, formatParamValue, formatTags } from '../../../shared/tracking/value-format';
 import { useApp } from '../store/store-context';
-import { EChart } from './EChart';
+import { EChart } from '../components/EChart';
 import { RevisionDiffs } from './RevisionDiffs';
 
 export function CompareView() {

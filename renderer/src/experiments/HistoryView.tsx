@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { historyOption, type HistoryAxis } from '../../../shared/tracking/charts/history.chart';
 import { formatMetricValue } from '../../../shared/tracking/value-format';
 import { useApp } from '../store/store-context';
-import { EChart } from './EChart';
+import { EChart } from '../components/EChart';
 
 export function HistoryView() {
   const columns = useApp((s) => s.columnsAvailable);

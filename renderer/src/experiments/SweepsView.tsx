@@ -6,7 +6,7 @@ import type { SweepRecord } from '../../../shared/tracking/experiment-records';
 import { bestRunBy, metricGoal } from '../../../shared/tracking/metric-goal';
 import { formatMetricValue, formatParamValue } from '../../../shared/tracking/value-format';
 import { useApp } from '../store/store-context';
-import { EChart } from './EChart';
+import { EChart } from '../components/EChart';
 import { SweepForm } from './SweepForm';
 
 export function SweepsView() {

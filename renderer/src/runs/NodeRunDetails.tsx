@@ -7,6 +7,7 @@ import type { NodeRunState } from '../../../shared/runs/run-state';
 import { useApp } from '../store/store-context';
 import { ArtifactsView } from './ArtifactsView';
 import { LogViewer } from './LogViewer';
+import { MetricCharts } from './MetricCharts';
 import { STATE_ICONS, stateLabel } from './run-labels';
 import { useNow } from './use-now';
 
@@ -72,7 +73,7 @@ function CacheAndMetrics({ node }: { node: NodeRunState }) {
     <div className="node-run-details">
       <h4>Metrics</h4>
       {metrics.length === 0 ? (
-        <p className="muted">No metrics (a node reports them by writing JSON to $PIPEWRIGHT_METRICS).</p>
+        <p className="muted">No metrics (a node reports them by writing JSON to $PIPEWRIGHT_METRICS; one object per line with a "step" draws a curve).</p>
       ) : (
         <table className="kv" data-testid="metrics">
           <tbody>
@@ -85,6 +86,7 @@ function CacheAndMetrics({ node }: { node: NodeRunState }) {
           </tbody>
         </table>
       )}
+      <MetricCharts series={node.series} />
       <h4>Cache</h4>
       {!cache ? (
         <p className="muted">Decided when the node's inputs are ready.</p>

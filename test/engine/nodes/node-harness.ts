@@ -1,9 +1,10 @@
 // Runs one node type in-process through runNode (the code `pipewright run-node` runs) on real files in a temp folder.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromAppRoot } from '../../../engine/app-root';
 import type { NodeRunInfo } from '../../../engine/nodes/node-env';
 import { runNode, type RunNodeResult } from '../../../engine/nodes/run-node';
+import { MetricsTail } from '../../../engine/runner/metrics-tail';
 import { tempDir } from '../../support/temp-home';
 
 export interface NodeRun extends RunNodeResult {
@@ -32,7 +33,8 @@ export async function runNodeType(type: string, options: NodeRunOptions = {}): P
     { params: options.params ?? {}, inputs, outputs: out, metricsFile, baseDir: options.baseDir ?? dir, ...(options.run ? { run: options.run } : {}) },
     new AbortController().signal,
   );
-  const metrics = existsSync(metricsFile) ? (JSON.parse(readFileSync(metricsFile, 'utf8')) as Record<string, number>) : {};
+  // Read as the runner reads it: a script node (script.python) writes the file itself, in either form.
+  const { metrics } = new MetricsTail(metricsFile, () => undefined).finish();
   return { ...result, out, metrics, dir };
 }
 

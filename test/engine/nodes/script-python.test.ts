@@ -1,6 +1,6 @@
 // script.python with real interpreters: Debian's /usr/bin/python3 (python3-sklearn, installed by .ci/run) does the ML;
 // missing interpreters, modules and failing code give one-line errors.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../support/temp-home';
@@ -35,6 +35,14 @@ describe('script.python', () => {
     expect(run.metrics['accuracy']).toBeGreaterThan(0.9);
     expect(run.metrics).not.toHaveProperty('note');
     expect(readCsv(run.out['predictions']!)[0]).toEqual(['sepal_length_cm', 'sepal_width_cm', 'petal_length_cm', 'petal_width_cm', 'species', 'prediction']);
+  });
+
+  it("writes a series straight into the node's metrics file (the runner draws it as it grows); the last values are final", async () => {
+    const code = 'import json, os\nfor epoch in range(3):\n    with open(os.environ["PIPEWRIGHT_METRICS"], "a") as m:\n        m.write(json.dumps({"step": epoch, "loss": 1 / (epoch + 1)}) + "\\n")\n';
+    const run = await runNodeType('script.python', { params: { code, interpreter: DEBIAN_PYTHON } });
+    expect(run.exitCode).toBe(0);
+    expect(readFileSync(join(run.dir, 'metrics.json'), 'utf8').trim().split('\n')).toHaveLength(3);
+    expect(run.metrics).toEqual({ loss: 1 / 3 });
   });
 
   it('runs a .py file resolved against the base folder, with its params and extra env', async () => {
