@@ -1,9 +1,19 @@
-// Compares two or more runs: params (differences marked), metrics (deltas, best run), per-node durations and peak
-// memory, ROC curves and confusion matrices of their classification evaluations, and graph diffs of their revisions.
+// Compares two or more runs: params (differences marked), metrics (deltas, best run), metric series (loss per step),
+// per-node durations and peak memory, ROC curves and confusion matrices of their classification evaluations, and graph
+// diffs of their revisions.
 import { readFileSync } from 'node:fs';
 import { ApiError } from '../../shared/api/index';
 import type { RunDetail } from '../../shared/runs/run-record';
-import type { ClassificationCurves, ExperimentRow, MetricComparison, NodeComparison, ParamComparison, RevisionDiff, RunComparison } from '../../shared/tracking/experiment-records';
+import type {
+  ClassificationCurves,
+  ExperimentRow,
+  MetricComparison,
+  NodeComparison,
+  ParamComparison,
+  RevisionDiff,
+  RunComparison,
+  SeriesComparison,
+} from '../../shared/tracking/experiment-records';
 import { diffPipelines, isEmptyDiff } from '../../shared/tracking/graph-diff';
 import { bestIndex, metricGoal, primaryMetric } from '../../shared/tracking/metric-goal';
 import type { RunsRepo } from '../store/runs.repo';
@@ -35,6 +45,7 @@ export function compareRuns(runIds: readonly string[], repos: { runs: RunsRepo; 
     metrics,
     nodes: compareNodes(details),
     curves: details.flatMap((run) => classificationCurves(run, repos.runs)),
+    series: compareSeries(details),
     revisionDiffs: details.slice(1).map((run) => revisionDiff(details[0]!, run)),
     primaryMetric: deciding ? primary : null,
     bestRunId: deciding && deciding.best !== null ? rows[deciding.best]!.id : null,
@@ -55,6 +66,19 @@ function compareMetrics(rows: ExperimentRow[]): MetricComparison[] {
     const base = values[0] ?? null;
     return { name, goal, values, deltas: values.map((v) => (v === null || base === null ? null : v - base)), best: bestIndex(values, goal) };
   });
+}
+
+/** Each metric some node wrote step by step: its series in every run and node, in run order. */
+function compareSeries(details: RunDetail[]): SeriesComparison[] {
+  const byMetric = new Map<string, SeriesComparison['lines']>();
+  for (const run of details) {
+    for (const node of run.nodes) {
+      for (const [metric, points] of Object.entries(node.metricSeries ?? {})) {
+        byMetric.set(metric, [...(byMetric.get(metric) ?? []), { runId: run.id, nodeId: node.nodeId, points }]);
+      }
+    }
+  }
+  return [...byMetric].sort(([a], [b]) => a.localeCompare(b)).map(([metric, lines]) => ({ metric, lines }));
 }
 
 /** Every node of any run, in the first run's order, then nodes only later runs have. */

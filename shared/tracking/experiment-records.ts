@@ -1,5 +1,6 @@
 // What the experiments API returns: table rows and pages, comparisons, metric history, sweeps, lineage.
 import type { ModelVersionRecord } from '../api/model.commands';
+import type { MetricPoint } from '../runs/metrics-file';
 import type { RunSummary } from '../runs/run-record';
 import type { NodeState } from '../runs/run-status';
 import type { GraphDiff } from './graph-diff';
@@ -84,6 +85,12 @@ export interface ClassificationCurves {
   confusionMatrix: { labels: string[]; matrix: number[][] } | null;
 }
 
+/** One metric's series (loss per step) in every compared run and node that wrote it, to overlay as curves. */
+export interface SeriesComparison {
+  metric: string;
+  lines: { runId: string; nodeId: string; points: MetricPoint[] }[];
+}
+
 /** The pipeline revisions two runs ran, and how they differ. */
 export interface RevisionDiff {
   /** The first compared run, and the run diffed against it. */
@@ -102,6 +109,7 @@ export interface RunComparison {
   metrics: MetricComparison[];
   nodes: NodeComparison[];
   curves: ClassificationCurves[];
+  series: SeriesComparison[];
   revisionDiffs: RevisionDiff[];
   /** The metric that picks the best run, its goal, and that run. */
   primaryMetric: string | null;

@@ -1,7 +1,7 @@
-// Chart options of a run comparison: one bar chart per metric, overlaid ROC curves, confusion matrices, per-node
-// durations and peak memory. Pure data in, ECharts options out — the UI and the HTML report draw the same charts.
+// Chart options of a run comparison: one bar chart per metric, overlaid metric series (loss curves), ROC curves,
+// confusion matrices, per-node durations and peak memory. Pure data in, ECharts options out — the UI and the HTML report draw the same charts.
 import type { EChartsOption } from 'echarts';
-import type { ClassificationCurves, MetricComparison, NodeComparison, RunComparison } from '../experiment-records';
+import type { ClassificationCurves, MetricComparison, NodeComparison, RunComparison, SeriesComparison } from '../experiment-records';
 import { baseOption, BEST_COLOUR, runColour, runLabel } from './chart-style';
 
 /** Bars of one metric, one per run; the best run's bar is gold. */
@@ -92,6 +92,27 @@ export function nodeResourceOption(nodes: readonly NodeComparison[], runIds: rea
 }
 
 /** Every chart of a comparison with a stable key, in reading order (the report renders exactly this list). */
+/** A metric's series in every run (and node) as overlaid lines, coloured by run: loss curves side by side. */
+export function seriesComparisonOption(series: SeriesComparison, runIds: readonly string[]): EChartsOption {
+  const severalNodes = new Set(series.lines.map((l) => l.nodeId)).size > 1;
+  return {
+    ...baseOption(`${series.metric} by step`),
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 56, right: 24, top: 36, bottom: 48 },
+    xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 22, minInterval: 1, scale: true },
+    yAxis: { type: 'value', scale: true, name: series.metric },
+    tooltip: { trigger: 'axis' },
+    series: series.lines.map((line) => ({
+      type: 'line',
+      name: severalNodes ? `${runLabel(line.runId)} · ${line.nodeId}` : runLabel(line.runId),
+      showSymbol: line.points.length <= 50,
+      sampling: 'lttb',
+      color: runColour(runIds.indexOf(line.runId)),
+      data: line.points.map((p) => [p.step, p.value]),
+    })),
+  };
+}
+
 export function comparisonCharts(comparison: RunComparison): { key: string; option: EChartsOption; height: number }[] {
   const runIds = comparison.runs.map((r) => r.id);
   const charts: { key: string; option: EChartsOption; height: number }[] = comparison.metrics.map((m) => ({
@@ -99,6 +120,7 @@ export function comparisonCharts(comparison: RunComparison): { key: string; opti
     option: metricBarsOption(m, runIds),
     height: 220,
   }));
+  for (const series of comparison.series) charts.push({ key: `series-${series.metric}`, option: seriesComparisonOption(series, runIds), height: 260 });
   if (comparison.curves.some((c) => c.rocCurves.length > 0)) charts.push({ key: 'roc', option: rocOption(comparison.curves, runIds), height: 360 });
   for (const curves of comparison.curves) {
     const option = confusionOption(curves);

@@ -1,9 +1,9 @@
-// Chart options built from comparison, history and sweep data: which series exist, the best run in gold,
-// regressions marked — and that ECharts accepts every option (rendered headless to SVG).
+// Chart options built from comparison, history and sweep data: which series exist, the best run in gold, metric series
+// overlaid by run, regressions marked — and that ECharts accepts every option (rendered headless to SVG).
 import { describe, expect, it } from 'vitest';
 import type { BarSeriesOption, EChartsOption, LineSeriesOption, ParallelSeriesOption } from 'echarts';
-import { BEST_COLOUR, REGRESSION_COLOUR } from '../../../shared/tracking/charts/chart-style';
-import { comparisonCharts, metricBarsOption } from '../../../shared/tracking/charts/comparison.charts';
+import { BEST_COLOUR, REGRESSION_COLOUR, RUN_COLOURS } from '../../../shared/tracking/charts/chart-style';
+import { comparisonCharts, metricBarsOption, seriesComparisonOption } from '../../../shared/tracking/charts/comparison.charts';
 import { echarts } from '../../../shared/tracking/charts/echarts-setup';
 import { historyOption } from '../../../shared/tracking/charts/history.chart';
 import { sweepParallelOption } from '../../../shared/tracking/charts/sweep.chart';
@@ -18,6 +18,15 @@ const comparison: RunComparison = {
   nodes: [{ nodeId: 'train', status: ['succeeded', 'succeeded'], durationMs: [1000, 2000], peakRssBytes: [null, 50 * 1024 * 1024], cached: [false, false] }],
   curves: [
     { runId: 'run-a', nodeId: 'evaluate', rocCurves: [{ class: 'M', auc: 0.9, points: [{ fpr: 0, tpr: 0 }, { fpr: 1, tpr: 1 }] }], confusionMatrix: { labels: ['B', 'M'], matrix: [[5, 1], [2, 4]] } },
+  ],
+  series: [
+    {
+      metric: 'loss',
+      lines: [
+        { runId: 'run-a', nodeId: 'train', points: [{ step: 0, value: 1 }, { step: 1, value: 0.5 }] },
+        { runId: 'run-b', nodeId: 'train', points: [{ step: 0, value: 0.9 }, { step: 1, value: 0.3 }, { step: 2, value: 0.2 }] },
+      ],
+    },
   ],
   revisionDiffs: [],
   primaryMetric: 'accuracy',
@@ -35,8 +44,18 @@ function renders(option: EChartsOption): string {
 describe('comparison charts', () => {
   it('lists one chart per metric, ROC, confusion matrices, durations and memory — all renderable', () => {
     const charts = comparisonCharts(comparison);
-    expect(charts.map((c) => c.key)).toEqual(['metric-accuracy', 'roc', 'confusion-run-a-evaluate', 'durations', 'memory']);
+    expect(charts.map((c) => c.key)).toEqual(['metric-accuracy', 'series-loss', 'roc', 'confusion-run-a-evaluate', 'durations', 'memory']);
     for (const chart of charts) expect(renders(chart.option)).toMatch(/^<svg /);
+  });
+
+  it('overlays a metric series of every run, one colour per run, naming the node only when several wrote it', () => {
+    const lines = seriesComparisonOption(comparison.series[0]!, ['run-a', 'run-b']).series as LineSeriesOption[];
+    expect(lines.map((l) => [l.name, l.color, l.data])).toEqual([
+      ['run-a', RUN_COLOURS[0], [[0, 1], [1, 0.5]]],
+      ['run-b', RUN_COLOURS[1], [[0, 0.9], [1, 0.3], [2, 0.2]]],
+    ]);
+    const twoNodes = { metric: 'loss', lines: [...comparison.series[0]!.lines, { runId: 'run-a', nodeId: 'finetune', points: [{ step: 0, value: 2 }] }] };
+    expect((seriesComparisonOption(twoNodes, ['run-a', 'run-b']).series as LineSeriesOption[]).map((l) => l.name)).toEqual(['run-a · train', 'run-b · train', 'run-a · finetune']);
   });
 
   it('paints the best run gold', () => {
