@@ -67,7 +67,3 @@ export class MetricSeries {
   }
 }
 
-/** A node's series after one more point: new objects along the way, as the UI compares by identity. */
-export function withPoint(series: Readonly<Record<string, readonly MetricPoint[]>> | undefined, name: string, point: MetricPoint): Record<string, readonly MetricPoint[]> {
-  return { ...series, [name]: [...(series?.[name] ?? []), point] };
-}

@@ -2,7 +2,7 @@
 // the node panel show. Pure, so the UI, tests and any other client fold events the same way.
 import type { Pipeline } from '../pipeline/pipeline.schema';
 import type { CacheReport } from './cache-report';
-import { withPoint, type MetricPoint } from './metrics-file';
+import type { MetricPoint } from './metrics-file';
 import type { RunEvent } from './run-events';
 import type { RunDetail } from './run-record';
 import type { NodeState, RunStatus } from './run-status';
@@ -68,6 +68,7 @@ export function applyRunEvents(state: RunState, events: readonly RunEvent[]): Ru
   let nodes = state.nodes;
   let logLines = state.logLines;
   let next: RunState = { ...state };
+  const grown = new Set<readonly MetricPoint[]>();
   const touch = (id: string): NodeRunState => {
     if (nodes === state.nodes) nodes = { ...state.nodes };
     return (nodes[id] = { ...(nodes[id] ?? emptyNode()) });
@@ -94,7 +95,17 @@ export function applyRunEvents(state: RunState, events: readonly RunEvent[]): Ru
       case 'node.metric': {
         const node = touch(event.nodeId);
         node.metrics = { ...node.metrics, [event.name]: event.value };
-        if (event.step !== undefined) node.series = withPoint(node.series, event.name, { step: event.step, value: event.value });
+        if (event.step === undefined) break;
+        const point = { step: event.step, value: event.value };
+        const series = node.series?.[event.name];
+        // A series gets one new array per batch (views compare by identity), not one per point: a burst of 10,000
+        // points would otherwise copy 50 million of them.
+        if (series && grown.has(series)) (series as MetricPoint[]).push(point);
+        else {
+          const copy = [...(series ?? []), point];
+          grown.add(copy);
+          node.series = { ...node.series, [event.name]: copy };
+        }
         break;
       }
       case 'node.cache':

@@ -1,5 +1,5 @@
-// Folding run events into the UI's run state: node states, times, errors, metrics, cache, telemetry, log line
-// counts and gaps; replays (events at or below lastSeq) change nothing.
+// Folding run events into the UI's run state: node states, times, errors, metrics and their series, cache,
+// telemetry, log line counts and gaps; replays (events at or below lastSeq) change nothing.
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../shared/runs/run-events';
 import { applyLogGaps, applyRunEvents, initialRunState } from '../../shared/runs/run-state';
@@ -34,6 +34,19 @@ describe('run state', () => {
     expect(state.nodes['b']).toMatchObject({ status: 'skipped', error: 'upstream node a failed' });
     expect(state.logLines).toEqual({ a: 1 });
     expect(applyRunEvents(state, events)).toEqual(state);
+  });
+
+  it('grows metric series with each point, a new array per batch that never changes an earlier state', () => {
+    const point = (seq: number, step: number, value: number): RunEvent => ({ ...base, seq, type: 'node.metric', nodeId: 'a', name: 'loss', value, step });
+    const first = applyRunEvents(initialRunState(started), [point(2, 0, 0.9), point(3, 1, 0.7)]);
+    const second = applyRunEvents(first, [point(4, 2, 0.5), point(5, 3, 0.4), { ...base, seq: 6, type: 'node.metric', nodeId: 'a', name: 'acc', value: 0.8 }]);
+    expect(first.nodes['a']!.series).toEqual({ loss: [{ step: 0, value: 0.9 }, { step: 1, value: 0.7 }] });
+    expect(second.nodes['a']!.series!['loss']!.map((p) => p.step)).toEqual([0, 1, 2, 3]);
+    expect(second.nodes['a']!.series!['loss']).not.toBe(first.nodes['a']!.series!['loss']);
+    expect(second.nodes['a']!.metrics).toEqual({ loss: 0.4, acc: 0.8 });
+    // A retry starts the series again.
+    const retried = applyRunEvents(second, [{ ...base, seq: 7, type: 'node.started', nodeId: 'a', pid: 43, attempt: 2 }, point(8, 0, 1)]);
+    expect(retried.nodes['a']!.series).toEqual({ loss: [{ step: 0, value: 1 }] });
   });
 
   it('counts skipped log lines from gaps', () => {
