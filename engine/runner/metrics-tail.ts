@@ -1,12 +1,19 @@
 // Follows a node's metrics file (shared/runs/metrics-file.ts): each complete JSON line is sent as points while the node
 // runs, so a loss curve draws live; when the node ends, the rest is read and the final values are returned.
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { MAX_METRIC_POINTS, MetricSeries, parseMetricRecord, type MetricRecord } from '../../shared/runs/metrics-file';
+import { MAX_METRIC_POINTS, MetricSeries, parseMetricRecord, type MetricPoint, type MetricRecord } from '../../shared/runs/metrics-file';
 
 const NEWLINE = 0x0a;
 
 /** Sends one value: with `step` a point of a series, without it a final value. */
 export type SendMetric = (name: string, value: number, step?: number) => void;
+
+/** What a node's metrics file said: final values, the series kept, and why anything was skipped. */
+export interface MetricsRead {
+  metrics: Record<string, number>;
+  series: Record<string, MetricPoint[]>;
+  warnings: string[];
+}
 
 export class MetricsTail {
   private offset = 0;
@@ -39,33 +46,33 @@ export class MetricsTail {
    * Reads the rest once the node has ended (a last line without a newline included). A file of one JSON object,
    * pretty-printed or not, gives the final values; JSON lines give the last value of each metric.
    */
-  finish(): { metrics: Record<string, number>; warnings: string[] } {
-    if (!this.read()) return { metrics: {}, warnings: [] };
+  finish(): MetricsRead {
+    if (!this.read()) return { metrics: {}, series: {}, warnings: [] };
     if (this.pending.length > 0) this.take(this.pending.toString('utf8'));
     if (this.records === 0 && this.line > 0) return this.finishObject();
     if (this.held) {
       for (const [name, value] of Object.entries(this.held.values)) this.send(name, value);
-      return { metrics: this.held.values, warnings: this.warnings() };
+      return { metrics: this.held.values, series: {}, warnings: this.warnings() };
     }
     // Past the most points kept, the values still reach the final ones.
     for (const [name, value] of Object.entries(this.series.final)) if (this.sent.get(name) !== value) this.send(name, value);
     const warnings = this.warnings();
     if (this.series.overflowed) warnings.push(`more than ${MAX_METRIC_POINTS.toLocaleString('en')} points: the series keep the first ones; final values are the last written`);
-    return { metrics: this.series.final, warnings };
+    return { metrics: this.series.final, series: this.series.points, warnings };
   }
 
   /** No line was a JSON object: the file is one (pretty-printed), or not metrics at all. */
-  private finishObject(): { metrics: Record<string, number>; warnings: string[] } {
+  private finishObject(): MetricsRead {
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');
     } catch {
-      return { metrics: {}, warnings: [] };
+      return { metrics: {}, series: {}, warnings: [] };
     }
     const record = parseMetricRecord(text);
-    if (!record) return { metrics: {}, warnings: ['the metrics file must hold a JSON object of {name: number}, or one per line; no metrics recorded'] };
+    if (!record) return { metrics: {}, series: {}, warnings: ['the metrics file must hold a JSON object of {name: number}, or one per line; no metrics recorded'] };
     for (const [name, value] of Object.entries(record.values)) if (this.sent.get(name) !== value) this.send(name, value);
-    return { metrics: record.values, warnings: record.warnings };
+    return { metrics: record.values, series: {}, warnings: record.warnings };
   }
 
   /** Reads what was appended (from the start again if the file was rewritten); false when there is no file. */

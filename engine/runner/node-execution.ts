@@ -14,7 +14,7 @@ import { blockText } from './log-lines';
 import { NodeLogTail } from './log-tail';
 import { straysText } from './marked-processes';
 import { nodeProcessCommand } from './node-command';
-import { MetricsTail } from './metrics-tail';
+import { MetricsTail, type MetricsRead } from './metrics-tail';
 import { metricsPath, outputPath } from './node-files';
 import { startAttempt, type ProcessOutcome, type RunningAttempt } from './node-process';
 import { spawnFailure } from './spawn-failure';
@@ -95,6 +95,10 @@ export class NodeExecution {
         const outcome = this.restore(entry);
         this.report = { hit: true, key, parts, sourceRunId: entry.runId };
         ctx.emitter.emit({ type: 'node.cache', nodeId: planned.id, report: this.report });
+        // The series the result was made with, point by point, then the final values: the run shows its curves too.
+        for (const [name, points] of Object.entries(entry.series ?? {})) {
+          for (const { step, value } of points) ctx.emitter.emit({ type: 'node.metric', nodeId: planned.id, name, value, step });
+        }
         for (const [name, value] of Object.entries(entry.metrics)) ctx.emitter.emit({ type: 'node.metric', nodeId: planned.id, name, value });
         return outcome;
       } catch (error) {
@@ -241,8 +245,8 @@ export class NodeExecution {
     if (processOutcome.strays) ctx.emitter.system(planned.id, straysText(processOutcome.strays));
     const telemetry = stopTelemetry?.();
     // What the node wrote counts whatever its end: a failed training still shows its curve up to the failure.
-    const { metrics, warnings } = metricsTail.finish();
-    for (const warning of warnings) ctx.emitter.system(planned.id, warning);
+    const metrics = metricsTail.finish();
+    for (const warning of metrics.warnings) ctx.emitter.system(planned.id, warning);
     const outcome = await this.judge(processOutcome, outputs, metrics, lastStderr, timeoutSeconds);
     return { outcome, ...(telemetry ? { telemetry } : {}) };
   }
@@ -251,7 +255,7 @@ export class NodeExecution {
   private async judge(
     result: ProcessOutcome,
     paths: Record<string, string>,
-    metrics: Record<string, number>,
+    metrics: MetricsRead,
     lastStderr: string,
     timeoutSeconds: number | undefined,
   ): Promise<Omit<NodeOutcome, 'attempts'>> {
@@ -315,7 +319,7 @@ export class NodeExecution {
     return { status: 'canceled', exitCode: null, error: `not started: its log could not be written (${message})`, cached: false, outputs: {} };
   }
 
-  private storeCacheEntry(report: CacheReport, outputs: Record<string, OutputArtifact>, metrics: Record<string, number>): void {
+  private storeCacheEntry(report: CacheReport, outputs: Record<string, OutputArtifact>, metrics: MetricsRead): void {
     const entry: CacheEntry = {
       key: report.key,
       pipelineName: this.ctx.pipelineName,
@@ -323,7 +327,8 @@ export class NodeExecution {
       parts: report.parts,
       ...(this.keyDetail ? { detail: this.keyDetail } : {}),
       outputs: Object.fromEntries(Object.entries(outputs).map(([port, o]) => [port, { hash: o.info.hash, kind: o.info.kind, size: o.info.size } satisfies CachedOutput])),
-      metrics,
+      metrics: metrics.metrics,
+      ...(Object.keys(metrics.series).length > 0 ? { series: metrics.series } : {}),
       runId: this.ctx.runId,
       createdAt: new Date().toISOString(),
     };

@@ -1,5 +1,7 @@
-// The cache index in SQLite: cache key → stored outputs and metrics; and remembered content hashes of files.
+// The cache index in SQLite: cache key → stored outputs, metrics and their series; and remembered content hashes of
+// files.
 import type { CacheKeyDetail, CacheKeyParts } from '../../shared/runs/cache-report';
+import type { MetricPoint } from '../../shared/runs/metrics-file';
 import type { Db } from './database';
 
 /** An output kept in the content-addressed store under PIPEWRIGHT_HOME/cache/objects. */
@@ -19,6 +21,8 @@ export interface CacheEntry {
   detail?: CacheKeyDetail;
   outputs: Record<string, CachedOutput>;
   metrics: Record<string, number>;
+  /** The metric series the node wrote (absent when it wrote none, and in entries cached before they were kept). */
+  series?: Record<string, MetricPoint[]>;
   runId: string;
   createdAt: string;
 }
@@ -31,6 +35,7 @@ interface EntryRow {
   key_detail: string | null;
   outputs: string;
   metrics: string;
+  series: string | null;
   run_id: string;
   created_at: string;
 }
@@ -43,8 +48,8 @@ export class CacheRepo {
       get: db.prepare('SELECT * FROM cache_entries WHERE key = ?'),
       latest: db.prepare('SELECT * FROM cache_entries WHERE pipeline_name = ? AND node_id = ? ORDER BY created_at DESC LIMIT 1'),
       put: db.prepare(
-        `INSERT OR REPLACE INTO cache_entries (key, pipeline_name, node_id, parts, key_detail, outputs, metrics, run_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO cache_entries (key, pipeline_name, node_id, parts, key_detail, outputs, metrics, series, run_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       remove: db.prepare('DELETE FROM cache_entries WHERE key = ?'),
       fileHash: db.prepare('SELECT size, mtime_ms, hash FROM file_hashes WHERE path = ?'),
@@ -72,6 +77,7 @@ export class CacheRepo {
       entry.detail ? JSON.stringify(entry.detail) : null,
       JSON.stringify(entry.outputs),
       JSON.stringify(entry.metrics),
+      entry.series ? JSON.stringify(entry.series) : null,
       entry.runId,
       entry.createdAt,
     );
@@ -116,6 +122,7 @@ function toEntry(row: EntryRow): CacheEntry {
     ...(row.key_detail ? { detail: JSON.parse(row.key_detail) as CacheKeyDetail } : {}),
     outputs: JSON.parse(row.outputs) as Record<string, CachedOutput>,
     metrics: JSON.parse(row.metrics) as Record<string, number>,
+    ...(row.series ? { series: JSON.parse(row.series) as Record<string, MetricPoint[]> } : {}),
     runId: row.run_id,
     createdAt: row.created_at,
   };

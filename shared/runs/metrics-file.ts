@@ -45,6 +45,8 @@ export class MetricSeries {
   private readonly counts = new Map<string, number>();
   /** The last value of each metric. */
   readonly final: Record<string, number> = {};
+  /** Every point kept, by metric. */
+  readonly points: Record<string, MetricPoint[]> = {};
   private total = 0;
   /** Set once points beyond MAX_METRIC_POINTS were dropped (their values still count as final values). */
   overflowed = false;
@@ -61,7 +63,9 @@ export class MetricSeries {
         continue;
       }
       this.total++;
-      points.push({ name, point: { step: record.step ?? position, value } });
+      const point = { step: record.step ?? position, value };
+      (this.points[name] ??= []).push(point);
+      points.push({ name, point });
     }
     return points;
   }

@@ -8,6 +8,7 @@ import cancelRequests from './006-cancel-requests';
 import linesInProgress from './007-lines-in-progress';
 import runDeletions from './008-run-deletions';
 import cacheKeyDetail from './009-cache-key-detail';
+import cacheSeries from './010-cache-series';
 
 /** One migration: applied once, inside a transaction, recorded in `schema_migrations`. */
 export interface StoreMigration {
@@ -16,4 +17,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles, cancelRequests, linesInProgress, runDeletions, cacheKeyDetail];
+export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles, cancelRequests, linesInProgress, runDeletions, cacheKeyDetail, cacheSeries];

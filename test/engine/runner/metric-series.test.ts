@@ -1,5 +1,6 @@
 // Metrics written step by step with real processes: points arrive while the node runs, the last value of each metric
-// is its final value, the series survive in the store, a retry starts them again, and a failed node keeps its curve.
+// is its final value, the series survive in the store and the cache, a retry starts them again, and a failed node
+// keeps its curve.
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyRunEvents, initialRunState } from '../../../shared/runs/run-state';
 import { harness, pipeline, shell, type Harness } from './run-helpers';
@@ -11,7 +12,7 @@ afterEach(() => h?.close());
 const metric = (json: string) => `echo '${json}' >> "$PIPEWRIGHT_METRICS"`;
 
 describe('metric series', () => {
-  it('sends each line as a point while the node runs; the last values are final and stored with the series', async () => {
+  it('sends each line as a point while the node runs; the last values are final, stored with the series and cached', async () => {
     h = harness();
     const command = [metric('{"step": 0, "loss": 0.9, "acc": 0.5}'), 'sleep 0.7', metric('{"step": 1, "loss": 0.5}'), metric('{"step": 2, "loss": 0.25, "acc": 0.8}'), 'echo done'].join('; ');
     const { sink, id, status } = await h.run(pipeline([shell('train', command)]));
@@ -29,6 +30,12 @@ describe('metric series', () => {
     expect(points[0]!.seq).toBeLessThan(done.seq);
     const stored = h.service.runs.get(id).nodes[0]!;
     expect(stored.metrics).toEqual({ loss: 0.25, acc: 0.8 });
+    // A run that takes the node from the cache shows the same series.
+    const again = await h.run(pipeline([shell('train', command)]));
+    expect(again.sink.finished('train').status).toBe('cached');
+    const cached = h.service.runs.get(again.id).nodes[0]!;
+    expect(cached.metricSeries).toEqual(stored.metricSeries);
+    expect(cached.metrics).toEqual(stored.metrics);
     expect(stored.metricSeries).toEqual({
       loss: [
         { step: 0, value: 0.9 },
