@@ -1,6 +1,6 @@
 // The catalog's templates run end to end with `pipewright run`: the classification template trains, gates, registers
 // and serves a model whose POST /predict answers exactly what offline evaluation predicted; the Python template runs
-// scikit-learn with Debian's python3; the regression and drift templates succeed.
+// scikit-learn with Debian's python3 and writes a learning curve; the regression and drift templates succeed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ interface RunEvent {
   status?: string;
   name?: string;
   value?: number;
+  step?: number;
 }
 
 const template = (name: string) => fromAppRoot('resources', 'templates', `${name}.pipeline.json`);
@@ -81,6 +82,9 @@ describe('templates through `pipewright run`', () => {
     const result = run('python-script');
     expect(result.status, result.stderr).toBe(0);
     expect(result.events.find((e) => e.type === 'node.metric' && e.nodeId === 'train' && e.name === 'accuracy')?.value).toBeGreaterThan(0.9);
+    // Its learning curve: test accuracy by training rows used, one point per 15 rows.
+    const curve = result.events.filter((e) => e.type === 'node.metric' && e.nodeId === 'train' && e.name === 'test_accuracy');
+    expect(curve.map((e) => e.step)).toEqual([15, 30, 45, 60, 75, 90]);
     expect(readRows(result.artifact('train', 'predictions.csv'))[0]).toHaveProperty('prediction');
     expect(result.events.at(-1)).toMatchObject({ type: 'run.finished', status: 'succeeded' });
   });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { cacheVerdict, describeParamChange } from '../../../shared/runs/cache-report';
 import { formatBytes, formatDuration } from '../../../shared/runs/run-format';
 import type { NodeRunState } from '../../../shared/runs/run-state';
+import { formatMetricValue } from '../../../shared/tracking/value-format';
 import { useApp } from '../store/store-context';
 import { ArtifactsView } from './ArtifactsView';
 import { LogViewer } from './LogViewer';
@@ -80,7 +81,7 @@ function CacheAndMetrics({ node }: { node: NodeRunState }) {
             {metrics.map(([name, value]) => (
               <tr key={name}>
                 <th>{name}</th>
-                <td>{value}</td>
+                <td title={String(value)}>{formatMetricValue(value)}</td>
               </tr>
             ))}
           </tbody>
