@@ -1,10 +1,12 @@
 // `pipewright run` output for people: each log line prefixed with its node, a line per node state change, and on a
-// terminal a live progress line (counts, elapsed time and the latest line a node is still writing) kept at the bottom.
+// terminal a live progress line (counts, elapsed time, the latest point of a metric series and the latest line a node
+// is still writing) kept at the bottom.
 import { cacheVerdict } from '../../shared/runs/cache-report';
 import { plainText } from '../../shared/runs/lines-in-progress';
 import type { LineInProgress, RunEvent } from '../../shared/runs/run-events';
 import { formatBytes, formatCounts, formatDuration } from '../../shared/runs/run-format';
 import type { FinalNodeState } from '../../shared/runs/run-status';
+import { formatMetricValue } from '../../shared/tracking/value-format';
 import type { LogChunk } from '../runner/log-chunk';
 import type { RunSink } from '../runner/run-emitter';
 import { OutputBuffer, type WriteText } from './output-buffer';
@@ -36,6 +38,8 @@ export class RunTextPrinter implements RunSink {
   private ticker: ReturnType<typeof setInterval> | undefined;
   /** The line a node is writing, of the node that wrote one last (it is shown in the progress line). */
   private inProgress: LineInProgress | undefined;
+  /** The latest point of a series a running node writes (`train: loss 0.25 @ 3` in the progress line). */
+  private latestPoint: Extract<RunEvent, { type: 'node.metric' }> | undefined;
 
   constructor(private readonly options: TextPrinterOptions) {
     this.out = new OutputBuffer(options.write, 'latin1', options.progress ? { before: () => this.clearProgress(), after: () => this.drawProgress() } : undefined);
@@ -63,9 +67,13 @@ export class RunTextPrinter implements RunSink {
         this.states.set(event.nodeId, 'running');
         this.line(this.paint(2, `started${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}, pid ${event.pid}`), event.nodeId);
         break;
+      case 'node.metric':
+        if (event.step !== undefined) this.latestPoint = event;
+        break;
       case 'node.finished':
         this.states.set(event.nodeId, event.status);
         if (this.inProgress?.nodeId === event.nodeId) this.inProgress = undefined;
+        if (this.latestPoint?.nodeId === event.nodeId) this.latestPoint = undefined;
         this.line(this.finishedLine(event), event.nodeId);
         break;
       case 'run.finished': {
@@ -146,8 +154,9 @@ export class RunTextPrinter implements RunSink {
     const done = this.states.size - (counts.get('running') ?? 0);
     const parts = ['running', 'succeeded', 'cached', 'failed', 'skipped', 'canceled'].filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s}`);
     const line = `[${done}/${this.total}] ${parts.join(' · ') || 'starting'} · ${formatDuration(Date.now() - this.started)}`;
+    const point = this.latestPoint && `${this.latestPoint.nodeId}: ${this.latestPoint.name} ${formatMetricValue(this.latestPoint.value)} @ ${this.latestPoint.step}`;
     const writing = this.inProgress && `${this.inProgress.nodeId}: ${plainText(this.inProgress.text)}`;
-    const full = writing ? `${line} · ${writing}` : line;
+    const full = [line, point, writing].filter(Boolean).join(' · ');
     const width = (this.options.columns ?? 80) - 1;
     return full.length > width ? `${full.slice(0, width - 1)}…` : full;
   }

@@ -1,6 +1,6 @@
 // The CLI's text output: a progress bar's \r repeats the node's prefix (what stays on a terminal is still marked),
-// every line of a stderr block is coloured, the progress line shows the line a node is writing, cut to the width, and
-// a run that did not succeed says why.
+// every line of a stderr block is coloured, the progress line shows the line a node is writing and the latest point of
+// a metric series, cut to the width, and a run that did not succeed says why.
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../shared/runs/run-events';
 import { RunTextPrinter } from '../../../engine/cli/run-text-printer';
@@ -30,10 +30,10 @@ const chunk = (stream: LogChunk['stream'], text: string, count: number): LogChun
   at: 0,
 });
 
-function printer(color: boolean) {
+function printer(color: boolean, columns = 40) {
   let out = '';
   const progress: string[] = [];
-  const p = new RunTextPrinter({ write: (text, encoding) => (out += Buffer.from(text, encoding).toString('utf8')), progress: (text) => progress.push(text), columns: 40, color });
+  const p = new RunTextPrinter({ write: (text, encoding) => (out += Buffer.from(text, encoding).toString('utf8')), progress: (text) => progress.push(text), columns, color });
   p.event(started);
   return { p, output: () => out, progress };
 }
@@ -81,6 +81,20 @@ describe('RunTextPrinter', () => {
     p.logs(chunk('stdout', 'epoch 2', 1));
     await new Promise((r) => setTimeout(r, 40));
     expect(progress.filter((t) => t.startsWith('[')).at(-1)).toMatch(/^\[0\/1\] starting · \d+ ms$/);
+    finish(p);
+  });
+
+  it('shows the latest point of a series a running node writes, until the node ends', async () => {
+    const { p, progress } = printer(false, 80);
+    const point = (seq: number, step: number, value: number) => p.event({ type: 'node.metric', runId: 'r', seq, at: 0, nodeId: 'train', name: 'loss', value, step });
+    point(2, 0, 0.9);
+    point(3, 1, 0.41234);
+    p.logs(chunk('stdout', 'epoch 1', 1));
+    await new Promise((r) => setTimeout(r, 40));
+    expect(progress.filter((t) => t.startsWith('[')).at(-1)).toMatch(/^\[0\/1\] starting · \d+ ms · train: loss 0\.4123 @ 1$/);
+    p.event({ type: 'node.finished', runId: 'r', seq: 4, at: 0, nodeId: 'train', status: 'succeeded', exitCode: 0, durationMs: 5, cached: false, attempts: 1 });
+    await new Promise((r) => setTimeout(r, 40));
+    expect(progress.filter((t) => t.startsWith('[')).at(-1)).not.toContain('loss');
     finish(p);
   });
 });
