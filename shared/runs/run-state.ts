@@ -24,6 +24,8 @@ export interface NodeRunState {
   metrics: Record<string, number>;
   /** Metrics the node wrote step by step (its last attempt's), each a series of points. */
   series?: Readonly<Record<string, readonly MetricPoint[]>>;
+  /** The latest point of any of its series (shown on the running node's badge). */
+  lastPoint?: MetricPoint & { name: string };
   cache?: CacheReport;
 }
 
@@ -85,7 +87,10 @@ export function applyRunEvents(state: RunState, events: readonly RunEvent[]): Ru
         Object.assign(node, { status: 'running', pid: event.pid, attempts: event.attempt, error: undefined });
         node.startedAt ??= event.at;
         // A retry writes its series again from the start.
-        if (event.attempt > 1) delete node.series;
+        if (event.attempt > 1) {
+          delete node.series;
+          delete node.lastPoint;
+        }
         break;
       }
       case 'node.log':
@@ -97,6 +102,7 @@ export function applyRunEvents(state: RunState, events: readonly RunEvent[]): Ru
         node.metrics = { ...node.metrics, [event.name]: event.value };
         if (event.step === undefined) break;
         const point = { step: event.step, value: event.value };
+        node.lastPoint = { name: event.name, ...point };
         const series = node.series?.[event.name];
         // A series gets one new array per batch (views compare by identity), not one per point: a burst of 10,000
         // points would otherwise copy 50 million of them.

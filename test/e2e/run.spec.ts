@@ -138,7 +138,7 @@ test('a node that runs again says what changed: the parameter edited in the insp
   await expect(page.getByTestId('param-changes')).toHaveText('command: "echo fitting 100 trees" → "echo fitting 50 trees"');
 });
 
-test('metrics written step by step draw a curve while the node runs', async ({ page, served }) => {
+test('metrics written step by step draw a curve while the node runs, and show on its badge', async ({ page, served }) => {
   const epochs = 'for i in 0 1 2 3 4 5; do echo "{\\"step\\": $i, \\"loss\\": $((100 - i * 15))}" >> "$PIPEWRIGHT_METRICS"; echo "epoch $i"; sleep 0.4; done';
   importPipeline(served.home, 'curve', [node('train', epochs, 0)]);
   await page.goto(served.url);
@@ -150,7 +150,11 @@ test('metrics written step by step draw a curve while the node runs', async ({ p
   // Drawn before the node ends, then redrawn with every point.
   await expect(chart).toHaveAttribute('aria-label', /^loss by step: [2-5] points/);
   await expect(page.getByTestId('run-node-train')).toHaveAttribute('data-state', 'running');
+  // The running node's badge on the canvas shows the latest point too.
+  await expect(page.getByTestId('run-badge-train')).toContainText(/loss \d+ @ [1-5]/);
   await expect(chart).toHaveAttribute('aria-label', 'loss by step: 6 points, last 25', { timeout: 15_000 });
+  await expect(page.getByTestId('run-badge-train')).toHaveAttribute('data-state', 'succeeded');
+  await expect(page.getByTestId('run-badge-train')).not.toContainText('loss');
   await expect(chart.locator('svg')).toBeVisible();
   await expect(page.getByTestId('metrics')).toContainText('25');
   // The stored run draws the same curve after a reload.

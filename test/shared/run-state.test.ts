@@ -44,9 +44,11 @@ describe('run state', () => {
     expect(second.nodes['a']!.series!['loss']!.map((p) => p.step)).toEqual([0, 1, 2, 3]);
     expect(second.nodes['a']!.series!['loss']).not.toBe(first.nodes['a']!.series!['loss']);
     expect(second.nodes['a']!.metrics).toEqual({ loss: 0.4, acc: 0.8 });
+    expect(second.nodes['a']!.lastPoint).toEqual({ name: 'loss', step: 3, value: 0.4 });
     // A retry starts the series again.
     const retried = applyRunEvents(second, [{ ...base, seq: 7, type: 'node.started', nodeId: 'a', pid: 43, attempt: 2 }, point(8, 0, 1)]);
     expect(retried.nodes['a']!.series).toEqual({ loss: [{ step: 0, value: 1 }] });
+    expect(retried.nodes['a']!.lastPoint).toEqual({ name: 'loss', step: 0, value: 1 });
   });
 
   it('counts skipped log lines from gaps', () => {

@@ -1,11 +1,13 @@
 // The canvas side of runs, kept apart from the canvas component: placed inside <ReactFlow>, it draws a state badge
-// (with elapsed time or the one-line error) over every node of the shown run, follows the canvas selection, and
+// (elapsed time, and while it runs the latest point of a metric series and the line it is writing; or the one-line
+// error) over every node of the shown run, follows the canvas selection, and
 // opens a node's run details when it is clicked. `decorateForRun` adds state classes and edge animation.
 import { useOnSelectionChange, useNodes, useReactFlow, useStore, useStoreApi, ViewportPortal, type Edge, type Node } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { lineInProgressOf, plainText } from '../../../shared/runs/lines-in-progress';
 import { formatDuration } from '../../../shared/runs/run-format';
 import type { NodeRunState, RunState } from '../../../shared/runs/run-state';
+import { formatMetricValue } from '../../../shared/tracking/value-format';
 import { useApp } from '../store/store-context';
 import { STATE_ICONS, stateLabel } from './run-labels';
 import { useNow } from './use-now';
@@ -76,7 +78,10 @@ function RunBadge({ nodeId, state, x, y, onOpen }: { nodeId: string; state: Node
   const writing = useApp((s) => lineInProgressOf(s.linesInProgress, nodeId));
   const elapsed = state.durationMs ?? (state.startedAt ? now - state.startedAt : undefined);
   const time = elapsed !== undefined ? formatDuration(elapsed) : '';
-  const detail = state.status === 'running' || state.status === 'succeeded' ? (writing ? `${time} · ${plainText(writing)}` : time) : state.error ?? '';
+  // While it runs: the latest point of a metric series it writes, and the line it is writing (a progress bar).
+  const point = state.status === 'running' && state.lastPoint && `${state.lastPoint.name} ${formatMetricValue(state.lastPoint.value)} @ ${state.lastPoint.step}`;
+  const live = [time, point, writing && plainText(writing)].filter(Boolean).join(' · ');
+  const detail = state.status === 'running' || state.status === 'succeeded' ? live : state.error ?? '';
   return (
     <button
       type="button"
