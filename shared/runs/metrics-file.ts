@@ -20,12 +20,7 @@ export interface MetricRecord {
 
 /** Reads one JSON object of a metrics file; undefined when the text is not one (a line of a pretty-printed object). */
 export function parseMetricRecord(text: string): MetricRecord | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJson(text);
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
   const values: Record<string, number> = {};
   const warnings: string[] = [];
@@ -38,6 +33,23 @@ export function parseMetricRecord(text: string): MetricRecord | undefined {
     else warnings.push(`metric "${name}" is not a finite number (${JSON.stringify(value)}); skipped`);
   }
   return { values, ...(step === undefined ? {} : { step }), warnings };
+}
+
+/** Bare NaN and ±Infinity values, which Python's json.dumps writes by default (a diverging loss). */
+const NON_FINITE = /(?<=[:[,]\s*)(-?Infinity|NaN)(?=\s*[,}\]])/g;
+
+/** JSON, also when it holds NaN or Infinity: those become strings, so only their metric is skipped, not the line. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    if (!text.includes('NaN') && !text.includes('Infinity')) return undefined;
+    try {
+      return JSON.parse(text.replace(NON_FINITE, '"$1"'));
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /** Turns records into points in order, numbering unstepped values by their position in their series. */

@@ -98,6 +98,24 @@ describe('metric series', () => {
     expect(bulk.metrics).toEqual({ loss: 10049 });
   });
 
+  it("keeps a line's other values when one is NaN or Infinity (what Python's json.dumps writes for a diverging loss)", async () => {
+    h = harness();
+    const lines = [metric('{"step": 0, "loss": 0.7, "acc": 0.5}'), metric('{"step": 1, "loss": NaN, "acc": 0.6}'), metric('{"step": 2, "loss": -Infinity, "acc": 0.7}')];
+    const pretty = `printf '{\n  "accuracy": 0.9,\n  "log_loss": Infinity\n}\n' > "$PIPEWRIGHT_METRICS"`;
+    const { sink, id } = await h.run(pipeline([shell('diverges', lines.join('; ')), shell('final', pretty)]));
+    const nodes = h.service.runs.get(id).nodes;
+    expect(nodes.find((n) => n.nodeId === 'diverges')!.metricSeries).toEqual({
+      loss: [{ step: 0, value: 0.7 }],
+      acc: [0.5, 0.6, 0.7].map((value, step) => ({ step, value })),
+    });
+    expect(nodes.find((n) => n.nodeId === 'final')!.metrics).toEqual({ accuracy: 0.9 });
+    expect(sink.of('node.log').filter((e) => e.stream === 'system').map((e) => `${e.nodeId}: ${e.text}`)).toEqual([
+      'diverges: metric "loss" is not a finite number ("NaN"); skipped',
+      'diverges: metric "loss" is not a finite number ("-Infinity"); skipped',
+      'final: metric "log_loss" is not a finite number ("Infinity"); skipped',
+    ]);
+  });
+
   it('starts the series again on a retry, in the live view and in the store; a failed node keeps its curve', async () => {
     h = harness();
     // First attempt: two points, then fails; second: three points, succeeds. The flag file tells them apart.
