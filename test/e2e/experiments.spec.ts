@@ -108,6 +108,10 @@ test('runs table: filter language with inline errors, sort, pin, tags, hide; cho
   await chooser.getByRole('button', { name: 'Done' }).click();
   const header = page.getByRole('columnheader', { name: /^accuracy/ });
   await expect(header).toBeVisible();
+  // A param's prefix sits above its name: the name shows whole in the narrow column (it was cut to "params.…").
+  const depth = page.getByRole('columnheader', { name: /^params\.depth/ }).locator('.column-name');
+  await expect(depth).toHaveText('depth');
+  expect(await depth.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
 
   // A filter with a syntax error says so under the box and keeps the rows; a valid one narrows them.
   const filter = page.getByLabel('Filter');

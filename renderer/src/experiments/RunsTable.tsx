@@ -56,8 +56,8 @@ function HeaderRow({ columns, width }: { columns: TableColumn[]; width: number }
           style={{ width: c.width, ...(c.pinned ? { left: c.left } : {}) }}
           data-column={c.key}
         >
-          <button type="button" className="sort-button" onClick={() => sortBy(c.ref)} title={`Sort by ${c.label}`}>
-            {c.label}
+          <button type="button" className="sort-button" onClick={() => sortBy(c.ref)} title={`Sort by ${c.label}`} aria-label={c.label}>
+            <ColumnName label={c.label} />
             {sortKey === c.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
           </button>
           <button type="button" className={`pin-button${c.pinned ? ' on' : ''}`} aria-pressed={c.pinned} aria-label={`${c.pinned ? 'Unpin' : 'Pin'} ${c.label}`} onClick={() => togglePin(c.ref)}>
@@ -68,6 +68,17 @@ function HeaderRow({ columns, width }: { columns: TableColumn[]; width: number }
         </div>
       ))}
     </div>
+  );
+}
+
+/** A header's name; in a narrow column its `params.` / `tags.` prefix gives way first, so the name itself shows. */
+function ColumnName({ label }: { label: string }) {
+  const dot = label.startsWith('params.') || label.startsWith('tags.') ? label.indexOf('.') + 1 : 0;
+  return (
+    <>
+      {dot > 0 && <span className="column-scope">{label.slice(0, dot)}</span>}
+      <span className="column-name">{label.slice(dot)}</span>
+    </>
   );
 }
 
