@@ -98,7 +98,7 @@ export function seriesComparisonOption(series: SeriesComparison, runIds: readonl
   return {
     ...baseOption(`${series.metric} by step`),
     legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 56, right: 24, top: 36, bottom: 48 },
+    grid: { left: 56, right: 24, top: 36, bottom: 64 },
     xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 22, minInterval: 1, scale: true },
     yAxis: { type: 'value', scale: true, name: series.metric },
     tooltip: { trigger: 'axis' },
