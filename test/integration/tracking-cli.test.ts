@@ -1,5 +1,5 @@
 // `pipewright run --sweep`, `pipewright runs` with filters and sorting, `pipewright runs delete` (ids, or a filter),
-// and `pipewright compare` (text, JSON, HTML report) as subprocesses on a temp home, with exit codes.
+// and `pipewright compare` (text with metric series, JSON, HTML report) as subprocesses on a temp home, with exit codes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,5 +118,22 @@ describe('pipewright runs delete', () => {
     expect(deleted.stdout).toMatch(/^deleted 2 runs, freed /);
     expect(listed([])).toEqual(listed(['--filter', 'params.depth = 3']));
     expect(listed([])).toHaveLength(1);
+  });
+});
+
+describe('pipewright compare of metric series', () => {
+  it('prints each series per run: first → last value over its steps', () => {
+    const home = tempDir();
+    const file = join(tempDir(), 'curves.pipeline.json');
+    const command = `for s in 0 1 2; do awk -v s=$s -v r={{params.rate}} 'BEGIN { printf "{\\"step\\": %d, \\"loss\\": %g}\\n", s, r * (3 - s) }' >> "$PIPEWRIGHT_METRICS"; done`;
+    writeFileSync(
+      file,
+      JSON.stringify({ schemaVersion: 1, name: 'curves', parameters: [{ name: 'rate', type: 'number', default: 1 }], nodes: [{ id: 'train', type: 'script.shell', params: { command }, position: { x: 0, y: 0 } }], edges: [] }),
+    );
+    for (const rate of ['1', '2']) expect(runCli(['run', file, '--param', `rate=${rate}`], { home }).status).toBe(0);
+    const ids = (JSON.parse(runCli(['runs', '--json', '--sort', 'started', '--asc'], { home }).stdout) as { id: string }[]).map((r) => r.id);
+    const text = runCli(['compare', ...ids], { home });
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^SERIES\s+\S+\s+\S+\nloss\s+3 → 1 \(3 steps\)\s+6 → 2 \(3 steps\)$/m);
   });
 });

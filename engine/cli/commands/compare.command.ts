@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ApiError } from '../../../shared/api/index';
 import { formatBytes, formatDuration } from '../../../shared/runs/run-format';
-import type { RunComparison } from '../../../shared/tracking/experiment-records';
+import type { RunComparison, SeriesComparison } from '../../../shared/tracking/experiment-records';
 import { formatMetricDelta, formatMetricValue, formatParamValue } from '../../../shared/tracking/value-format';
 import { CliError } from '../cli-error';
 import type { CliContext } from '../cli-context';
@@ -64,6 +64,7 @@ function formatComparison(c: RunComparison): string {
             ...m.values.map((v, i) => `${formatMetricValue(v)}${i > 0 ? ` (${formatMetricDelta(m.deltas[i] ?? null)})` : ''}${i === m.best ? ' ★' : ''}`),
           ]),
         ),
+    c.series.length === 0 ? '' : formatTable(['SERIES', ...header.slice(1)], c.series.flatMap((series) => seriesRows(series, c.runs))),
     formatTable(
       ['NODE', ...header.slice(1)],
       c.nodes.map((n) => [
@@ -87,4 +88,17 @@ function formatComparison(c: RunComparison): string {
     c.bestRunId ? `best run by ${c.primaryMetric}: ${c.bestRunId}` : '',
   ];
   return sections.filter(Boolean).join('\n\n');
+}
+
+/** A metric's series per run, one row per node that wrote it: first → last value over how many steps. */
+function seriesRows(series: SeriesComparison, runs: RunComparison['runs']): string[][] {
+  const nodes = [...new Set(series.lines.map((l) => l.nodeId))];
+  return nodes.map((nodeId) => [
+    nodes.length > 1 ? `${series.metric} (${nodeId})` : series.metric,
+    ...runs.map((run) => {
+      const points = series.lines.find((l) => l.runId === run.id && l.nodeId === nodeId)?.points;
+      if (!points?.length) return '-';
+      return `${formatMetricValue(points[0]!.value)} → ${formatMetricValue(points.at(-1)!.value)} (${points.length} step${points.length === 1 ? '' : 's'})`;
+    }),
+  ]);
 }
