@@ -6,7 +6,7 @@ import { MAX_METRIC_POINTS, MetricSeries, parseMetricRecord, type MetricPoint, t
 const NEWLINE = 0x0a;
 
 /** Sends one value: with `step` a point of a series, without it a final value. */
-export type SendMetric = (name: string, value: number, step?: number) => void;
+type SendMetric = (name: string, value: number, step?: number) => void;
 
 /** What a node's metrics file said: final values, the series kept, and why anything was skipped. */
 export interface MetricsRead {

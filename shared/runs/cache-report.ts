@@ -114,7 +114,7 @@ const SHOWN_VALUE = 40;
  * The changed parts of a miss in words, with what changed inside params and env when known:
  * `params (n_estimators: 100 → 50), inputs.train, env (DATA_DIR)`.
  */
-export function describeChangedParts(changed: readonly CacheKeyPartName[], changes?: KeyChanges): string {
+function describeChangedParts(changed: readonly CacheKeyPartName[], changes?: KeyChanges): string {
   return changed
     .map((part) => {
       if (part === 'params' && changes?.params.length) return `params (${changes.params.map(describeParamChange).join(', ')})`;
