@@ -62,7 +62,9 @@ function prelude(step: ExportStep): Prelude {
   p.lines.push(`export PIPEWRIGHT_RUN_ID=${arg('{{$.pipeline_job_uuid}}')}`);
   p.lines.push('set --');
   const folders = [...step.outputs.map((o) => `"$(dirname "$${o.envName}")"`), '"$(dirname "$PIPEWRIGHT_METRICS")"'];
-  p.lines.push(`mkdir -p ${folders.join(' ')}`, `printf '{}' > "$PIPEWRIGHT_METRICS"`);
+  // The metrics artifact must exist even when the node reports nothing; ended by a newline, so a script that appends
+  // one JSON object per step (docs/node-contract.md) still writes well-formed lines after it.
+  p.lines.push(`mkdir -p ${folders.join(' ')}`, `printf '{}\\n' > "$PIPEWRIGHT_METRICS"`);
   return p;
 }
 
