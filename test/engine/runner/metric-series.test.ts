@@ -14,7 +14,7 @@ const metric = (json: string) => `echo '${json}' >> "$PIPEWRIGHT_METRICS"`;
 describe('metric series', () => {
   it('sends each line as a point while the node runs; the last values are final, stored with the series and cached', async () => {
     h = harness();
-    const command = [metric('{"step": 0, "loss": 0.9, "acc": 0.5}'), 'sleep 0.7', metric('{"step": 1, "loss": 0.5}'), metric('{"step": 2, "loss": 0.25, "acc": 0.8}'), 'echo done'].join('; ');
+    const command = [metric('{"step": 0, "loss": 0.9, "acc": 0.5}'), 'sleep 1.2', metric('{"step": 1, "loss": 0.5}'), metric('{"step": 2, "loss": 0.25, "acc": 0.8}'), 'echo done'].join('; ');
     const { sink, id, status } = await h.run(pipeline([shell('train', command)]));
     expect(status).toBe('succeeded');
     const points = sink.of('node.metric');
