@@ -94,3 +94,27 @@ test('create pipelines from templates', async ({ page, served }) => {
   await expect(page.locator('.react-flow__node-pipeline')).toHaveCount(8);
   await expect(page.getByTestId('problem-count')).toHaveText('0');
 });
+
+test('the empty canvas offers a template, an empty pipeline and an import', async ({ page, served }) => {
+  await page.goto(served.url);
+  const empty = page.getByTestId('canvas-empty');
+  await expect(empty).toContainText('Start your first pipeline');
+  await empty.getByRole('button', { name: 'From a template…' }).click();
+  await expect(page.getByRole('dialog', { name: 'New pipeline from a template' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('import-file-empty').setInputFiles(HELLO);
+  await expect(page.getByTestId('canvas')).toHaveAttribute('aria-label', 'Canvas of hello');
+  await page.getByTestId('pipeline-item').hover();
+  await page.getByRole('button', { name: 'Delete hello' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(empty).toContainText('Start your first pipeline');
+
+  // "Empty pipeline" opens the sidebar's name field, focused, as "+ New" does.
+  await empty.getByRole('button', { name: 'Empty pipeline' }).click();
+  const name = page.getByRole('textbox', { name: 'Name of the new pipeline' });
+  await expect(name).toBeFocused();
+  await name.fill('from the empty canvas');
+  await name.press('Enter');
+  await expect(page.getByTestId('canvas')).toHaveAttribute('aria-label', 'Canvas of from the empty canvas');
+});

@@ -98,3 +98,16 @@ test('far zoom draws boxes and one edge layer; names, selection and badges stay;
   await expect(page.locator('.react-flow__handle')).toHaveCount(0);
   await expect(page.getByRole('img', { name: '3 connections, simplified at this zoom: zoom in to select one' })).toBeVisible();
 });
+
+test('the minimap shows only while part of the pipeline is out of view', async ({ page, served }) => {
+  const small: Pipeline = { ...pipeline, name: 'small', nodes: pipeline.nodes.slice(0, 3) };
+  await page.goto(served.url);
+  await page.getByTestId('import-file').setInputFiles({ name: 'small.pipeline.json', mimeType: 'application/json', buffer: Buffer.from(serializePipeline(small)) });
+  await expect(flowNode(page, 'd')).toBeVisible();
+  const minimap = page.getByRole('img', { name: 'Minimap' });
+  await expect(minimap).toHaveCount(0);
+  for (let i = 0; i < 4; i++) await page.locator('.react-flow__controls-zoomin').click();
+  await expect(minimap).toBeVisible();
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await expect(minimap).toHaveCount(0);
+});

@@ -8,7 +8,8 @@ import { InlineNameInput } from './InlineNameInput';
 export function Sidebar() {
   const pipelines = useApp((s) => s.pipelines);
   const createPipeline = useApp((s) => s.createPipeline);
-  const [creating, setCreating] = useState(false);
+  const creating = useApp((s) => s.namingNewPipeline);
+  const setCreating = useApp((s) => s.setNamingNewPipeline);
   return (
     <nav className="sidebar" aria-label="Pipelines">
       <header className="sidebar-header">

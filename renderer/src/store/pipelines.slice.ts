@@ -9,6 +9,9 @@ const LAST_OPEN_KEY = 'pipewright.lastOpenPipeline';
 export interface PipelinesSlice {
   pipelines: PipelineSummary[];
   openId: string | null;
+  /** The sidebar shows the name field of a new pipeline (from "+ New" or the empty canvas). */
+  namingNewPipeline: boolean;
+  setNamingNewPipeline(naming: boolean): void;
   refreshPipelines(): Promise<void>;
   openPipeline(id: string | null): Promise<void>;
   /** Opens the pipeline that was open before the page was reloaded, if it still exists. */
@@ -62,6 +65,8 @@ export const createPipelinesSlice: SliceCreator<PipelinesSlice> = (set, get, api
   return {
     pipelines: [],
     openId: null,
+    namingNewPipeline: false,
+    setNamingNewPipeline: (naming) => set({ namingNewPipeline: naming }),
     async refreshPipelines() {
       const pipelines = await attempt(() => api.invoke('pipeline.list', {}));
       if (pipelines) set({ pipelines });

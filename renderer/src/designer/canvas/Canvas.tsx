@@ -26,6 +26,7 @@ import { addNodeAt, connect, NODE_TYPE_MIME } from '../actions';
 import { canvasLayers, flowDecorators } from '../extensions';
 import { applyEdgeChanges, applyNodeChanges } from './canvas-changes';
 import { ConnectionHint } from './ConnectionHint';
+import { EmptyCanvas } from './EmptyCanvas';
 import { FarEdges } from './FarEdges';
 import { NodeContextMenuHost } from './NodeContextMenu';
 import { createFlowCache, toFlowEdges, toFlowNodes, type FlowNode } from './flow-elements';
@@ -44,11 +45,7 @@ export function Canvas() {
   const openId = useApp((s) => s.openId);
   const name = useApp((s) => s.document?.name);
   if (name === undefined) {
-    return (
-      <div className="canvas-empty" data-testid="canvas-empty">
-        <p>Select a pipeline on the left, create a new one, or start from a template.</p>
-      </div>
-    );
+    return <EmptyCanvas />;
   }
   // Remount per pipeline: each one opens fitted to its own content.
   return <FlowCanvas key={openId} name={name} />;
@@ -178,7 +175,8 @@ function FlowCanvas({ name }: { name: string }) {
         >
           <Background gap={SNAP_GRID[0]} />
           <Controls />
-          <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={miniMapClass} />
+          {/* A minimap is for finding what is out of view; with everything in view it would only hide nodes. */}
+          {!allInView && <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={miniMapClass} />}
           {far && <FarEdges edges={edges} />}
           <ConnectionHint />
           {canvasLayers.map((layer) => (

@@ -10,7 +10,13 @@ export function Inspector() {
   const singleNode = useApp((s) => (s.selection.nodes.size === 1 ? [...s.selection.nodes][0]! : null));
   const duplicateSelection = useApp((s) => s.duplicateSelection);
   const deleteSelection = useApp((s) => s.deleteSelection);
-  if (!hasDocument) return <aside className="inspector" aria-label="Inspector" />;
+  if (!hasDocument) {
+    return (
+      <aside className="inspector" aria-label="Inspector">
+        <p className="hint inspector-section">The open pipeline's settings and the selected node's parameters show here.</p>
+      </aside>
+    );
+  }
   let body;
   if (singleNode && otherCount === 0) body = <NodeInspector key={singleNode} nodeId={singleNode} />;
   else if (nodeCount + otherCount > 0) {

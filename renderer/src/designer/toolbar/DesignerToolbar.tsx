@@ -1,19 +1,18 @@
 // The designer toolbar: file, edit and canvas actions, then the slot other features fill (Run, Export to CI, …).
 import { useReactFlow } from '@xyflow/react';
-import { useRef } from 'react';
 import { useApi } from '../../api/api-context';
 import { useApp, useAppStore } from '../../store/store-context';
 import { addNoteAt } from '../actions';
 import { fitToContent, viewportCentre } from '../canvas/viewport';
 import { toolbarItems } from '../extensions';
-import { exportOpenPipeline, importFiles, PIPELINE_FILE_ACCEPT } from '../files/pipeline-files';
+import { ImportButton } from '../files/ImportButton';
+import { exportOpenPipeline } from '../files/pipeline-files';
 import { layoutAndFit } from '../shortcuts/shortcuts';
 
 export function DesignerToolbar() {
   const store = useAppStore();
   const api = useApi();
   const flow = useReactFlow();
-  const fileInput = useRef<HTMLInputElement>(null);
   const hasDocument = useApp((s) => s.document !== null);
   const canUndo = useApp((s) => s.past.length > 0);
   const canRedo = useApp((s) => s.future.length > 0);
@@ -26,22 +25,7 @@ export function DesignerToolbar() {
         <button type="button" aria-label="New from template" title="New pipeline from a template" onClick={() => state().openDialog('templates')}>
           Template…
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Import…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept={PIPELINE_FILE_ACCEPT}
-          multiple
-          hidden
-          data-testid="import-file"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            void importFiles(state, files);
-          }}
-        />
+        <ImportButton />
         <button type="button" disabled={!hasDocument} onClick={() => void exportOpenPipeline(state, api)}>
           Export file
         </button>
