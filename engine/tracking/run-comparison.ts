@@ -64,7 +64,9 @@ function compareMetrics(rows: ExperimentRow[]): MetricComparison[] {
     const goal = metricGoal(name);
     const values = rows.map((r) => r.metrics[name] ?? null);
     const base = values[0] ?? null;
-    return { name, goal, values, deltas: values.map((v) => (v === null || base === null ? null : v - base)), best: bestIndex(values, goal) };
+    const differs = new Set(values).size > 1;
+    const deltas = values.map((v) => (v === null || base === null ? null : v - base));
+    return { name, goal, values, deltas, differs, best: differs ? bestIndex(values, goal) : null };
   });
 }
 

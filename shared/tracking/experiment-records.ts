@@ -64,7 +64,9 @@ export interface MetricComparison {
   values: (number | null)[];
   /** value − the first run's value; null where either is missing. */
   deltas: (number | null)[];
-  /** Index of the best run for this metric, or null when no run has it. */
+  /** False when every run that has it reports the same value (a missing value differs from any). */
+  differs: boolean;
+  /** Index of the best run for this metric; null when no run has it, or when its values do not tell the runs apart. */
   best: number | null;
 }
 

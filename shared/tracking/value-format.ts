@@ -9,7 +9,7 @@ export function formatMetricValue(value: number | null | undefined): string {
 /** A signed difference, or — when either side is missing. */
 export function formatMetricDelta(delta: number | null): string {
   if (delta === null) return '—';
-  if (delta === 0) return '0';
+  if (delta === 0) return '±0';
   return `${delta > 0 ? '+' : ''}${formatMetricValue(delta)}`;
 }
 

@@ -72,6 +72,12 @@ test('sweep of 4 from the UI → best run highlighted → comparison → HTML re
   await expect(bestRow).toContainText('★ best by accuracy');
   await expect(compare.getByTestId('param-row').filter({ hasText: 'depth' })).toHaveAttribute('data-differs', 'true');
   await expect(compare.getByTestId('param-row').filter({ hasText: 'rows' })).toHaveAttribute('data-differs', 'false');
+  // "Differences only" leaves out what every run has the same value of, and says so.
+  await compare.getByLabel('Differences only').check();
+  await expect(compare.getByTestId('param-row')).toHaveText(['depth1234']);
+  await expect(compare.getByText('1 with the same value in every run left out.')).toBeVisible();
+  await compare.getByLabel('Differences only').uncheck();
+  await expect(compare.getByTestId('param-row')).toHaveCount(2);
   await expect(compare.getByTestId('metric-row').and(page.locator('[data-metric="accuracy"]')).locator('td[data-best="true"]')).toContainText('0.7');
   await expect(compare.getByTestId('chart-metric-accuracy').locator('svg')).toBeVisible();
   await expect(compare.getByTestId('revision-diffs')).toContainText('Same graph and node params.');

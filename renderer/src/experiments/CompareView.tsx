@@ -1,7 +1,7 @@
 // Two or more runs side by side: the best run (by a chosen metric) highlighted, params with differences, metrics
 // with deltas, charts (metric bars, overlaid ROC curves, confusion matrices, node durations and memory), per-node
 // figures, and the graph diff of the revisions they ran. Exports the same as a self-contained HTML report.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { formatBytes, formatDuration } from '../../../shared/runs/run-format';
 import { runColour, runLabel } from '../../../shared/tracking/charts/chart-style';
 import { comparisonCharts } from '../../../shared/tracking/charts/comparison.charts';
@@ -16,6 +16,8 @@ export function CompareView() {
   const compareRuns = useApp((s) => s.compareRuns);
   const exportReport = useApp((s) => s.exportReport);
   const charts = useMemo(() => (comparison ? comparisonCharts(comparison) : []), [comparison]);
+  // As MLflow's "Show diff only": params and metrics every run has the same value of are left out.
+  const [differencesOnly, setDifferencesOnly] = useState(false);
   if (!comparison) return <p className="hint">Select two or more runs in the Runs tab (or a sweep) and press Compare.</p>;
   const ids = comparison.runs.map((r) => r.id);
   return (
@@ -32,15 +34,18 @@ export function CompareView() {
             ))}
           </select>
         </label>
+        <label>
+          <input type="checkbox" checked={differencesOnly} onChange={(e) => setDifferencesOnly(e.target.checked)} /> Differences only
+        </label>
         <button type="button" onClick={() => void exportReport(ids)}>
           Export HTML report
         </button>
       </header>
       <RunsSummary comparison={comparison} />
       <h3>Parameters</h3>
-      <ParamsTable comparison={comparison} />
+      <ParamsTable comparison={comparison} differencesOnly={differencesOnly} />
       <h3>Metrics</h3>
-      <MetricsTable comparison={comparison} />
+      <MetricsTable comparison={comparison} differencesOnly={differencesOnly} />
       <h3>Charts</h3>
       <div className="chart-grid">
         {charts.map((chart) => (
@@ -58,11 +63,11 @@ export function CompareView() {
 function RunHeader({ comparison }: { comparison: RunComparison }) {
   return (
     <>
-      {comparison.runs.map((r, i) => (
-        <th key={r.id} scope="col" className="number">
-          <span className="run-swatch" style={{ background: runColour(i) }} /> {runLabel(r.id)}
-        </th>
-      ))}
+        {comparison.runs.map((r, i) => (
+          <th key={r.id} scope="col" className="number">
+            <span className="run-swatch" style={{ background: runColour(i) }} /> {runLabel(r.id)}
+          </th>
+        ))}
     </>
   );
 }
@@ -92,62 +97,83 @@ function RunsSummary({ comparison }: { comparison: RunComparison }) {
   );
 }
 
-function ParamsTable({ comparison }: { comparison: RunComparison }) {
+interface RowsProps {
+  comparison: RunComparison;
+  differencesOnly: boolean;
+}
+
+/** The rows to show, and a line saying how many equal ones are left out. */
+function shownRows<T extends { differs: boolean }>(rows: readonly T[], differencesOnly: boolean): { shown: readonly T[]; hiddenNote: string | null } {
+  if (!differencesOnly) return { shown: rows, hiddenNote: null };
+  const shown = rows.filter((r) => r.differs);
+  const hidden = rows.length - shown.length;
+  return { shown, hiddenNote: hidden === 0 ? null : `${hidden} with the same value in every run left out.` };
+}
+
+function ParamsTable({ comparison, differencesOnly }: RowsProps) {
   if (comparison.params.length === 0) return <p className="muted">No parameters.</p>;
+  const { shown, hiddenNote } = shownRows(comparison.params, differencesOnly);
   return (
-    <table className="data-table" aria-label="Parameters">
-      <thead>
-        <tr>
-          <th scope="col">Parameter</th>
-          <RunHeader comparison={comparison} />
-        </tr>
-      </thead>
-      <tbody>
-        {comparison.params.map((p) => (
-          <tr key={p.name} className={p.differs ? 'changed' : ''} data-testid="param-row" data-differs={p.differs}>
-            <th scope="row">{p.name}</th>
-            {p.values.map((v, i) => (
-              <td key={i} className="number">
-                {formatParamValue(v)}
-              </td>
-            ))}
+    <>
+      <table className="data-table" aria-label="Parameters">
+        <thead>
+          <tr>
+            <th scope="col">Parameter</th>
+            <RunHeader comparison={comparison} />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {shown.map((p) => (
+            <tr key={p.name} className={p.differs ? 'changed' : ''} data-testid="param-row" data-differs={p.differs}>
+              <th scope="row">{p.name}</th>
+              {p.values.map((v, i) => (
+                <td key={i} className="number">
+                  {formatParamValue(v)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {hiddenNote && <p className="muted">{hiddenNote}</p>}
+    </>
   );
 }
 
-function MetricsTable({ comparison }: { comparison: RunComparison }) {
+function MetricsTable({ comparison, differencesOnly }: RowsProps) {
   if (comparison.metrics.length === 0) return <p className="muted">No metrics.</p>;
+  const { shown, hiddenNote } = shownRows(comparison.metrics, differencesOnly);
   return (
-    <table className="data-table" aria-label="Metrics">
-      <thead>
-        <tr>
-          <th scope="col">Metric</th>
-          <RunHeader comparison={comparison} />
-        </tr>
-      </thead>
-      <tbody>
-        {comparison.metrics.map((m) => (
-          <tr key={m.name} data-testid="metric-row" data-metric={m.name}>
-            <th scope="row">
-              {m.name} <span className="muted">{m.goal === 'max' ? '↑' : '↓'}</span>
-            </th>
-            {m.values.map((v, i) => {
-              const delta = m.deltas[i] ?? null;
-              const tone = i === 0 || delta === null || delta === 0 ? '' : (delta > 0) === (m.goal === 'max') ? 'better' : 'worse';
-              return (
-                <td key={i} className={`number${i === m.best ? ' best-cell' : ''}`} data-best={i === m.best}>
-                  {formatMetricValue(v)}
-                  {i > 0 && <span className={`delta ${tone}`}> {formatMetricDelta(delta)}</span>}
-                </td>
-              );
-            })}
+    <>
+      <table className="data-table" aria-label="Metrics">
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            <RunHeader comparison={comparison} />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {shown.map((m) => (
+            <tr key={m.name} data-testid="metric-row" data-metric={m.name}>
+              <th scope="row">
+                {m.name} <span className="muted">{m.goal === 'max' ? '↑' : '↓'}</span>
+              </th>
+              {m.values.map((v, i) => {
+                const delta = m.deltas[i] ?? null;
+                const tone = i === 0 || delta === null || delta === 0 ? '' : (delta > 0) === (m.goal === 'max') ? 'better' : 'worse';
+                return (
+                  <td key={i} className={`number${i === m.best ? ' best-cell' : ''}`} data-best={i === m.best}>
+                    {formatMetricValue(v)}
+                    {i > 0 && <span className={`delta ${tone}`}> {formatMetricDelta(delta)}</span>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {hiddenNote && <p className="muted">{hiddenNote}</p>}
+    </>
   );
 }
 

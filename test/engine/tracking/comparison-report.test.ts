@@ -54,6 +54,17 @@ describe('comparison of two real runs', () => {
     expect(c.bestRunId).toBe(runs[accuracy.best!]);
   });
 
+  it('a metric with the same value in both runs differs in none and has no best run', () => {
+    const c = engine.ctx.tracking.compare(runs);
+    const same = c.metrics.filter((m) => m.values[0] === m.values[1]);
+    expect(same.map((m) => m.name)).toContain('rows');
+    for (const m of same) expect([m.name, m.differs, m.best]).toEqual([m.name, false, null]);
+    for (const m of c.metrics.filter((x) => x.values[0] !== x.values[1])) expect([m.name, m.differs, m.best === null]).toEqual([m.name, true, false]);
+    // Picking it as the deciding metric names no best run: a tie is not a win.
+    const byRows = engine.ctx.tracking.compare(runs, 'rows');
+    expect([byRows.primaryMetric, byRows.bestRunId]).toEqual(['rows', null]);
+  });
+
   it('ROC curves and confusion matrices from each evaluation', () => {
     const c = engine.ctx.tracking.compare(runs);
     expect(c.curves.map((x) => [x.runId, x.nodeId])).toEqual([

@@ -14,7 +14,7 @@ const row = (id: string) => ({ id, pipelineName: 'p', pipelineId: null, pipeline
 const comparison: RunComparison = {
   runs: [row('run-a'), row('run-b')],
   params: [{ name: 'k', values: [3, 5], differs: true }],
-  metrics: [{ name: 'accuracy', goal: 'max', values: [0.9, 0.95], deltas: [0, 0.05], best: 1 }],
+  metrics: [{ name: 'accuracy', goal: 'max', values: [0.9, 0.95], deltas: [0, 0.05], differs: true, best: 1 }],
   nodes: [{ nodeId: 'train', status: ['succeeded', 'succeeded'], durationMs: [1000, 2000], peakRssBytes: [null, 50 * 1024 * 1024], cached: [false, false] }],
   curves: [
     { runId: 'run-a', nodeId: 'evaluate', rocCurves: [{ class: 'M', auc: 0.9, points: [{ fpr: 0, tpr: 0 }, { fpr: 1, tpr: 1 }] }], confusionMatrix: { labels: ['B', 'M'], matrix: [[5, 1], [2, 4]] } },
