@@ -2,7 +2,7 @@
 // terminal a live progress line (counts, elapsed time, the latest point of a metric series and the latest line a node
 // is still writing) kept at the bottom.
 import { cacheVerdict } from '../../shared/runs/cache-report';
-import { plainText } from '../../shared/runs/lines-in-progress';
+import { plainText } from '../../shared/runs/plain-text';
 import type { LineInProgress, RunEvent } from '../../shared/runs/run-events';
 import { formatBytes, formatCounts, formatDuration } from '../../shared/runs/run-format';
 import type { FinalNodeState } from '../../shared/runs/run-status';

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { changedKeyParts, keyChanges, type CacheKeyDetail, type CacheReport } from '../../shared/runs/cache-report';
+import { plainText } from '../../shared/runs/plain-text';
 import type { FinalNodeState } from '../../shared/runs/run-status';
 import type { CacheEntry, CachedOutput } from '../store/cache.repo';
 import { processLogFile } from '../store/run-logs.repo';
@@ -357,7 +358,7 @@ function lastNonEmptyLine(bytes: Buffer): string | undefined {
   let end = text.length;
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end).trim();
+    const line = plainText(text.slice(start, end)).trim();
     if (line) return line;
     end = start - 1;
   }

@@ -1,6 +1,5 @@
 // The lines the nodes of a live run are still writing (progress bars), folded from `run.events` batches: what a
 // node's canvas badge and its log view show below the last complete line.
-import stripAnsi from 'strip-ansi';
 import type { LineInProgress } from './run-events';
 import type { NodeRunState } from './run-state';
 import type { ProcessStream } from './run-status';
@@ -33,14 +32,4 @@ export function lineInProgressOf(lines: LinesInProgress, nodeId: string, stream?
   const streams = lines[nodeId];
   if (!streams) return undefined;
   return stream ? streams[stream] : (streams.stderr ?? streams.stdout);
-}
-
-/**
- * A line as plain text for one-line places (a badge, a progress line): escape sequences (colours, cursor moves;
- * strip-ansi knows them all) and control characters dropped.
- */
-export function plainText(line: string): string {
-  let plain = '';
-  for (const char of stripAnsi(line)) if (char >= ' ' && char !== '\x7f') plain += char;
-  return plain;
 }

@@ -1,7 +1,7 @@
 // Lines in progress in the UI: updates applied per node and stream, '' ends a line, nodes that stopped running are
 // dropped, unchanged input keeps the same object (views keyed on it do not re-render), and one-line plain text.
 import { describe, expect, it } from 'vitest';
-import { applyLinesInProgress, lineInProgressOf, plainText } from '../../shared/runs/lines-in-progress';
+import { applyLinesInProgress, lineInProgressOf } from '../../shared/runs/lines-in-progress';
 import type { NodeRunState } from '../../shared/runs/run-state';
 
 const node = (status: NodeRunState['status']): NodeRunState => ({ status, attempts: 1, cached: false, metrics: {} });
@@ -29,10 +29,5 @@ describe('lines in progress', () => {
     expect(applyLinesInProgress(shown, [{ nodeId: 'train', stream: 'stderr', text: '50%' }], running)).toBe(shown);
     expect(applyLinesInProgress(shown, [], { train: node('failed') })).toEqual({});
     expect(applyLinesInProgress({}, [{ nodeId: 'late', stream: 'stdout', text: 'x' }], { late: node('succeeded') })).toEqual({});
-  });
-
-  it('turns a line into plain text: colours, cursor moves and control characters dropped', () => {
-    expect(plainText('\u001b[32m 45%\u001b[0m|████▌ | 45/100 [00:02<00:03]\u0007\t')).toBe(' 45%|████▌ | 45/100 [00:02<00:03]');
-    expect(plainText('\u001b[2K\u001b[1Gdone')).toBe('done');
   });
 });

@@ -4,7 +4,8 @@
 // opens a node's run details when it is clicked. `decorateForRun` adds state classes and edge animation.
 import { useOnSelectionChange, useNodes, useReactFlow, useStore, useStoreApi, ViewportPortal, type Edge, type Node } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
-import { lineInProgressOf, plainText } from '../../../shared/runs/lines-in-progress';
+import { lineInProgressOf } from '../../../shared/runs/lines-in-progress';
+import { plainText } from '../../../shared/runs/plain-text';
 import { formatDuration } from '../../../shared/runs/run-format';
 import type { NodeRunState, RunState } from '../../../shared/runs/run-state';
 import { formatMetricValue } from '../../../shared/tracking/value-format';

@@ -61,6 +61,13 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('scheduler 
     expect(stored).toMatchObject({ status: 'failed', error: 'node bad failed', counts: { failed: 1, skipped: 2, succeeded: 1 } });
   });
 
+  it("a failed node's error is its last stderr line as plain text: colours and a blank reset line left out", async () => {
+    h = harness({ launch });
+    const doc = pipeline([shell('bad', "printf '\\033[31mboom\\033[0m: no such column\\n\\033[0m\\n' >&2; exit 3")], []);
+    const { sink } = await h.run(doc);
+    expect(sink.finished('bad')).toMatchObject({ status: 'failed', error: 'exited with code 3: boom: no such column' });
+  });
+
   it('finishes the run once when its last nodes end skipped, as a failure cascades', async () => {
     h = harness({ launch });
     const doc = pipeline([shell('bad', 'exit 3'), shell('after', 'echo never'), shell('later', 'echo never')], [edge('bad', 'after'), edge('after', 'later')]);
