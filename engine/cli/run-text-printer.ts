@@ -1,7 +1,7 @@
 // `pipewright run` output for people: each log line prefixed with its node, a line per node state change, and on a
 // terminal a live progress line (counts, elapsed time, the latest point of a metric series and the latest line a node
 // is still writing) kept at the bottom.
-import { cacheVerdict } from '../../shared/runs/cache-report';
+import { cacheSavedMs, cacheVerdict, type CacheReport } from '../../shared/runs/cache-report';
 import { plainText } from '../../shared/runs/plain-text';
 import type { LineInProgress, RunEvent } from '../../shared/runs/run-events';
 import { formatBytes, formatCounts, formatDuration } from '../../shared/runs/run-format';
@@ -38,6 +38,8 @@ export class RunTextPrinter implements RunSink {
   private ticker: ReturnType<typeof setInterval> | undefined;
   /** The line a node is writing, of the node that wrote one last (it is shown in the progress line). */
   private inProgress: LineInProgress | undefined;
+  /** The cache decision of each node, for what the cache saved. */
+  private readonly cacheReports = new Map<string, CacheReport>();
   /** The latest point of a series a running node writes (`train: loss 0.25 @ 3` in the progress line). */
   private latestPoint: Extract<RunEvent, { type: 'node.metric' }> | undefined;
 
@@ -60,6 +62,7 @@ export class RunTextPrinter implements RunSink {
         // Why a node runs although it was cached before, and what changed (as DVC and snakemake say); first runs and
         // bypasses the user asked for say nothing.
         const { report } = event;
+        this.cacheReports.set(event.nodeId, report);
         if (!report.hit && !report.bypass && report.changed) this.line(this.paint(2, cacheVerdict(report)), event.nodeId);
         break;
       }
@@ -82,7 +85,9 @@ export class RunTextPrinter implements RunSink {
         const color = event.status === 'succeeded' ? 32 : 31;
         // Why it did not succeed: the nodes that failed, or what stopped it (its store could not be written).
         const why = event.error ? ` — ${event.error}` : '';
-        this.line(`${this.paint(color, `run ${event.runId} ${event.status}`)} in ${formatDuration(event.durationMs)}: ${counts}${why}`);
+        const savedMs = cacheSavedMs(this.cacheReports.values());
+        const saved = savedMs > 0 ? `; the cache saved ${formatDuration(savedMs)} of node time` : '';
+        this.line(`${this.paint(color, `run ${event.runId} ${event.status}`)} in ${formatDuration(event.durationMs)}: ${counts}${saved}${why}`);
         this.out.flush();
         this.clearProgress();
         this.options.progress = undefined;
@@ -127,9 +132,11 @@ export class RunTextPrinter implements RunSink {
     const mark = MARKS[event.status];
     const color = event.status === 'succeeded' ? 32 : event.status === 'cached' ? 36 : event.status === 'failed' ? 31 : 33;
     const resources = event.peakRssBytes !== undefined ? `, peak ${formatBytes(event.peakRssBytes)}, cpu ${formatDuration(event.cpuMs ?? 0)}` : '';
+    const savedMs = event.status === 'cached' ? this.cacheReports.get(event.nodeId)?.sourceDurationMs : undefined;
+    const saved = savedMs === undefined ? '' : `, saved ${formatDuration(savedMs)}`;
     const detail =
       event.status === 'succeeded' || event.status === 'cached'
-        ? ` in ${formatDuration(event.durationMs)}${resources}`
+        ? ` in ${formatDuration(event.durationMs)}${resources}${saved}`
         : `${event.error ? `: ${event.error}` : ''}`;
     return this.paint(color, `${mark} ${event.status}${detail}`);
   }

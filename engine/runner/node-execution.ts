@@ -55,6 +55,8 @@ export class NodeExecution {
   private keyDetail: CacheKeyDetail | undefined;
   private inputHashes: Record<string, string[]> = {};
   private inputPaths: Record<string, string[]> = {};
+  /** When run() began: a cached result keeps how long making it took. */
+  private runStartedAt = 0;
   /** The node's stdout and stderr files, followed across attempts (a retry appends to them). */
   private logs: { tail: NodeLogTail; stdoutFile: string; stderrFile: string } | undefined;
 
@@ -94,7 +96,7 @@ export class NodeExecution {
     if (entry && Object.values(entry.outputs).every((o) => ctx.objects.has(o.hash))) {
       try {
         const outcome = this.restore(entry);
-        this.report = { hit: true, key, parts, sourceRunId: entry.runId };
+        this.report = { hit: true, key, parts, sourceRunId: entry.runId, ...(entry.durationMs === undefined ? {} : { sourceDurationMs: entry.durationMs }) };
         ctx.emitter.emit({ type: 'node.cache', nodeId: planned.id, report: this.report });
         // The series the result was made with, point by point, then the final values: the run shows its curves too.
         for (const [name, points] of Object.entries(entry.series ?? {})) {
@@ -119,6 +121,7 @@ export class NodeExecution {
   async run(): Promise<NodeOutcome> {
     const { planned, ctx } = this;
     const retries = planned.settings.retries ?? 0;
+    this.runStartedAt = Date.now();
     let telemetry: NodeTelemetry | undefined;
     try {
       for (let attempt = 1; ; attempt++) {
@@ -332,6 +335,7 @@ export class NodeExecution {
       ...(Object.keys(metrics.series).length > 0 ? { series: metrics.series } : {}),
       runId: this.ctx.runId,
       createdAt: new Date().toISOString(),
+      durationMs: Date.now() - this.runStartedAt,
     };
     this.ctx.store.defer(() => this.ctx.cache.put(entry));
   }

@@ -25,6 +25,8 @@ export interface CacheEntry {
   series?: Record<string, MetricPoint[]>;
   runId: string;
   createdAt: string;
+  /** How long the node took to make it, retries included (absent in entries cached before it was kept). */
+  durationMs?: number;
 }
 
 interface EntryRow {
@@ -38,6 +40,7 @@ interface EntryRow {
   series: string | null;
   run_id: string;
   created_at: string;
+  duration_ms: number | null;
 }
 
 export class CacheRepo {
@@ -48,8 +51,8 @@ export class CacheRepo {
       get: db.prepare('SELECT * FROM cache_entries WHERE key = ?'),
       latest: db.prepare('SELECT * FROM cache_entries WHERE pipeline_name = ? AND node_id = ? ORDER BY created_at DESC LIMIT 1'),
       put: db.prepare(
-        `INSERT OR REPLACE INTO cache_entries (key, pipeline_name, node_id, parts, key_detail, outputs, metrics, series, run_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO cache_entries (key, pipeline_name, node_id, parts, key_detail, outputs, metrics, series, run_id, created_at, duration_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       remove: db.prepare('DELETE FROM cache_entries WHERE key = ?'),
       fileHash: db.prepare('SELECT size, mtime_ms, hash FROM file_hashes WHERE path = ?'),
@@ -80,6 +83,7 @@ export class CacheRepo {
       entry.series ? JSON.stringify(entry.series) : null,
       entry.runId,
       entry.createdAt,
+      entry.durationMs ?? null,
     );
   }
 
@@ -125,5 +129,6 @@ function toEntry(row: EntryRow): CacheEntry {
     ...(row.series ? { series: JSON.parse(row.series) as Record<string, MetricPoint[]> } : {}),
     runId: row.run_id,
     createdAt: row.created_at,
+    ...(row.duration_ms === null ? {} : { durationMs: row.duration_ms }),
   };
 }

@@ -1,4 +1,5 @@
 // Why a node was (or was not) served from the cache: the key parts and, on a miss, which of them changed.
+import { formatDuration } from './run-format';
 
 /** The parts a node's cache key is made of, each a short hash (or a list of hashes). */
 export interface CacheKeyParts {
@@ -60,6 +61,8 @@ export interface CacheReport {
   changes?: KeyChanges;
   /** On a hit: the run whose result was reused. */
   sourceRunId?: string;
+  /** On a hit: how long the node took in that run, what the cache saved (absent for results cached before it was kept). */
+  sourceDurationMs?: number;
 }
 
 /** Lists the parts of `current` that differ from `previous`, by name. */
@@ -91,9 +94,19 @@ function unionOfKeys(a: object, b: object): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
 }
 
+/** The node time a run's cache hits saved: what the reused results took to make, summed (not wall time). */
+export function cacheSavedMs(reports: Iterable<CacheReport | undefined>): number {
+  let saved = 0;
+  for (const report of reports) if (report?.hit) saved += report.sourceDurationMs ?? 0;
+  return saved;
+}
+
 /** The cache decision in one sentence, as the node panel and the CLI say it. */
 export function cacheVerdict(report: CacheReport): string {
-  if (report.hit) return `Cache hit: nothing changed since run ${report.sourceRunId}.`;
+  if (report.hit) {
+    const took = report.sourceDurationMs === undefined ? '' : `, where it took ${formatDuration(report.sourceDurationMs)}`;
+    return `Cache hit: nothing changed since run ${report.sourceRunId}${took}.`;
+  }
   if (report.bypass) return `Ran without the cache: ${BYPASS_REASONS[report.bypass]}.`;
   if (report.changed === null || report.changed === undefined) return 'Cache miss: this node has no cached result yet.';
   if (report.changed.length === 0) return 'Cache miss: the cached result is no longer usable.';

@@ -67,6 +67,10 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   // Ctrl+Enter runs again: everything comes from the cache.
   await page.locator('body').press('Control+Enter');
   await expect(page.getByTestId('run-badge-train')).toHaveAttribute('data-state', 'cached');
+  // What the cache saved: train's 12 epochs took over a second to make, and the panel says so for the run and the node.
+  await expect(page.getByTestId('cache-saved')).toHaveText(/^cache saved \d+\.\d s$/);
+  await page.getByTestId('run-node-train').click();
+  await expect(page.getByTestId('node-run')).toContainText(/saved \d+\.\d s/);
   await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByTestId('run-row')).toHaveCount(2);
   await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-status', 'succeeded');

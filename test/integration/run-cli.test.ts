@@ -28,7 +28,9 @@ describe('pipewright run', () => {
     expect(first.stdout).toMatch(/^write │ ✔ succeeded in \d+ ms$/m);
     expect(first.stdout).toMatch(/^run \S+ succeeded in \d+ ms: 2 succeeded$/m);
     const second = runCli(['run', fixturePath('pipelines/hello.pipeline.json'), '--param', 'greeting=bonjour'], { home });
-    expect(second.stdout).toMatch(/^read {2}│ ↺ cached in \d+ ms$/m);
+    expect(second.stdout).toMatch(/^read {2}│ ↺ cached in \d+ ms, saved \d+ ms$/m);
+    // The run's last line sums what its cached nodes took to make.
+    expect(second.stdout).toMatch(/^run \S+ succeeded in \d+ ms: 2 cached; the cache saved \d+ ms of node time$/m);
     expect(second.stdout).not.toMatch(/Cache miss/);
     // A changed parameter: each node that runs again says why; one whose input content did not change stays cached.
     const third = runCli(['run', fixturePath('pipelines/hello.pipeline.json'), '--param', 'greeting=salut'], { home });

@@ -1,6 +1,6 @@
 // What a cache miss says: which params changed from what to what, which variables changed, and the one-line verdict.
 import { describe, expect, it } from 'vitest';
-import { cacheVerdict, keyChanges, type CacheKeyDetail, type CacheReport } from '../../shared/runs/cache-report';
+import { cacheSavedMs, cacheVerdict, keyChanges, type CacheKeyDetail, type CacheReport } from '../../shared/runs/cache-report';
 
 const detail = (params: Record<string, unknown>, variables: Record<string, string | null> = {}, platform = 'linux x64'): CacheKeyDetail => ({ params, platform, variables });
 const parts = { type: 'script.shell@1', params: 'p', inputs: {}, files: {}, env: 'e' };
@@ -38,6 +38,15 @@ describe('cache miss explanations', () => {
     expect(cacheVerdict(miss(null))).toBe('Cache miss: this node has no cached result yet.');
     expect(cacheVerdict(miss([]))).toBe('Cache miss: the cached result is no longer usable.');
     expect(cacheVerdict({ hit: true, key: 'k', parts, sourceRunId: 'r1' })).toBe('Cache hit: nothing changed since run r1.');
+    expect(cacheVerdict({ hit: true, key: 'k', parts, sourceRunId: 'r1', sourceDurationMs: 83_000 })).toBe('Cache hit: nothing changed since run r1, where it took 1 min 23 s.');
     expect(cacheVerdict({ hit: false, key: 'k', parts, bypass: 'forced' })).toBe('Ran without the cache: forced to re-run.');
+  });
+});
+
+describe('cacheSavedMs', () => {
+  it('sums what the hits took to make; misses, bypasses and hits without a duration add nothing', () => {
+    const hit = (ms?: number): CacheReport => ({ hit: true, key: 'k', parts, sourceRunId: 'r', ...(ms === undefined ? {} : { sourceDurationMs: ms }) });
+    expect(cacheSavedMs([hit(1200), hit(300), hit(), miss(null), { hit: false, key: 'k', parts, bypass: 'forced' }, undefined])).toBe(1500);
+    expect(cacheSavedMs([])).toBe(0);
   });
 });

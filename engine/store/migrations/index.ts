@@ -9,6 +9,7 @@ import linesInProgress from './007-lines-in-progress';
 import runDeletions from './008-run-deletions';
 import cacheKeyDetail from './009-cache-key-detail';
 import cacheSeries from './010-cache-series';
+import cacheDuration from './011-cache-duration';
 
 /** One migration: applied once, inside a transaction, recorded in `schema_migrations`. */
 export interface StoreMigration {
@@ -17,4 +18,4 @@ export interface StoreMigration {
   sql: string;
 }
 
-export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles, cancelRequests, linesInProgress, runDeletions, cacheKeyDetail, cacheSeries];
+export const storeMigrations: readonly StoreMigration[] = [pipelines, runs, models, tracking, logFiles, cancelRequests, linesInProgress, runDeletions, cacheKeyDetail, cacheSeries, cacheDuration];

@@ -26,7 +26,13 @@ export function NodeRunDetails({ runId, nodeId, node }: { runId: string; nodeId:
           {STATE_ICONS[node.status]} {node.status}
         </span>
         <strong>{nodeId}</strong>
-        {elapsed !== undefined && <span className="muted">{formatDuration(elapsed)}</span>}
+        {node.cache?.hit && node.cache.sourceDurationMs !== undefined ? (
+          <span className="muted" title="How long the node took in the run whose result the cache reused">
+            saved {formatDuration(node.cache.sourceDurationMs)}
+          </span>
+        ) : (
+          elapsed !== undefined && <span className="muted">{formatDuration(elapsed)}</span>
+        )}
         {node.attempts > 1 && <span className="muted">attempt {node.attempts}</span>}
         {node.peakRssBytes !== undefined && (
           <span className="muted" data-testid="telemetry">

@@ -1,6 +1,7 @@
 // The run panel under the canvas: the shown run's DAG as it ran with the selected node's details and live log,
 // and the pipeline's run history.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { cacheSavedMs } from '../../../shared/runs/cache-report';
 import { formatDuration } from '../../../shared/runs/run-format';
 import { useApp } from '../store/store-context';
 import { NodeRunDetails } from './NodeRunDetails';
@@ -23,6 +24,7 @@ export function RunPanel() {
   const [tab, setTab] = useState<'run' | 'history'>('run');
   useEffect(() => void refreshRuns(), [openId, refreshRuns]);
   const now = useNow(run?.status === 'running', 1000);
+  const savedMs = useMemo(() => cacheSavedMs(Object.values(run?.nodes ?? {}).map((n) => n.cache)), [run?.nodes]);
   if (!openId) return null;
   if (!open) {
     return (
@@ -47,6 +49,11 @@ export function RunPanel() {
         {mine && (
           <span className={`state-chip state-${mine.status}`} data-testid="run-status" data-status={mine.status}>
             {STATE_ICONS[mine.status]} {mine.status} · {formatDuration((mine.finishedAt ?? now) - mine.startedAt)}
+          </span>
+        )}
+        {mine && savedMs > 0 && (
+          <span className="muted" data-testid="cache-saved" title="What the results this run took from the cache took to make, summed over its nodes">
+            cache saved {formatDuration(savedMs)}
           </span>
         )}
         {mine && <span className="muted">run {mine.runId}</span>}

@@ -186,6 +186,27 @@ describe('cache', () => {
     expect(forced.sink.finished('flaky').status).toBe('cached');
   });
 
+  it('a hit says how long the node took in the run that made the result: what the cache saved', async () => {
+    h = harness();
+    const doc = pipeline([shell('slow', 'sleep 0.3; echo done > {{outputs.out}}', { outputs: [dataset('out')] }), shell('fast', 'echo fast')]);
+    const first = await h.run(doc);
+    const second = await h.run(doc);
+    const [slow, fast] = [second.sink.cache('slow'), second.sink.cache('fast')];
+    expect(slow).toMatchObject({ hit: true, sourceRunId: first.id });
+    // At least the sleep, and no more than the first run's node took from start to finish.
+    expect(slow.sourceDurationMs).toBeGreaterThanOrEqual(300);
+    expect(slow.sourceDurationMs).toBeLessThanOrEqual(first.sink.finished('slow').durationMs);
+    expect(fast.sourceDurationMs).toBeLessThan(slow.sourceDurationMs!);
+
+    // A result cached before durations were kept (migration 11) is still a hit; it just cannot say what it saved.
+    const stored = new Database(join(h.home, 'pipewright.db'));
+    stored.prepare('UPDATE cache_entries SET duration_ms = NULL').run();
+    stored.close();
+    const third = await h.run(doc);
+    expect(third.sink.cache('slow')).toMatchObject({ hit: true, sourceRunId: first.id });
+    expect(third.sink.cache('slow')).not.toHaveProperty('sourceDurationMs');
+  });
+
   it('runs a node again when its cached outputs were deleted from the store', async () => {
     h = harness();
     const doc = pipeline([shell('make', 'echo content > {{outputs.out}}', { outputs: [dataset('out')] })]);
