@@ -1,7 +1,7 @@
 // Two or more runs side by side: the best run (by a chosen metric) highlighted, params with differences, metrics
 // with deltas, charts (metric bars, overlaid ROC curves, confusion matrices, node durations and memory), per-node
 // figures, and the graph diff of the revisions they ran. Exports the same as a self-contained HTML report.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { formatBytes, formatDuration } from '../../../shared/runs/run-format';
 import { runColour, runLabel } from '../../../shared/tracking/charts/chart-style';
 import { comparisonCharts } from '../../../shared/tracking/charts/comparison.charts';
@@ -110,33 +110,40 @@ function shownRows<T extends { differs: boolean }>(rows: readonly T[], differenc
   return { shown, hiddenNote: hidden === 0 ? null : `${hidden} with the same value in every run left out.` };
 }
 
+/** A table with a column per compared run (its `heading` column first), and a note about rows left out under it. */
+function ByRunTable({ label, heading, comparison, hiddenNote = null, children }: { label: string; heading: string; comparison: RunComparison; hiddenNote?: string | null; children: ReactNode }) {
+  return (
+    <>
+      <table className="data-table" aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            <RunHeader comparison={comparison} />
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+      {hiddenNote && <p className="muted">{hiddenNote}</p>}
+    </>
+  );
+}
+
 function ParamsTable({ comparison, differencesOnly }: RowsProps) {
   if (comparison.params.length === 0) return <p className="muted">No parameters.</p>;
   const { shown, hiddenNote } = shownRows(comparison.params, differencesOnly);
   return (
-    <>
-      <table className="data-table" aria-label="Parameters">
-        <thead>
-          <tr>
-            <th scope="col">Parameter</th>
-            <RunHeader comparison={comparison} />
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((p) => (
-            <tr key={p.name} className={p.differs ? 'changed' : ''} data-testid="param-row" data-differs={p.differs}>
-              <th scope="row">{p.name}</th>
-              {p.values.map((v, i) => (
-                <td key={i} className="number">
-                  {formatParamValue(v)}
-                </td>
-              ))}
-            </tr>
+    <ByRunTable label="Parameters" heading="Parameter" comparison={comparison} hiddenNote={hiddenNote}>
+      {shown.map((p) => (
+        <tr key={p.name} className={p.differs ? 'changed' : ''} data-testid="param-row" data-differs={p.differs}>
+          <th scope="row">{p.name}</th>
+          {p.values.map((v, i) => (
+            <td key={i} className="number">
+              {formatParamValue(v)}
+            </td>
           ))}
-        </tbody>
-      </table>
-      {hiddenNote && <p className="muted">{hiddenNote}</p>}
-    </>
+        </tr>
+      ))}
+    </ByRunTable>
   );
 }
 
@@ -144,62 +151,43 @@ function MetricsTable({ comparison, differencesOnly }: RowsProps) {
   if (comparison.metrics.length === 0) return <p className="muted">No metrics.</p>;
   const { shown, hiddenNote } = shownRows(comparison.metrics, differencesOnly);
   return (
-    <>
-      <table className="data-table" aria-label="Metrics">
-        <thead>
-          <tr>
-            <th scope="col">Metric</th>
-            <RunHeader comparison={comparison} />
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((m) => (
-            <tr key={m.name} data-testid="metric-row" data-metric={m.name}>
-              <th scope="row">
-                {m.name} <span className="muted">{m.goal === 'max' ? '↑' : '↓'}</span>
-              </th>
-              {m.values.map((v, i) => {
-                const delta = m.deltas[i] ?? null;
-                const tone = i === 0 || delta === null || delta === 0 ? '' : (delta > 0) === (m.goal === 'max') ? 'better' : 'worse';
-                return (
-                  <td key={i} className={`number${i === m.best ? ' best-cell' : ''}`} data-best={i === m.best}>
-                    {formatMetricValue(v)}
-                    {i > 0 && <span className={`delta ${tone}`}> {formatMetricDelta(delta)}</span>}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {hiddenNote && <p className="muted">{hiddenNote}</p>}
-    </>
+    <ByRunTable label="Metrics" heading="Metric" comparison={comparison} hiddenNote={hiddenNote}>
+      {shown.map((m) => (
+        <tr key={m.name} data-testid="metric-row" data-metric={m.name}>
+          <th scope="row">
+            {m.name} <span className="muted">{m.goal === 'max' ? '↑' : '↓'}</span>
+          </th>
+          {m.values.map((v, i) => {
+            const delta = m.deltas[i] ?? null;
+            const tone = i === 0 || delta === null || delta === 0 ? '' : (delta > 0) === (m.goal === 'max') ? 'better' : 'worse';
+            return (
+              <td key={i} className={`number${i === m.best ? ' best-cell' : ''}`} data-best={i === m.best}>
+                {formatMetricValue(v)}
+                {i > 0 && <span className={`delta ${tone}`}> {formatMetricDelta(delta)}</span>}
+              </td>
+            );
+          })}
+        </tr>
+      ))}
+    </ByRunTable>
   );
 }
 
 function NodesTable({ comparison }: { comparison: RunComparison }) {
   return (
-    <table className="data-table" aria-label="Nodes">
-      <thead>
-        <tr>
-          <th scope="col">Node</th>
-          <RunHeader comparison={comparison} />
+    <ByRunTable label="Nodes" heading="Node" comparison={comparison}>
+      {comparison.nodes.map((n) => (
+        <tr key={n.nodeId}>
+          <th scope="row">{n.nodeId}</th>
+          {n.status.map((status, i) => (
+            <td key={i} className="number">
+              {status === null ? '—' : `${status}${n.cached[i] ? ' (cache)' : ''}`}
+              {n.durationMs[i] !== null && ` · ${formatDuration(n.durationMs[i]!)}`}
+              {n.peakRssBytes[i] !== null && ` · ${formatBytes(n.peakRssBytes[i]!)}`}
+            </td>
+          ))}
         </tr>
-      </thead>
-      <tbody>
-        {comparison.nodes.map((n) => (
-          <tr key={n.nodeId}>
-            <th scope="row">{n.nodeId}</th>
-            {n.status.map((status, i) => (
-              <td key={i} className="number">
-                {status === null ? '—' : `${status}${n.cached[i] ? ' (cache)' : ''}`}
-                {n.durationMs[i] !== null && ` · ${formatDuration(n.durationMs[i]!)}`}
-                {n.peakRssBytes[i] !== null && ` · ${formatBytes(n.peakRssBytes[i]!)}`}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ByRunTable>
   );
 }
