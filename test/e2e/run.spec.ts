@@ -107,6 +107,39 @@ test('cancel a long node: its process is killed and the run ends canceled', asyn
   await expect(page.getByRole('button', { name: '■ Cancel' })).toHaveCount(0);
 });
 
+test('the run panel resizes by its top edge, with the mouse or the keyboard, and keeps its height after a reload', async ({ page, served }) => {
+  importPipeline(served.home, 'sized', [node('only', 'echo hi', 0)]);
+  await page.goto(served.url);
+  await page.getByTestId('pipeline-item').filter({ hasText: 'sized' }).getByRole('button').first().click();
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  const panel = page.getByTestId('run-panel');
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
+  const before = (await panel.boundingBox())!;
+  const divider = page.getByRole('separator', { name: 'Run panel height' });
+  const grip = (await divider.boundingBox())!;
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + grip.width / 2, grip.y - 120, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await panel.boundingBox())!.height - before.height)).toBeGreaterThan(115);
+  // The canvas ends where the panel begins: nothing of it is hidden behind the panel.
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  expect(Math.abs(canvas.y + canvas.height - (await panel.boundingBox())!.y)).toBeLessThan(2);
+
+  const share = Number(await divider.getAttribute('aria-valuenow'));
+  await divider.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(divider).toHaveAttribute('aria-valuenow', String(share - 5));
+  await page.keyboard.press('End');
+  await expect(divider).toHaveAttribute('aria-valuenow', '20');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Runs ▴' }).click();
+  await expect(page.getByRole('separator', { name: 'Run panel height' })).toHaveAttribute('aria-valuenow', '30');
+});
+
 test('a progress bar shows live on the node and under its log while its line is unfinished', async ({ page, served }) => {
   const bar = "echo epoch 1; for i in $(seq 1 40); do printf '\\rtraining %d/40' $i >&2; sleep 0.1; done; echo >&2; echo trained";
   importPipeline(served.home, 'progress', [node('train', bar, 0)]);

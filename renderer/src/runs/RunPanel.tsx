@@ -1,12 +1,14 @@
 // The run panel under the canvas: the shown run's DAG as it ran with the selected node's details and live log,
 // and the pipeline's run history.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { cacheSavedMs } from '../../../shared/runs/cache-report';
 import { formatDuration } from '../../../shared/runs/run-format';
+import { PanelResizer } from '../components/PanelResizer';
 import { useApp } from '../store/store-context';
 import { NodeRunDetails } from './NodeRunDetails';
 import { RunDag } from './RunDag';
 import { RunsList } from './RunsList';
+import { RUN_PANEL_SHARE } from './runs.slice';
 import { nodeToShow } from './shown-node';
 import { STATE_ICONS } from './run-labels';
 import { useNow } from './use-now';
@@ -24,6 +26,10 @@ export function RunPanel() {
   const [tab, setTab] = useState<'run' | 'history'>('run');
   useEffect(() => void refreshRuns(), [openId, refreshRuns]);
   const now = useNow(run?.status === 'running', 1000);
+  const share = useApp((s) => s.runPanelShare);
+  const setShare = useApp((s) => s.setRunPanelShare);
+  const panel = useRef<HTMLElement>(null);
+  useWorkspaceShare(panel, open ? share : null);
   const savedMs = useMemo(() => cacheSavedMs(Object.values(run?.nodes ?? {}).map((n) => n.cache)), [run?.nodes]);
   if (!openId) return null;
   if (!open) {
@@ -36,7 +42,14 @@ export function RunPanel() {
   const mine = run && (run.pipelineId === openId || run.pipelineId === null) ? run : null;
   const selected = mine && nodeId && mine.nodes[nodeId] ? nodeId : mine && nodeToShow(mine);
   return (
-    <section className="run-panel" aria-label="Run panel" data-testid="run-panel">
+    <section className="run-panel" aria-label="Run panel" data-testid="run-panel" ref={panel}>
+      <PanelResizer
+        label="Run panel height"
+        share={share}
+        {...RUN_PANEL_SHARE}
+        container={() => panel.current?.parentElement ?? null}
+        onChange={setShare}
+      />
       <header className="run-panel-header">
         <nav className="tabs" role="tablist">
           <button type="button" role="tab" aria-selected={tab === 'run'} onClick={() => setTab('run')}>
@@ -87,4 +100,19 @@ export function RunPanel() {
       )}
     </section>
   );
+}
+
+/**
+ * The workspace (which the run panel shares with the canvas) gets the panel's height as `--run-panel-height`, so the
+ * canvas ends where the panel begins (runs.css); removed while the panel is closed.
+ */
+function useWorkspaceShare(panel: RefObject<HTMLElement | null>, share: number | null): void {
+  useLayoutEffect(() => {
+    const workspace = panel.current?.parentElement;
+    if (!workspace || share === null) return;
+    workspace.style.setProperty('--run-panel-height', `${share * 100}%`);
+    return () => {
+      workspace.style.removeProperty('--run-panel-height');
+    };
+  }, [panel, share]);
 }

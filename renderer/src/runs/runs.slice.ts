@@ -7,9 +7,14 @@ import type { LogStream } from '../../../shared/runs/run-status';
 import { applyLinesInProgress, type LinesInProgress } from '../../../shared/runs/lines-in-progress';
 import { applyLogGaps, applyRunEvents, initialRunState, runStateFromDetail, type RunState } from '../../../shared/runs/run-state';
 import type { AppState, SliceCreator } from '../store/app-store';
+import { readNumberPreference, writePreference } from '../store/preferences';
 import type { LogBuffer } from '../../../shared/runs/log-buffer';
 import { downloadLog } from './log-download';
 import { feedLogBuffers, logBuffer } from './log-buffers';
+
+/** The run panel's height as a share of the workspace: the canvas keeps at least a fifth. */
+export const RUN_PANEL_SHARE = { initial: 0.46, min: 0.2, max: 0.8 } as const;
+const RUN_PANEL_SHARE_KEY = 'pipewright.runPanelShare';
 
 /** Options the Run button uses (the run-options popover edits them). */
 export interface UiRunOptions {
@@ -27,6 +32,8 @@ export interface RunsSlice {
   /** The node whose details and logs the run panel shows. */
   runNodeId: string | null;
   runPanelOpen: boolean;
+  /** The run panel's height as a share of the workspace (kept across restarts). */
+  runPanelShare: number;
   runOptions: UiRunOptions;
   /** Nodes selected on the canvas (what "Run selected / up to here / from here" start from). */
   canvasSelection: string[];
@@ -45,6 +52,7 @@ export interface RunsSlice {
   resumeRun(): Promise<void>;
   showRunNode(nodeId: string | null): void;
   setRunPanelOpen(open: boolean): void;
+  setRunPanelShare(share: number): void;
   setRunOptions(patch: Partial<UiRunOptions>): void;
   /** The log buffer of a node of the shown run (all streams, or one). */
   logBufferFor(nodeId: string, stream?: LogStream): LogBuffer | null;
@@ -85,6 +93,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
     shownRun: null,
     runNodeId: null,
     runPanelOpen: false,
+    runPanelShare: readNumberPreference(RUN_PANEL_SHARE_KEY, RUN_PANEL_SHARE.initial, RUN_PANEL_SHARE.min, RUN_PANEL_SHARE.max),
     runOptions: { failFast: false, noCache: false, concurrency: null },
     canvasSelection: [],
     logTick: 0,
@@ -167,6 +176,10 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
     setCanvasSelection: (canvasSelection) => set({ canvasSelection }),
     showRunNode: (runNodeId) => set({ runNodeId, ...(runNodeId ? { runPanelOpen: true } : {}) }),
     setRunPanelOpen: (runPanelOpen) => set({ runPanelOpen }),
+    setRunPanelShare(runPanelShare) {
+      set({ runPanelShare });
+      writePreference(RUN_PANEL_SHARE_KEY, runPanelShare);
+    },
     setRunOptions: (patch) => set({ runOptions: { ...get().runOptions, ...patch } }),
     logBufferFor(nodeId, stream) {
       const run = get().shownRun;

@@ -1,6 +1,7 @@
 // Canvas view state that is never saved with the pipeline and never undone: measured node sizes, snap to grid,
 // whether an auto-layout is running, and an open node menu.
 import type { SliceCreator } from './app-store';
+import { readPreference, writePreference } from './preferences';
 
 /** A node's rendered size, reported by React Flow. */
 export interface Size {
@@ -68,13 +69,3 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get) => ({
   },
   closeNodeMenu: () => set({ nodeMenu: null }),
 });
-
-/** Reads a boolean preference from localStorage (absent in tests without a DOM). */
-export function readPreference(key: string, fallback: boolean): boolean {
-  const value = globalThis.localStorage?.getItem(key);
-  return value === null || value === undefined ? fallback : value === 'true';
-}
-
-export function writePreference(key: string, value: boolean | string): void {
-  globalThis.localStorage?.setItem(key, String(value));
-}
