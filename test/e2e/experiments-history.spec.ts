@@ -49,7 +49,7 @@ test('metric history marks a regression; lineage goes from a model version back 
   await expect(page.getByTestId('run-details').getByTestId('lineage-models')).toContainText('cancer-knn v1');
 
   // And to the designer: the pipeline opens with that run shown.
-  await page.getByTestId('run-details').getByRole('button', { name: runs[0]!.id }).click();
+  await page.getByTestId('run-details').getByRole('button', { name: 'Open in the designer' }).click();
   await expect(page.getByRole('tab', { name: 'Designer' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
 });

@@ -1,9 +1,11 @@
-// Beside the table: the clicked run's note (edited in place), tags (add, remove), hide or delete, and its lineage.
+// Beside the table: the clicked run's overview (status, timing, metrics), note (edited in place), tags (add, remove),
+// hide or delete, and its lineage.
 import { useEffect, useState } from 'react';
 import { formatTags } from '../../../shared/tracking/value-format';
 import { useApp } from '../store/store-context';
 import { deleteConfirmation } from './delete-confirmation';
 import { LineageSummary } from './LineageSummary';
+import { RunOverview } from './RunOverview';
 import { parseTagInput } from './tag-input';
 
 export function RunDetails() {
@@ -35,6 +37,7 @@ export function RunDetails() {
         <p className="muted">Loading…</p>
       ) : (
         <>
+          <RunOverview run={run} />
           <label className="note-editor">
             Note
             <textarea value={note} rows={3} onChange={(e) => setNote(e.target.value)} onBlur={() => note !== run.note && void save({ note })} />

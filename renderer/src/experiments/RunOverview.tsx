@@ -1,0 +1,37 @@
+// The top of a run's details: status, when and how long, what started it, its metrics, and the way to its DAG, logs
+// and artifacts (the designer's run panel) — what MLflow's run page opens with.
+import type { ExperimentRow } from '../../../shared/tracking/experiment-records';
+import { formatMetricValue } from '../../../shared/tracking/value-format';
+import { useApp } from '../store/store-context';
+import { cellText } from './table-columns';
+
+export function RunOverview({ run }: { run: ExperimentRow }) {
+  const openRun = useApp((s) => s.openRunInDesigner);
+  const column = (name: string) => cellText(run, { scope: 'column', name });
+  const metrics = Object.entries(run.metrics).sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <section className="run-overview" aria-label="Overview" data-testid="run-overview">
+      <dl className="lineage-list">
+        <dt>Status</dt>
+        <dd className={`status-${run.status}`}>{run.status}</dd>
+        <dt>Started</dt>
+        <dd>
+          {column('started')} by {run.trigger}
+        </dd>
+        <dt>Duration</dt>
+        <dd>{column('duration')}</dd>
+      </dl>
+      <button type="button" onClick={() => void openRun(run.id)} title="The run's DAG as it ran, with every node's logs, metrics and artifacts">
+        Open in the designer
+      </button>
+      <h4>Metrics</h4>
+      {metrics.length === 0 ? (
+        <p className="muted">No metrics.</p>
+      ) : (
+        <dl className="lineage-list" data-testid="run-metrics">
+          {metrics.map(([name, value]) => [<dt key={`${name}-name`}>{name}</dt>, <dd key={`${name}-value`}>{formatMetricValue(value)}</dd>])}
+        </dl>
+      )}
+    </section>
+  );
+}
