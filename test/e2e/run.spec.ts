@@ -140,6 +140,29 @@ test('the run panel resizes by its top edge, with the mouse or the keyboard, and
   await expect(page.getByRole('separator', { name: 'Run panel height' })).toHaveAttribute('aria-valuenow', '30');
 });
 
+test('Wrap shows a long log line whole, on as many rows as it needs, without overlapping the next', async ({ page, served }) => {
+  importPipeline(served.home, 'wide', [node('talk', "printf 'long %0400d end\\nshort\\n' 7", 0)]);
+  await page.goto(served.url);
+  await page.getByTestId('pipeline-item').filter({ hasText: 'wide' }).getByRole('button').first().click();
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
+  const lines = page.getByTestId('log-lines');
+  const [long, short] = [lines.locator('[data-line="0"]'), lines.locator('[data-line="1"]')];
+  await expect(short).toHaveText('2short');
+  expect((await long.boundingBox())!.height).toBe(18);
+  expect(await lines.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+
+  await page.getByLabel('Wrap').check();
+  await expect.poll(async () => (await long.boundingBox())!.height).toBeGreaterThan(36);
+  const [a, b] = [(await long.boundingBox())!, (await short.boundingBox())!];
+  expect(b.y).toBeGreaterThanOrEqual(a.y + a.height - 1);
+  expect(await lines.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(false);
+
+  await page.getByLabel('Wrap').uncheck();
+  await expect.poll(async () => (await long.boundingBox())!.height).toBe(18);
+  await expect.poll(async () => (await short.boundingBox())!.y - (await long.boundingBox())!.y).toBe(18);
+});
+
 test('a progress bar shows live on the node and under its log while its line is unfinished', async ({ page, served }) => {
   const bar = "echo epoch 1; for i in $(seq 1 40); do printf '\\rtraining %d/40' $i >&2; sleep 0.1; done; echo >&2; echo trained";
   importPipeline(served.home, 'progress', [node('train', bar, 0)]);

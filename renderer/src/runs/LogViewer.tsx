@@ -1,6 +1,6 @@
 // A node's live log: virtualised (@tanstack/react-virtual) so a million lines scroll smoothly, ANSI colours, stream
-// filter, search (in the store, over the whole log), follow/unfollow the tail, copy and download; below the lines, the
-// line the node is still writing (a progress bar), live.
+// filter, search (in the store, over the whole log), follow/unfollow the tail, wrap long lines, copy and download;
+// below the lines, the line the node is still writing (a progress bar), live.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { lineInProgressOf } from '../../../shared/runs/lines-in-progress';
@@ -21,6 +21,8 @@ interface Props {
 export function LogViewer({ runId, nodeId, logLines, running }: Props) {
   const [stream, setStream] = useState<LogStream | ''>('');
   const [follow, setFollow] = useState(true);
+  // Off by default: rows then all have one height, and nothing needs measuring while a million lines stream in.
+  const [wrap, setWrap] = useState(false);
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<{ term: string; lines: number[]; truncated: boolean; at: number } | null>(null);
   const logTick = useApp((s) => s.logTick);
@@ -44,7 +46,15 @@ export function LogViewer({ runId, nodeId, logLines, running }: Props) {
   if (buffer && !stream) buffer.grow(logLines);
   const total = buffer?.total ?? 0;
 
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 30 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 30,
+    // Wrapped rows are as tall as their text: each shown row is measured (and measured again when it changes).
+    ...(wrap ? { measureElement: (element: Element) => element.getBoundingClientRect().height } : {}),
+  });
+  useEffect(() => virtualizer.measure(), [wrap, virtualizer]);
   useEffect(() => {
     if (follow && total > 0) virtualizer.scrollToIndex(total - 1, { align: 'end' });
   }, [follow, total, logTick, virtualizer]);
@@ -107,6 +117,9 @@ export function LogViewer({ runId, nodeId, logLines, running }: Props) {
         <label className="log-follow">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
         </label>
+        <label className="log-follow">
+          <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} /> Wrap
+        </label>
         <button type="button" onClick={copy} title="Copy the loaded lines">
           Copy
         </button>
@@ -115,7 +128,7 @@ export function LogViewer({ runId, nodeId, logLines, running }: Props) {
         </button>
       </div>
       <div
-        className="log-lines"
+        className={`log-lines${wrap ? ' log-wrap' : ''}`}
         ref={scroller}
         data-testid="log-lines"
         onWheel={(e) => e.deltaY < 0 && setFollow(false)}
@@ -128,9 +141,11 @@ export function LogViewer({ runId, nodeId, logLines, running }: Props) {
             return (
               <div
                 key={row.key}
+                ref={wrap ? virtualizer.measureElement : undefined}
                 className={`log-line log-${line?.stream ?? 'pending'}${row.index === matchLine ? ' log-match' : ''}`}
-                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${row.start}px)`, ...(wrap ? {} : { height: ROW_HEIGHT }) }}
                 data-line={row.index}
+                data-index={row.index}
               >
                 <span className="log-gutter">{row.index + 1}</span>
                 <span className="log-text">{line ? <AnsiLine text={line.text} highlight={search?.term} /> : '…'}</span>
