@@ -69,6 +69,7 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   await expect(page.getByTestId('run-badge-train')).toHaveAttribute('data-state', 'cached');
   // What the cache saved: train's 12 epochs took over a second to make, and the panel says so for the run and the node.
   await expect(page.getByTestId('cache-saved')).toHaveText(/^cache saved \d+\.\d s$/);
+  await expect(page.getByTestId('run-badge-train')).toHaveAttribute('title', /^train: .* — saved \d+\.\d s, the result of run \S+$/);
   await page.getByTestId('run-node-train').click();
   await expect(page.getByTestId('node-run')).toContainText(/saved \d+\.\d s/);
   await page.getByRole('tab', { name: 'History' }).click();

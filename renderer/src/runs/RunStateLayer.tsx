@@ -83,13 +83,14 @@ function RunBadge({ nodeId, state, x, y, onOpen }: { nodeId: string; state: Node
   const point = state.status === 'running' && state.lastPoint && `${state.lastPoint.name} ${formatMetricValue(state.lastPoint.value)} @ ${state.lastPoint.step}`;
   const live = [time, point, writing && plainText(writing)].filter(Boolean).join(' · ');
   const detail = state.status === 'running' || state.status === 'succeeded' ? live : state.error ?? '';
+  const saved = state.cache?.hit && state.cache.sourceDurationMs !== undefined ? ` — saved ${formatDuration(state.cache.sourceDurationMs)}, the result of run ${state.cache.sourceRunId}` : '';
   return (
     <button
       type="button"
       className={`run-badge state-${state.status}`}
       style={{ transform: `translate(${x}px, ${y}px) translate(-50%, -60%)` }}
       onClick={onOpen}
-      title={`${nodeId}: ${stateLabel(state.status)}${state.error ? ` — ${state.error}` : ''}`}
+      title={`${nodeId}: ${stateLabel(state.status)}${state.error ? ` — ${state.error}` : ''}${saved}`}
       data-testid={`run-badge-${nodeId}`}
       data-state={state.status}
       aria-label={`${nodeId} ${state.status}`}
