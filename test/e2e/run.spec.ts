@@ -91,7 +91,9 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   await shown.getByRole('button', { name: `Delete run ${shownId}` }).click();
   await page.getByRole('alertdialog', { name: `Delete run ${shownId}?` }).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByTestId('run-row')).toHaveCount(1);
-  await expect(page.getByTestId('run-status')).toHaveCount(0);
+  // The run view goes with it; the panel shows the latest run left instead.
+  await expect(page.getByTestId('run-panel')).not.toContainText(shownId);
+  await expect(page.getByTestId('run-panel')).toContainText(`run ${await page.getByTestId('run-row').locator('td').nth(1).getAttribute('title')}`);
 });
 
 test('cancel a long node: its process is killed and the run ends canceled', async ({ page, served }) => {
@@ -108,7 +110,7 @@ test('cancel a long node: its process is killed and the run ends canceled', asyn
   await expect(page.getByRole('button', { name: '■ Cancel' })).toHaveCount(0);
 });
 
-test('the run panel resizes by its top edge, with the mouse or the keyboard, and keeps its height after a reload', async ({ page, served }) => {
+test('the run panel resizes by its top edge, with the mouse or the keyboard, keeps its height after a reload, and opens on the latest run', async ({ page, served }) => {
   importPipeline(served.home, 'sized', [node('only', 'echo hi', 0)]);
   await page.goto(served.url);
   await page.getByTestId('pipeline-item').filter({ hasText: 'sized' }).getByRole('button').first().click();
@@ -139,6 +141,9 @@ test('the run panel resizes by its top edge, with the mouse or the keyboard, and
   await page.reload();
   await page.getByRole('button', { name: 'Runs ▴' }).click();
   await expect(page.getByRole('separator', { name: 'Run panel height' })).toHaveAttribute('aria-valuenow', '30');
+  // After the reload nothing was shown: the panel opens on the pipeline's latest run, its states on the canvas too.
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
+  await expect(page.getByTestId('run-badge-only')).toHaveAttribute('data-state', 'succeeded');
 });
 
 test('Wrap shows a long log line whole, on as many rows as it needs, without overlapping the next', async ({ page, served }) => {

@@ -30,6 +30,8 @@ export function RunPanel() {
   const setShare = useApp((s) => s.setRunPanelShare);
   const panel = useRef<HTMLElement>(null);
   useWorkspaceShare(panel, open ? share : null);
+  const mine = run && (run.pipelineId === openId || run.pipelineId === null) ? run : null;
+  useLatestRunWhenNoneShown(open && mine === null);
   const savedMs = useMemo(() => cacheSavedMs(Object.values(run?.nodes ?? {}).map((n) => n.cache)), [run?.nodes]);
   if (!openId) return null;
   if (!open) {
@@ -39,7 +41,6 @@ export function RunPanel() {
       </button>
     );
   }
-  const mine = run && (run.pipelineId === openId || run.pipelineId === null) ? run : null;
   const selected = mine && nodeId && mine.nodes[nodeId] ? nodeId : mine && nodeToShow(mine);
   return (
     <section className="run-panel" aria-label="Run panel" data-testid="run-panel" ref={panel}>
@@ -115,4 +116,19 @@ function useWorkspaceShare(panel: RefObject<HTMLElement | null>, share: number |
       workspace.style.removeProperty('--run-panel-height');
     };
   }, [panel, share]);
+}
+
+/**
+ * An open panel with no run of the open pipeline shows its latest run: after a restart, or on switching pipelines,
+ * "Runs" then opens on the last run rather than on nothing. Each latest run is tried once.
+ */
+function useLatestRunWhenNoneShown(wanted: boolean): void {
+  const latestId = useApp((s) => (s.runs[0]?.pipelineId === s.openId ? s.runs[0]!.id : null));
+  const showLatestRun = useApp((s) => s.showLatestRun);
+  const tried = useRef<string | null>(null);
+  useEffect(() => {
+    if (!wanted || !latestId || tried.current === latestId) return;
+    tried.current = latestId;
+    void showLatestRun();
+  }, [wanted, latestId, showLatestRun]);
 }

@@ -46,6 +46,8 @@ export interface RunsSlice {
   cancelRun(): Promise<void>;
   rerunFailed(): Promise<void>;
   openRun(runId: string): Promise<void>;
+  /** Shows the open pipeline's latest run, unless a run of it is shown meanwhile (the run panel opened with none). */
+  showLatestRun(): Promise<void>;
   refreshRuns(): Promise<void>;
   applyRunBatch(batch: RunEventBatch): void;
   /** Fetches what was missed while disconnected (events after the last seq seen). */
@@ -130,6 +132,15 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
     },
     async openRun(runId) {
       await adopt(runId);
+    },
+    async showLatestRun() {
+      const { runs, openId } = get();
+      const latest = runs[0];
+      if (!latest || latest.pipelineId !== openId) return;
+      const detail = await attempt(get, () => api.invoke('run.get', { runId: latest.id }));
+      // A run started (or opened) while this one loaded wins.
+      const shown = get().shownRun;
+      if (detail && get().openId === openId && shown?.pipelineId !== openId) set({ shownRun: runStateFromDetail(detail), linesInProgress: {} });
     },
     async refreshRuns() {
       const pipelineId = get().openId;
