@@ -271,7 +271,8 @@ export class NodeExecution {
     if (result.stoppedBy === 'timeout') return failed(result.exitCode, `timed out after ${timeoutSeconds} s; its processes were killed`);
     if (result.exitCode !== 0) {
       const how = result.signal ? `killed by ${result.signal}` : `exited with code ${result.exitCode}`;
-      return failed(result.exitCode, `${lastStderr ? `${how}: ${lastStderr}` : how}${fullDiskNote(ctx.runDir)}`);
+      const said = result.signal ? undefined : builtInNodeError(planned, lastStderr);
+      return failed(result.exitCode, `${said ?? (lastStderr ? `${how}: ${lastStderr}` : how)}${fullDiskNote(ctx.runDir)}`);
     }
     const missing = planned.outputs.filter((port) => !existsSync(paths[port.id]!));
     if (missing.length > 0) {
@@ -354,6 +355,16 @@ export class NodeExecution {
 
 function failed(exitCode: number | null, error: string): Omit<NodeOutcome, 'attempts'> {
   return { status: 'failed', exitCode, error: error.length > 500 ? `${error.slice(0, 497)}...` : error, cached: false, outputs: {} };
+}
+
+/**
+ * A built-in node that fails says why in one sentence, which `pipewright run-node` prints as `pipewright: <type>: …`:
+ * that sentence alone is its error ("file not found: data.csv", where a badge has room for it), not
+ * "exited with code 1: pipewright: data.csv: file not found: data.csv". Undefined for anything else.
+ */
+function builtInNodeError(planned: PlannedNode, lastStderr: string): string | undefined {
+  const prefix = `pipewright: ${planned.definition.id}: `;
+  return planned.definition.runtime !== 'script' && lastStderr.startsWith(prefix) ? lastStderr.slice(prefix.length) : undefined;
 }
 
 /** The last non-blank line of a block, decoding only its tail (a large block costs one small slice). */

@@ -56,6 +56,9 @@ describe('pipewright run', () => {
     expect(failed.stdout).toMatch(/^bad\s+│ ✖ failed: exited with code 4: disk full$/m);
     expect(failed.stdout).toMatch(/^after │ – skipped: upstream node bad failed$/m);
     expect(failed.stdout).toMatch(/run \S+ failed in .*: 1 succeeded, 1 failed, 1 skipped/);
+    // A built-in node's error is its own sentence, not "exited with code 1: pipewright: data.csv: …".
+    const builtIn = runCli(['run', writePipeline(dir, [{ id: 'load', type: 'data.csv', params: { path: 'nowhere.csv' }, position: { x: 0, y: 0 } }])], { home });
+    expect(builtIn.stdout).toMatch(/^load │ ✖ failed: file not found: \S+nowhere\.csv$/m);
     const unstartable = writePipeline(tempDir(), [{ ...node('split', 'true'), params: { command: 'true', env: { SPLIT: 'a\0b' } } }, node('missing', 'pipewright-no-such-program')]);
     const refused = runCli(['run', unstartable], { home });
     expect(refused.status).toBe(1);
