@@ -311,3 +311,21 @@ test('a `pipewright run` in a terminal shows live in the open app, and Cancel th
     terminal.kill('SIGKILL');
   }
 });
+
+test.describe('in a small window (1024 × 700)', () => {
+  test.use({ viewport: { width: 1024, height: 700 } });
+
+  test('the side columns narrow and the run panel gives its small DAG up for the node list and the log', async ({ page, served }) => {
+    importPipeline(served.home, 'small', [node('a', 'echo one; echo two; echo three', 0), node('b', 'echo b', 260)], [{ id: 'e', source: 'a', target: 'b' }]);
+    await page.goto(served.url);
+    await page.getByTestId('pipeline-item').filter({ hasText: 'small' }).getByRole('button').first().click();
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
+    expect(Math.round((await page.getByTestId('inspector').boundingBox())!.width)).toBe(280);
+    // The canvas right above shows the states; below 640 px the panel's own DAG would leave the log one line.
+    await expect(page.getByTestId('run-dag')).toBeHidden();
+    await expect(page.getByTestId('run-node-b')).toBeVisible();
+    await page.getByTestId('run-node-a').click();
+    await expect(page.getByTestId('log-lines').locator('[data-line="2"]')).toBeInViewport();
+  });
+});
