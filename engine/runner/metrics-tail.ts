@@ -31,6 +31,10 @@ export class MetricsTail {
    */
   private held: MetricRecord | undefined;
   private records = 0;
+  /** Records whose points were sent, since the file was last (re)started. */
+  private recordsSent = 0;
+  /** After a rewrite: how many records of the file were sent before it; their points are not sent again. */
+  private sentBeforeRewrite = 0;
 
   constructor(
     private readonly file: string,
@@ -119,7 +123,10 @@ export class MetricsTail {
   }
 
   private addPoints(record: MetricRecord): void {
+    // A file written again from its start repeats what was already sent: those points stay in the series, unsent.
+    const repeat = this.recordsSent++ < this.sentBeforeRewrite;
     for (const { name, point } of this.series.add(record)) {
+      if (repeat) continue;
       this.sent.set(name, point.value);
       this.send(name, point.value, point.step);
     }
@@ -135,8 +142,13 @@ export class MetricsTail {
     return warnings;
   }
 
-  /** The file was truncated and written again: its lines count from the start. */
+  /**
+   * The file was truncated and written again: its lines count from the start. Its first records are taken to be the
+   * ones already sent (the file rewritten with a line more, once per epoch), so the live curve does not show them twice.
+   */
   private restart(): void {
+    this.sentBeforeRewrite = Math.max(this.sentBeforeRewrite, this.recordsSent);
+    this.recordsSent = 0;
     this.offset = 0;
     this.pending = Buffer.alloc(0);
     this.line = 0;
