@@ -84,7 +84,7 @@ function nodesTable(c: RunComparison): string {
   const rows = c.nodes.map((n) => [
     cell(n.nodeId),
     ...c.runs.flatMap((_, i) => [
-      cell(`${n.status[i] ?? '—'}${n.cached[i] ? ' (cache)' : ''}`),
+      cell(n.status[i] ?? '—'),
       cell(n.durationMs[i] === null ? '—' : formatDuration(n.durationMs[i]!)),
       cell(n.peakRssBytes[i] === null ? '—' : formatBytes(n.peakRssBytes[i]!)),
     ]),

@@ -181,7 +181,7 @@ function NodesTable({ comparison }: { comparison: RunComparison }) {
           <th scope="row">{n.nodeId}</th>
           {n.status.map((status, i) => (
             <td key={i} className="number">
-              {status === null ? '—' : `${status}${n.cached[i] ? ' (cache)' : ''}`}
+              {status ?? '—'}
               {n.durationMs[i] !== null && ` · ${formatDuration(n.durationMs[i]!)}`}
               {n.peakRssBytes[i] !== null && ` · ${formatBytes(n.peakRssBytes[i]!)}`}
             </td>
