@@ -38,9 +38,17 @@ export const portSchema = z
 /** Resource requests for exports (Kubernetes quantities) and the capability lint. */
 export const nodeResourcesSchema = z
   .object({
-    cpu: z.string().regex(/^\d+(\.\d+)?m?$/, 'a CPU quantity such as "500m" or "2"').optional(),
-    memory: z.string().regex(/^\d+(\.\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$/, 'a memory quantity such as "512Mi" or "4Gi"').optional(),
-    gpu: z.number().int().min(0).optional(),
+    cpu: z
+      .string()
+      .regex(/^\d+(\.\d+)?m?$/, 'a CPU quantity such as "500m" or "2"')
+      .optional()
+      .meta({ description: 'CPU the exported job or pod asks for: "2" cores, "500m" (half a core). Not limited when run here.' }),
+    memory: z
+      .string()
+      .regex(/^\d+(\.\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$/, 'a memory quantity such as "512Mi" or "4Gi"')
+      .optional()
+      .meta({ description: 'Memory the exported job or pod asks for, e.g. "512Mi" or "4Gi". Not limited when run here.' }),
+    gpu: z.number().int().min(0).optional().meta({ description: 'GPUs the exported job or pod asks for.' }),
   })
   .strict();
 
@@ -53,11 +61,18 @@ function isInsideFolder(pattern: string): boolean {
 export const nodeSettingsSchema = z
   .object({
     /** Kill the node's process tree after this many seconds. */
-    timeoutSeconds: z.number().positive().optional(),
+    timeoutSeconds: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: "Stop the node's processes after this many seconds; the node fails. Empty: no limit." }),
     /** Run again this many times after a failure. */
-    retries: z.number().int().min(0).max(10).optional(),
-    /** Reuse a cached result when nothing that matters changed (default true). */
-    cache: z.boolean().optional(),
+    retries: z.number().int().min(0).max(10).optional().meta({ description: 'Run the node again this many times after a failure (0–10). Empty: none.' }),
+    /** Reuse a cached result when nothing that matters changed (default true; the default shows in the inspector). */
+    cache: z
+      .boolean()
+      .optional()
+      .meta({ default: true, description: 'Reuse the cached result when nothing the node depends on changed. Off: it always runs.' }),
     /**
      * Files whose content is part of the cache key besides those the node names itself: paths or globs inside the
      * pipeline's folder, e.g. the modules a script imports (`src/**\/*.py`).

@@ -28,6 +28,10 @@ test('declare a parameter, link a param to it, promote a value, edit run setting
   await inspector.getByRole('combobox', { name: 'Choose a pipeline parameter for Command' }).selectOption({ label: 'New parameter from this value' });
   await expect(inspector.getByRole('combobox', { name: 'Pipeline parameter for Command' })).toHaveValue('command');
 
+  // Run settings say what each one does; the cache, on unless turned off, shows on (it read off before).
+  await expect(inspector.getByRole('switch', { name: 'Cache' })).toBeChecked();
+  await expect(inspector.locator('[data-field="timeoutSeconds"]')).toContainText('Empty: no limit.');
+  await expect(inspector.locator('[data-field="resources.memory"]')).toContainText('Not limited when run here.');
   // Run settings: an invalid memory quantity is flagged inline and kept as a draft (the pipeline stays saveable);
   // a valid one is applied.
   await inspector.getByRole('spinbutton', { name: 'Timeout seconds' }).fill('120');
