@@ -68,6 +68,13 @@ test('declare a parameter, link a param to it, promote a value, edit run setting
   await expect(inspector.getByRole('spinbutton', { name: 'Timeout seconds' })).toHaveValue('120');
   await expect(inspector.getByRole('textbox', { name: 'Memory' })).toHaveValue('512Mi');
   await expect(inspector.getByRole('textbox', { name: 'Watch files item 1' })).toHaveValue('src/**/*.py');
+
+  // A node that acts on the world is never cached: no Cache switch that would say otherwise.
+  await page.getByRole('button', { name: 'Serve model', exact: true }).click();
+  await expect(inspector).toContainText('deploy.serve');
+  await expect(inspector.getByTestId('never-cached')).toContainText('Never cached');
+  await expect(inspector.getByRole('switch', { name: 'Cache' })).toHaveCount(0);
+  await expect(inspector.getByRole('spinbutton', { name: 'Timeout seconds' })).toBeVisible();
 });
 
 test('box-select, refuse a cycle on the run-order handles, copy and paste into another pipeline', async ({ page, served }) => {

@@ -79,7 +79,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         </section>
       )}
       {definition?.userPorts && <PortsEditor nodeId={nodeId} />}
-      <RunSettings nodeId={nodeId} settings={node.settings} />
+      <RunSettings nodeId={nodeId} settings={node.settings} neverCached={definition?.sideEffects === true} />
       {inspectorSections.map((section) => (
         <section key={section.id} className="inspector-group" aria-label={section.title}>
           <h3>{section.title}</h3>
