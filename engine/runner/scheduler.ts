@@ -210,13 +210,8 @@ export class Scheduler {
     const stop = this.stop;
     const status: Exclude<RunStatus, 'running'> =
       counts.failed || stop?.kind === 'error' ? 'failed' : stop?.kind === 'cancel' || counts.canceled ? 'canceled' : 'succeeded';
-    const failedNodes = [...this.results].filter(([, o]) => o.status === 'failed').map(([id]) => id);
-    const error =
-      stop?.kind === 'error'
-        ? stop.message
-        : failedNodes.length > 0
-          ? `${failedNodes.length === 1 ? 'node' : 'nodes'} ${failedNodes.join(', ')} failed`
-          : undefined;
+    const failed = [...this.results].filter(([, o]) => o.status === 'failed');
+    const error = stop?.kind === 'error' ? stop.message : failedNodesText(failed);
     const event = this.ctx.emitter.emit({
       type: 'run.finished',
       status,
@@ -226,6 +221,17 @@ export class Scheduler {
     }) as RunFinishedEvent;
     this.finish(event);
   }
+}
+
+/**
+ * Why the run failed, in the runs list and the CLI's last line: the failed nodes, and when one failed, its own error
+ * ("node load failed: file not found: data.csv"), so a run read later says why without opening it.
+ */
+function failedNodesText(failed: readonly (readonly [string, NodeOutcome])[]): string | undefined {
+  if (failed.length === 0) return undefined;
+  if (failed.length > 1) return `nodes ${failed.map(([id]) => id).join(', ')} failed`;
+  const [id, outcome] = failed[0]!;
+  return `node ${id} failed${outcome.error ? `: ${outcome.error}` : ''}`;
 }
 
 function canceledOutcome(error: string): NodeOutcome {

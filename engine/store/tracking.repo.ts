@@ -22,6 +22,7 @@ interface RowRecord {
   trigger: ExperimentRow['trigger'];
   started_at: string;
   duration_ms: number | null;
+  error: string | null;
   params: string;
   note: string | null;
   hidden: number | null;
@@ -31,7 +32,7 @@ interface RowRecord {
 /** SQL that selects everything an ExperimentRow needs except metrics and tags, for `runs r`. */
 export const EXPERIMENT_FROM = `FROM runs r LEFT JOIN run_annotations a ON a.run_id = r.id LEFT JOIN sweep_runs s ON s.run_id = r.id`;
 const ROW_SELECT = `SELECT r.id, r.pipeline_name, r.pipeline_id, r.pipeline_revision, r.status, r.trigger, r.started_at, r.duration_ms,
-  r.params, a.note, a.hidden, s.sweep_id ${EXPERIMENT_FROM}`;
+  r.error, r.params, a.note, a.hidden, s.sweep_id ${EXPERIMENT_FROM}`;
 
 export class TrackingRepo {
   constructor(private readonly db: Db) {}
@@ -114,6 +115,7 @@ function toRow(r: RowRecord): ExperimentRow {
     trigger: r.trigger,
     startedAt: r.started_at,
     durationMs: r.duration_ms,
+    error: r.error,
     params: JSON.parse(r.params) as ExperimentRow['params'],
     metrics: {},
     tags: {},

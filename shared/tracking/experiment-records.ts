@@ -19,6 +19,8 @@ export interface ExperimentRow {
   trigger: RunSummary['trigger'];
   startedAt: string;
   durationMs: number | null;
+  /** Why it failed or stopped (the failed node and its error when one failed), else null. */
+  error: string | null;
   params: Record<string, ParamValue>;
   /** Run-level metrics: per name, the value of the node latest in the run's order that reported it. */
   metrics: Record<string, number>;

@@ -243,3 +243,13 @@ test('10,000 runs: the table stays virtualised, filters in SQLite and scrolls to
   const ms = Number(/· ([\d.]+) ms/.exec((await page.getByTestId('table-count').textContent())!)![1]);
   expect(ms).toBeLessThan(100);
 });
+
+test("a failed run's details say which node failed and why", async ({ page, served }) => {
+  importSweepable(served.home);
+  const result = spawnSync(process.execPath, [CLI, 'run', 'sweepable', '--param', 'depth=0'], { env: { ...process.env, PIPEWRIGHT_HOME: served.home }, encoding: 'utf8' });
+  expect(result.status).toBe(1);
+  await page.goto(served.url);
+  await page.getByRole('tab', { name: 'Experiments' }).click();
+  await page.getByTestId('experiment-row').first().click();
+  await expect(page.getByTestId('run-details').getByTestId('run-error')).toHaveText('node evaluate failed: exited with code 3: depth must be positive');
+});

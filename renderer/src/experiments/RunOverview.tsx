@@ -1,5 +1,5 @@
-// The top of a run's details: status, when and how long, what started it, its metrics, and the way to its DAG, logs
-// and artifacts (the designer's run panel) — what MLflow's run page opens with.
+// The top of a run's details: status (and why it failed), when and how long, what started it, its metrics, and the
+// way to its DAG, logs and artifacts (the designer's run panel) — what MLflow's run page opens with.
 import type { ExperimentRow } from '../../../shared/tracking/experiment-records';
 import { formatMetricValue } from '../../../shared/tracking/value-format';
 import { useApp } from '../store/store-context';
@@ -20,6 +20,14 @@ export function RunOverview({ run }: { run: ExperimentRow }) {
         </dd>
         <dt>Duration</dt>
         <dd>{column('duration')}</dd>
+        {run.error && (
+          <>
+            <dt>Why</dt>
+            <dd className={`status-${run.status}`} data-testid="run-error">
+              {run.error}
+            </dd>
+          </>
+        )}
       </dl>
       <button type="button" onClick={() => void openRun(run.id)} title="The run's DAG as it ran, with every node's logs, metrics and artifacts">
         Open in the designer

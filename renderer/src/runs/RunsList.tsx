@@ -30,7 +30,7 @@ export function RunsList() {
         {runs.map((r) => (
           <tr key={r.id} className={r.id === shown ? 'shown' : ''} onClick={() => void openRun(r.id)} data-testid="run-row" data-status={r.status}>
             <td>
-              <button type="button" className={`state-chip state-${r.status}`} aria-label={`Open run ${r.id} (${r.status})`}>
+              <button type="button" className={`state-chip state-${r.status}`} aria-label={`Open run ${r.id} (${r.status})`} title={r.error ?? undefined}>
                 {STATE_ICONS[r.status]} {r.status}
               </button>
             </td>

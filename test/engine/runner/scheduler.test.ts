@@ -58,7 +58,7 @@ describe.each(['direct', 'node-spawner', 'python-spawner'] as const)('scheduler 
     expect(sink.finished('other')).toMatchObject({ status: 'succeeded' });
     expect(sink.of('node.started').map((e) => e.nodeId).sort()).toEqual(['bad', 'other']);
     const stored = h.service.runs.get(id);
-    expect(stored).toMatchObject({ status: 'failed', error: 'node bad failed', counts: { failed: 1, skipped: 2, succeeded: 1 } });
+    expect(stored).toMatchObject({ status: 'failed', error: 'node bad failed: exited with code 3: boom: the input is empty', counts: { failed: 1, skipped: 2, succeeded: 1 } });
   });
 
   it("a failed node's error is its last stderr line as plain text: colours and a blank reset line left out", async () => {

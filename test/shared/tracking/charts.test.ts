@@ -9,7 +9,7 @@ import { historyOption } from '../../../shared/tracking/charts/history.chart';
 import { sweepParallelOption } from '../../../shared/tracking/charts/sweep.chart';
 import type { MetricHistory, RunComparison, SweepRecord } from '../../../shared/tracking/experiment-records';
 
-const row = (id: string) => ({ id, pipelineName: 'p', pipelineId: null, pipelineRevision: 1, status: 'succeeded' as const, trigger: 'cli' as const, startedAt: '2026-01-01T00:00:00Z', durationMs: 10, params: {}, metrics: {}, tags: {}, note: '', hidden: false, sweepId: null });
+const row = (id: string) => ({ id, pipelineName: 'p', pipelineId: null, pipelineRevision: 1, status: 'succeeded' as const, trigger: 'cli' as const, startedAt: '2026-01-01T00:00:00Z', durationMs: 10, error: null, params: {}, metrics: {}, tags: {}, note: '', hidden: false, sweepId: null });
 
 const comparison: RunComparison = {
   runs: [row('run-a'), row('run-b')],
