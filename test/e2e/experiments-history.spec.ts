@@ -24,8 +24,9 @@ test('metric history marks a regression; lineage goes from a model version back 
   await page.goto(served.url);
   await page.getByRole('tab', { name: 'Experiments' }).click();
   await page.getByRole('tablist', { name: 'Experiments' }).getByRole('tab', { name: 'Metric history' }).click();
-  await page.getByLabel('History pipeline').selectOption('knn classifier');
-  await page.getByLabel('History metric').selectOption('accuracy');
+  // Nothing to choose first: the only pipeline, by its deciding metric.
+  await expect(page.getByLabel('History pipeline')).toHaveValue('knn classifier');
+  await expect(page.getByLabel('History metric')).toHaveValue('accuracy');
   await expect(page.getByTestId('history-chart').locator('svg')).toBeVisible();
   await expect(page.getByTestId('regression-count')).toHaveText('1 regression:');
   await expect(page.locator('.regressions li')).toContainText(`${runs[1]!.id} accuracy 0.9474 (best before: 0.9591), revision 1`);
@@ -33,8 +34,9 @@ test('metric history marks a regression; lineage goes from a model version back 
   await expect(page.getByTestId('history-chart').locator('svg')).toBeVisible();
 
   await page.getByRole('tablist', { name: 'Experiments' }).getByRole('tab', { name: 'Lineage' }).click();
-  await page.getByLabel('Lineage model').selectOption('cancer-knn');
-  await page.getByLabel('Lineage version').selectOption('v2');
+  // The only model is chosen, and its latest version shown, without a choice.
+  await expect(page.getByLabel('Lineage model')).toHaveValue('cancer-knn');
+  await expect(page.getByLabel('Lineage version')).toHaveValue('2');
   const lineage = page.getByTestId('model-lineage');
   await expect(lineage.getByRole('heading', { name: 'cancer-knn v2' })).toBeVisible();
   await expect(lineage.getByRole('button', { name: runs[1]!.id })).toBeVisible();

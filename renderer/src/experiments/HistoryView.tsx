@@ -1,10 +1,11 @@
 // A metric across the runs of one pipeline (x = run start time or pipeline revision), regressions marked: the run
 // whose value fell behind the best before it.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { historyOption, type HistoryAxis } from '../../../shared/tracking/charts/history.chart';
 import { formatMetricValue } from '../../../shared/tracking/value-format';
 import { useApp } from '../store/store-context';
 import { EChart } from '../components/EChart';
+import { defaultHistoryChoice } from './default-history-choice';
 
 export function HistoryView() {
   const columns = useApp((s) => s.columnsAvailable);
@@ -12,6 +13,12 @@ export function HistoryView() {
   const history = useApp((s) => s.metricHistory);
   const choose = useApp((s) => s.chooseHistory);
   const showDetails = useApp((s) => s.showRunDetails);
+  const shownRun = useApp((s) => (s.detailRunId && s.runLineage?.run.id === s.detailRunId ? s.runLineage.run : undefined));
+  // Nothing chosen yet: start from the run whose details are open (or the only pipeline), not from two empty lists.
+  useEffect(() => {
+    const start = choice ? null : defaultHistoryChoice(columns, shownRun);
+    if (start) void choose(start);
+  }, [choice, columns, shownRun, choose]);
   const current = choice ?? { pipelineName: columns.pipelines[0] ?? '', metric: columns.metrics[0] ?? '', axis: 'time' as HistoryAxis };
   const option = useMemo(() => (history && choice ? historyOption(history, choice.axis) : null), [history, choice]);
   const change = (part: Partial<typeof current>) => {

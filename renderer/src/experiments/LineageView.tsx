@@ -13,12 +13,23 @@ export function LineageView() {
   const [name, setName] = useState('');
   useEffect(() => void refreshModels(), [refreshModels]);
   const model = models.find((m) => m.name === name);
+  /** A model chosen shows its latest version at once; another version is one choice away. */
+  const choose = (next: string) => {
+    setName(next);
+    const latest = models.find((m) => m.name === next)?.latestVersion ?? 0;
+    if (latest > 0) void load(next, latest);
+  };
+  // With one registered model there is nothing to choose.
+  const only = models.length === 1 ? models[0]!.name : null;
+  useEffect(() => {
+    if (only && !name) choose(only);
+  });
   return (
     <section className="lineage-view" aria-label="Model lineage">
       <div className="history-controls">
         <label>
           Model{' '}
-          <select aria-label="Lineage model" value={name} onChange={(e) => setName(e.target.value)}>
+          <select aria-label="Lineage model" value={name} onChange={(e) => choose(e.target.value)}>
             <option value="">choose…</option>
             {models.map((m) => (
               <option key={m.name}>{m.name}</option>
