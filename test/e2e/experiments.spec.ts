@@ -244,12 +244,14 @@ test('10,000 runs: the table stays virtualised, filters in SQLite and scrolls to
   expect(ms).toBeLessThan(100);
 });
 
-test("a failed run's details say which node failed and why", async ({ page, served }) => {
+test("a failed run's status and details say which node failed and why", async ({ page, served }) => {
   importSweepable(served.home);
   const result = spawnSync(process.execPath, [CLI, 'run', 'sweepable', '--param', 'depth=0'], { env: { ...process.env, PIPEWRIGHT_HOME: served.home }, encoding: 'utf8' });
   expect(result.status).toBe(1);
   await page.goto(served.url);
   await page.getByRole('tab', { name: 'Experiments' }).click();
-  await page.getByTestId('experiment-row').first().click();
+  const row = page.getByTestId('experiment-row').first();
+  await expect(row.locator('[data-column="column:status"]')).toHaveAttribute('title', 'failed: node evaluate failed: exited with code 3: depth must be positive');
+  await row.click();
   await expect(page.getByTestId('run-details').getByTestId('run-error')).toHaveText('node evaluate failed: exited with code 3: depth must be positive');
 });

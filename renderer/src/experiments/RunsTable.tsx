@@ -122,7 +122,7 @@ function TableRow({ index, top, columns, width, runId }: { index: number; top: n
           role="cell"
           style={{ width: c.width, ...(c.pinned ? { left: c.left } : {}) }}
           data-column={c.key}
-          title={cellText(row, c.ref)}
+          title={c.key === 'column:status' && row.error ? `${row.status}: ${row.error}` : cellText(row, c.ref)}
         >
           {cellText(row, c.ref)}
         </div>
