@@ -1,11 +1,12 @@
-// Deletes finished runs and what they alone hold on disk: their rows, their folder under PIPEWRIGHT_HOME/artifacts
-// (outputs, logs, metrics), the cache entries they made, the cached objects no remaining entry uses, and what
-// crashes left behind (folders of runs deleted earlier, half-built cache objects); and finished sweeps left empty.
+// Deletes finished runs and what they alone hold on disk: their rows (the database's freed pages given back), their
+// folder under PIPEWRIGHT_HOME/artifacts (outputs, logs, metrics), the cache entries they made, the cached objects no
+// remaining entry uses, and what crashes left behind (folders of runs deleted earlier, half-built cache objects); and
+// finished sweeps left empty.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunsDeleted } from '../../shared/runs/run-record';
 import type { CacheRepo } from '../store/cache.repo';
-import { writeTransaction, type Db } from '../store/database';
+import { giveBackFreePages, writeTransaction, type Db } from '../store/database';
 import type { RunsRepo } from '../store/runs.repo';
 import type { SweepsRepo } from '../store/sweeps.repo';
 import type { ArtifactStore } from './artifact-store';
@@ -41,6 +42,7 @@ export function deleteRuns(stores: RunDeletionStores, runIds: readonly string[])
   for (const name of readdirSync(stores.artifactsRoot)) if (deleted.has(name)) freedBytes += removeTree(join(stores.artifactsRoot, name));
   freedBytes += stores.objects.prune(stores.cache.usedObjects());
   freedBytes += stores.objects.removeStaleBuilds(STALE_BUILD_MS);
+  freedBytes += giveBackFreePages(stores.db);
   return { deleted: ids, cacheEntries, freedBytes, sweeps };
 }
 

@@ -58,6 +58,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       checkIdentity(file, identity, latest);
       // Each migration sets user_version to its id: below the latest, migrations will change this file.
       if (identity.userVersion < latest) checkIntact(db, file);
+    } else {
+      // Set before the first table (it cannot change after without rewriting the file): pages that deleted runs
+      // free can be given back to the file system (giveBackFreePages).
+      db.pragma('auto_vacuum = INCREMENTAL');
     }
     useWal(db);
     db.pragma('synchronous = NORMAL');
@@ -172,6 +176,22 @@ function applyMigrations(db: Db, migrations: readonly StoreMigration[]): void {
     });
   }
 }
+
+/**
+ * Gives the pages deletions freed back to the file system and returns how many bytes that is. Only a database made
+ * with auto_vacuum = INCREMENTAL (every one since 28 Nov 2026) can; in an older one the free pages stay and are
+ * reused. In WAL mode the file shrinks at the checkpoint, tried here without waiting for other processes' readers.
+ */
+export function giveBackFreePages(db: Db): number {
+  if ((db.pragma('auto_vacuum', { simple: true }) as number) !== INCREMENTAL_VACUUM) return 0;
+  const freed = (db.pragma('freelist_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  db.pragma('incremental_vacuum');
+  db.pragma('wal_checkpoint(PASSIVE)');
+  return freed;
+}
+
+/** `PRAGMA auto_vacuum` of a database whose free pages incremental_vacuum can give back. */
+const INCREMENTAL_VACUUM = 2;
 
 /** How long a statement waits for another process's lock (the app and a CLI run share the file) before failing. */
 export const BUSY_TIMEOUT_MS = 5000;

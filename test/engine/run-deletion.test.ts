@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../shared/api/channel';
 import type { ExperimentsChangedEvent } from '../../shared/api/index';
 import type { Pipeline } from '../../shared/pipeline/pipeline.schema';
+import { insertSyntheticRuns } from '../../bench/tracking/synthetic-runs.mjs';
 import { openDatabase } from '../../engine/store/database';
 import { refusal } from '../support/api-refusal';
 import { tempDir } from '../support/temp-home';
@@ -105,6 +106,24 @@ describe('run.delete', () => {
     expect(again.freedBytes).toBeGreaterThanOrEqual(2_000_000);
     expect(objects(home)).toEqual([]);
     expect(readdirSync(join(home, 'artifacts'))).toEqual([]);
+  });
+
+  it("gives the database's freed pages back: the file shrinks by what the deleted runs' rows took", async () => {
+    const file = join(home, 'pipewright.db');
+    const db = openDatabase(file);
+    const ids = insertSyntheticRuns(db, { count: 2000 }) as string[];
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const pagesOf = () => db.pragma('page_count', { simple: true }) as number;
+    const [autoVacuum, before] = [db.pragma('auto_vacuum', { simple: true }), pagesOf()];
+    // At most 1,000 runs per call.
+    const results = [await api.invoke('run.delete', { runIds: ids.slice(0, 1000) }), await api.invoke('run.delete', { runIds: ids.slice(1000) })];
+    const after = pagesOf();
+    db.close();
+    // A home made now keeps its database with auto_vacuum = INCREMENTAL (2), so deleting gives pages back.
+    expect(autoVacuum).toBe(2);
+    expect(after).toBeLessThan(before / 2);
+    expect(results[0]!.freedBytes + results[1]!.freedBytes).toBeGreaterThanOrEqual((before - after) * 4096 * 0.9);
+    expect(statSync(file).size).toBeLessThan(before * 4096 / 2);
   });
 
   it("also clears what crashes left: a deleted run's folder, a stale half-built object; never folders it never knew", async () => {
