@@ -1,15 +1,23 @@
 // Running in the web mode: press Run (and Ctrl+Enter), watch node states change on the canvas and logs stream in the
 // run panel, see metrics and an artifact preview, cancel a long node, find the runs in the history (and delete one),
-// draw metric curves live, say what changed when a node runs again, run parts from a node's menu, follow a terminal's run.
+// resize the panel and wrap long lines, draw metric curves live, say what changed when a node runs again, run parts
+// from a node's menu, follow a terminal's run, and fit a small window.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { expect, test } from './serve-fixture';
 
 const CLI = fileURLToPath(new URL('../../bin/pipewright', import.meta.url));
 
 const node = (id: string, command: string, x: number, extra: object = {}) => ({ id, type: 'script.shell', params: { command }, position: { x, y: 0 }, ...extra });
+
+/** Opens the app and the stored pipeline `name` in the designer. */
+async function openPipeline(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('pipeline-item').filter({ hasText: name }).getByRole('button').first().click();
+}
 
 /** Stores a pipeline in the served home through the CLI (the server sees it on its next list). */
 function importPipeline(home: string, name: string, nodes: object[], edges: object[] = [], parameters: object[] = []): void {
@@ -31,8 +39,7 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
     ],
     [{ id: 'e1', source: 'prepare', sourceHandle: 'table', target: 'train', targetHandle: 'table' }],
   );
-  await page.goto(served.url);
-  await page.getByTestId('pipeline-item').filter({ hasText: 'demo' }).getByRole('button').first().click();
+  await openPipeline(page, served.url, 'demo');
   await expect(page.getByTestId('canvas')).toBeVisible();
 
   await page.getByRole('button', { name: '▶ Run' }).click();
@@ -98,8 +105,7 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
 
 test('cancel a long node: its process is killed and the run ends canceled', async ({ page, served }) => {
   importPipeline(served.home, 'long', [node('wait', 'echo waiting; sleep 60', 0), node('after', 'echo never', 260)], [{ id: 'e', source: 'wait', target: 'after' }]);
-  await page.goto(served.url);
-  await page.getByTestId('pipeline-item').filter({ hasText: 'long' }).getByRole('button').first().click();
+  await openPipeline(page, served.url, 'long');
   await page.getByRole('button', { name: '▶ Run' }).click();
   await expect(page.getByTestId('run-badge-wait')).toHaveAttribute('data-state', 'running');
   await expect(page.getByTestId('log-lines')).toContainText('waiting');
@@ -112,8 +118,7 @@ test('cancel a long node: its process is killed and the run ends canceled', asyn
 
 test('the run panel resizes by its top edge, with the mouse or the keyboard, keeps its height after a reload, and opens on the latest run', async ({ page, served }) => {
   importPipeline(served.home, 'sized', [node('only', 'echo hi', 0)]);
-  await page.goto(served.url);
-  await page.getByTestId('pipeline-item').filter({ hasText: 'sized' }).getByRole('button').first().click();
+  await openPipeline(page, served.url, 'sized');
   await page.getByRole('button', { name: '▶ Run' }).click();
   const panel = page.getByTestId('run-panel');
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
@@ -148,8 +153,7 @@ test('the run panel resizes by its top edge, with the mouse or the keyboard, kee
 
 test('Wrap shows a long log line whole, on as many rows as it needs, without overlapping the next', async ({ page, served }) => {
   importPipeline(served.home, 'wide', [node('talk', "printf 'long %0400d end\\nshort\\n' 7", 0)]);
-  await page.goto(served.url);
-  await page.getByTestId('pipeline-item').filter({ hasText: 'wide' }).getByRole('button').first().click();
+  await openPipeline(page, served.url, 'wide');
   await page.getByRole('button', { name: '▶ Run' }).click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
   const lines = page.getByTestId('log-lines');
@@ -172,8 +176,7 @@ test('Wrap shows a long log line whole, on as many rows as it needs, without ove
 test('a progress bar shows live on the node and under its log while its line is unfinished', async ({ page, served }) => {
   const bar = "echo epoch 1; for i in $(seq 1 40); do printf '\\rtraining %d/40' $i >&2; sleep 0.1; done; echo >&2; echo trained";
   importPipeline(served.home, 'progress', [node('train', bar, 0)]);
-  await page.goto(served.url);
-  await page.getByTestId('pipeline-item').filter({ hasText: 'progress' }).getByRole('button').first().click();
+  await openPipeline(page, served.url, 'progress');
   await page.getByRole('button', { name: '▶ Run' }).click();
   await page.getByTestId('run-badge-train').click();
   await expect(page.getByTestId('run-badge-train')).toContainText(/training \d+\/40/);
@@ -187,8 +190,7 @@ test('a progress bar shows live on the node and under its log while its line is 
 
 test('a node that runs again says what changed: the parameter edited in the inspector, from what to what', async ({ page, served }) => {
   importPipeline(served.home, 'trees', [node('fit', 'echo fitting {{params.trees}} trees', 0)], [], [{ name: 'trees', type: 'number', default: 100 }]);
-  await page.goto(served.url);
-  await page.getByTestId('pipeline-item').filter({ hasText: 'trees' }).getByRole('button').first().click();
+  await openPipeline(page, served.url, 'trees');
   await page.getByRole('button', { name: '▶ Run' }).click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
   const trees = page.getByLabel('Default');
@@ -210,8 +212,7 @@ test('metrics written step by step draw a curve while the node runs, and show on
   const epochs = (steps: string) => `for i in ${steps}; do echo "{\\"step\\": $i, \\"loss\\": $((100 - i * 15))}" >> "$PIPEWRIGHT_METRICS"; done`;
   const command = `${epochs('0 1 2')}; while [ ! -f '${go}' ]; do sleep 0.1; done; ${epochs('3 4 5')}`;
   importPipeline(served.home, 'curve', [node('train', command, 0)]);
-  await page.goto(served.url);
-  await page.getByTestId('pipeline-item').filter({ hasText: 'curve' }).getByRole('button').first().click();
+  await openPipeline(page, served.url, 'curve');
   await page.getByRole('button', { name: '▶ Run' }).click();
   await page.getByTestId('run-node-train').click();
   await page.getByRole('tab', { name: 'Cache & metrics' }).click();
@@ -246,8 +247,7 @@ test("a node's context menu runs up to it or from it, and opens from the keyboar
     { id: 'e2', source: 'b', target: 'c' },
   ]);
   await page.setViewportSize({ width: 1280, height: 820 });
-  await page.goto(served.url);
-  await page.getByTestId('pipeline-item').filter({ hasText: 'menu' }).getByRole('button').first().click();
+  await openPipeline(page, served.url, 'menu');
   const canvasNode = (id: string) => page.getByTestId('canvas').locator(`.react-flow__node[data-id="${id}"]`);
 
   await canvasNode('b').click({ button: 'right' });
@@ -290,8 +290,7 @@ test("a node's context menu runs up to it or from it, and opens from the keyboar
 test('a `pipewright run` in a terminal shows live in the open app, and Cancel there stops it', async ({ page, served }) => {
   const count = node('count', 'for i in $(seq 1 30); do echo "line $i"; sleep 0.1; done; sleep 60', 0);
   importPipeline(served.home, 'terminal', [count, node('after', 'echo never', 260)], [{ id: 'e', source: 'count', target: 'after' }]);
-  await page.goto(served.url);
-  await page.getByTestId('pipeline-item').filter({ hasText: 'terminal' }).getByRole('button').first().click();
+  await openPipeline(page, served.url, 'terminal');
   await expect(page.getByTestId('canvas')).toBeVisible();
   const terminal = spawn(process.execPath, [CLI, 'run', 'terminal'], { env: { ...process.env, PIPEWRIGHT_HOME: served.home }, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => terminal.once('exit', resolve));
@@ -317,8 +316,7 @@ test.describe('in a small window (1024 × 700)', () => {
 
   test('the side columns narrow and the run panel gives its small DAG up for the node list and the log', async ({ page, served }) => {
     importPipeline(served.home, 'small', [node('a', 'echo one; echo two; echo three', 0), node('b', 'echo b', 260)], [{ id: 'e', source: 'a', target: 'b' }]);
-    await page.goto(served.url);
-    await page.getByTestId('pipeline-item').filter({ hasText: 'small' }).getByRole('button').first().click();
+    await openPipeline(page, served.url, 'small');
     await page.getByRole('button', { name: '▶ Run' }).click();
     await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
     expect(Math.round((await page.getByTestId('inspector').boundingBox())!.width)).toBe(280);
