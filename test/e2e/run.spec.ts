@@ -79,6 +79,9 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   await expect(page.getByTestId('run-badge-train')).toHaveAttribute('title', /^train: .* — saved \d+\.\d s, the result of run \S+$/);
   await page.getByTestId('run-node-train').click();
   await expect(page.getByTestId('node-run')).toContainText(/saved \d+\.\d s/);
+  // It wrote nothing in this run: the note points to the run that made its result, and no empty log view is shown.
+  await expect(page.getByTestId('node-run')).toContainText('Served from the cache: its outputs come from run');
+  await expect(page.getByTestId('log-lines')).toHaveCount(0);
   await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByTestId('run-row')).toHaveCount(2);
   await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-status', 'succeeded');

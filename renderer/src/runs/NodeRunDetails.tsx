@@ -53,7 +53,8 @@ export function NodeRunDetails({ runId, nodeId, node }: { runId: string; nodeId:
         </p>
       )}
       {tab === 'logs' && (node.cached && node.cache?.sourceRunId ? <CachedLogNote sourceRunId={node.cache.sourceRunId} /> : null)}
-      {tab === 'logs' && <LogViewer runId={runId} nodeId={nodeId} logLines={logLines} running={node.status === 'running'} />}
+      {/* A node served from the cache wrote nothing in this run: its log is the note's run's, not an empty view. */}
+      {tab === 'logs' && !(node.cached && logLines === 0) && <LogViewer runId={runId} nodeId={nodeId} logLines={logLines} running={node.status === 'running'} />}
       {tab === 'details' && <CacheAndMetrics node={node} />}
       {tab === 'artifacts' && <ArtifactsView runId={runId} nodeId={nodeId} finished={node.status !== 'running' && node.status !== 'queued'} />}
     </div>
