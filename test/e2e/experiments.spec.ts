@@ -244,7 +244,7 @@ test('10,000 runs: the table stays virtualised, filters in SQLite and scrolls to
   expect(ms).toBeLessThan(100);
 });
 
-test("a failed run's status and details say which node failed and why", async ({ page, served }) => {
+test("a failed run's status, details and history row say which node failed and why", async ({ page, served }) => {
   importSweepable(served.home);
   const result = spawnSync(process.execPath, [CLI, 'run', 'sweepable', '--param', 'depth=0'], { env: { ...process.env, PIPEWRIGHT_HOME: served.home }, encoding: 'utf8' });
   expect(result.status).toBe(1);
@@ -254,4 +254,11 @@ test("a failed run's status and details say which node failed and why", async ({
   await expect(row.locator('[data-column="column:status"]')).toHaveAttribute('title', 'failed: node evaluate failed: exited with code 3: depth must be positive');
   await row.click();
   await expect(page.getByTestId('run-details').getByTestId('run-error')).toHaveText('node evaluate failed: exited with code 3: depth must be positive');
+  // The designer's run history says it too, on the run's status.
+  await page.getByTestId('run-details').getByRole('button', { name: 'Open in the designer' }).click();
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByTestId('run-row').first().getByRole('button', { name: /\(failed\)$/ })).toHaveAttribute(
+    'title',
+    'node evaluate failed: exited with code 3: depth must be positive',
+  );
 });
