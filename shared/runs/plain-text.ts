@@ -6,8 +6,8 @@ import stripAnsi from 'strip-ansi';
  * return went back over is dropped too, as a terminal overwrites it ("50%\r100%" → "100%").
  */
 export function plainText(line: string): string {
-  const shown = line.split('\r').findLast((part) => stripAnsi(part).trim() !== '') ?? '';
+  const shown = stripAnsi(line).split('\r').findLast((part) => part.trim() !== '') ?? '';
   let plain = '';
-  for (const char of stripAnsi(shown)) if (char >= ' ' && char !== '\x7f') plain += char;
+  for (const char of shown) if (char >= ' ' && char !== '\x7f') plain += char;
   return plain;
 }
