@@ -50,7 +50,7 @@ export class SweepsRepo {
           JSON.stringify(sweep.baseParams),
           sweep.parallel,
           sweep.metric,
-          sweep.goal ?? (sweep.metric ? metricGoal(sweep.metric) : 'max'),
+          sweep.goal ?? (sweep.metric ? metricGoal(sweep.metric) : null) ?? 'max',
           process.pid,
           new Date().toISOString(),
         );
@@ -159,7 +159,7 @@ export class SweepsRepo {
   /** The deciding metric (given, else the primary one the runs report) and the best finished run by it. */
   private best(row: SweepRow, runs: SweepRunRecord[]): { metric: string | null; goal: MetricGoal; bestRunId: string | null } {
     const metric = row.metric ?? primaryMetric([...new Set(runs.flatMap((r) => Object.keys(r.metrics)))]);
-    const goal = row.metric ? row.goal : metric ? metricGoal(metric) : row.goal;
+    const goal = row.metric ? row.goal : ((metric ? metricGoal(metric) : null) ?? row.goal);
     return { metric, goal, bestRunId: metric ? bestRunBy(runs, metric, goal) : null };
   }
 

@@ -1,6 +1,7 @@
 // A run or a comparison as one self-contained HTML file to share: runs, params (differences marked), metrics
 // (deltas, best run), every comparison chart as inline SVG (ECharts SSR), per-node figures and revision diffs.
 import { formatBytes, formatDuration } from '../../shared/runs/run-format';
+import { changeTone, goalArrow } from '../../shared/tracking/metric-goal';
 import { comparisonCharts } from '../../shared/tracking/charts/comparison.charts';
 import { runLabel } from '../../shared/tracking/charts/chart-style';
 import type { RevisionDiff, RunComparison } from '../../shared/tracking/experiment-records';
@@ -61,10 +62,10 @@ function paramsTable(c: RunComparison): string {
 function metricsTable(c: RunComparison): string {
   if (c.metrics.length === 0) return '<p class="meta">No metrics.</p>';
   const rows = c.metrics.map((m) => {
-    const cells: Cell[] = [cell(`${m.name} (${m.goal === 'max' ? '↑' : '↓'})`)];
+    const cells: Cell[] = [cell(m.goal ? `${m.name} (${goalArrow(m.goal)})` : m.name)];
     m.values.forEach((value, i) => {
       const delta = m.deltas[i] ?? null;
-      const tone = i === 0 || delta === null || delta === 0 ? '' : (delta > 0) === (m.goal === 'max') ? 'better' : 'worse';
+      const tone = i === 0 ? '' : changeTone(delta, m.goal);
       const text = i === 0 || c.runs.length === 1 ? formatMetricValue(value) : `${formatMetricValue(value)} (${formatMetricDelta(delta)})`;
       cells.push(cell(text, [i === m.best && c.runs.length > 1 ? 'best' : '', tone].filter(Boolean).join(' ') || undefined));
     });

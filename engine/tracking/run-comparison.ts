@@ -66,7 +66,7 @@ function compareMetrics(rows: ExperimentRow[]): MetricComparison[] {
     const base = values[0] ?? null;
     const differs = new Set(values).size > 1;
     const deltas = values.map((v) => (v === null || base === null ? null : v - base));
-    return { name, goal, values, deltas, differs, best: differs ? bestIndex(values, goal) : null };
+    return { name, goal, values, deltas, differs, best: differs && goal ? bestIndex(values, goal) : null };
   });
 }
 

@@ -62,7 +62,8 @@ export interface ParamComparison {
 /** One compared metric: values, deltas against the first run, and which run is best. */
 export interface MetricComparison {
   name: string;
-  goal: MetricGoal;
+  /** Null for a count or identifier (rows, a port): not a score, so no run is best. */
+  goal: MetricGoal | null;
   values: (number | null)[];
   /** value − the first run's value; null where either is missing. */
   deltas: (number | null)[];
@@ -135,7 +136,8 @@ export interface MetricHistoryPoint {
 export interface MetricHistory {
   pipelineName: string;
   metric: string;
-  goal: MetricGoal;
+  /** Null for a count or identifier: no value is better, so nothing is a regression. */
+  goal: MetricGoal | null;
   points: MetricHistoryPoint[];
 }
 

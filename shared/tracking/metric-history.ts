@@ -8,9 +8,10 @@ export type HistoryInput = Omit<MetricHistoryPoint, 'regression' | 'bestBefore'>
 
 /**
  * Marks regressions. `tolerance` is relative to the best earlier value (0.01 = 1 % worse is still fine), so
- * run-to-run noise of a seeded split does not light up every point.
+ * run-to-run noise of a seeded split does not light up every point. A metric without a goal (a row count) has none.
  */
-export function markRegressions(points: readonly HistoryInput[], goal: MetricGoal, tolerance = 0): MetricHistoryPoint[] {
+export function markRegressions(points: readonly HistoryInput[], goal: MetricGoal | null, tolerance = 0): MetricHistoryPoint[] {
+  if (goal === null) return points.map((point) => ({ ...point, regression: false, bestBefore: null }));
   let best: number | null = null;
   return points.map((point) => {
     const bestBefore = best;

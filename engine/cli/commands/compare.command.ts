@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ApiError } from '../../../shared/api/index';
 import { formatBytes, formatDuration } from '../../../shared/runs/run-format';
+import { goalArrow } from '../../../shared/tracking/metric-goal';
 import type { RunComparison, SeriesComparison } from '../../../shared/tracking/experiment-records';
 import { formatMetricDelta, formatMetricValue, formatParamValue } from '../../../shared/tracking/value-format';
 import { CliError } from '../cli-error';
@@ -60,7 +61,7 @@ function formatComparison(c: RunComparison): string {
       : formatTable(
           ['METRIC', ...header.slice(1)],
           c.metrics.map((m) => [
-            `${m.name} (${m.goal === 'max' ? '↑' : '↓'})`,
+            m.goal ? `${m.name} (${goalArrow(m.goal)})` : m.name,
             ...m.values.map((v, i) => `${formatMetricValue(v)}${i > 0 ? ` (${formatMetricDelta(m.deltas[i] ?? null)})` : ''}${i === m.best ? ' ★' : ''}`),
           ]),
         ),

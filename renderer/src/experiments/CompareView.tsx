@@ -3,6 +3,7 @@
 // figures, and the graph diff of the revisions they ran. Exports the same as a self-contained HTML report.
 import { useMemo, useState, type ReactNode } from 'react';
 import { formatBytes, formatDuration } from '../../../shared/runs/run-format';
+import { changeTone, goalArrow } from '../../../shared/tracking/metric-goal';
 import { runColour, runLabel } from '../../../shared/tracking/charts/chart-style';
 import { comparisonCharts } from '../../../shared/tracking/charts/comparison.charts';
 import type { RunComparison } from '../../../shared/tracking/experiment-records';
@@ -27,11 +28,13 @@ export function CompareView() {
         <label>
           Best by{' '}
           <select aria-label="Best by metric" value={comparison.primaryMetric ?? ''} onChange={(e) => void compareRuns(ids, e.target.value || null)}>
-            {comparison.metrics.map((m) => (
-              <option key={m.name} value={m.name}>
-                {m.name} ({m.goal === 'max' ? 'higher' : 'lower'} is better)
-              </option>
-            ))}
+            {comparison.metrics
+              .filter((m) => m.goal !== null || m.name === comparison.primaryMetric)
+              .map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name} ({m.goal === null ? 'not a score' : `${m.goal === 'max' ? 'higher' : 'lower'} is better`})
+                </option>
+              ))}
           </select>
         </label>
         <label>
@@ -155,11 +158,11 @@ function MetricsTable({ comparison, differencesOnly }: RowsProps) {
       {shown.map((m) => (
         <tr key={m.name} data-testid="metric-row" data-metric={m.name}>
           <th scope="row">
-            {m.name} <span className="muted">{m.goal === 'max' ? '↑' : '↓'}</span>
+            {m.name} {m.goal && <span className="muted">{goalArrow(m.goal)}</span>}
           </th>
           {m.values.map((v, i) => {
             const delta = m.deltas[i] ?? null;
-            const tone = i === 0 || delta === null || delta === 0 ? '' : (delta > 0) === (m.goal === 'max') ? 'better' : 'worse';
+            const tone = i === 0 ? '' : changeTone(delta, m.goal);
             return (
               <td key={i} className={`number${i === m.best ? ' best-cell' : ''}`} data-best={i === m.best}>
                 {formatMetricValue(v)}

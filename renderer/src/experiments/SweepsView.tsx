@@ -48,7 +48,7 @@ function SweepDetail({ sweep }: { sweep: SweepRecord }) {
   const reported = [...new Set(sweep.runs.flatMap((r) => Object.keys(r.metrics)))].sort();
   const metric = chosen && reported.includes(chosen) ? chosen : sweep.metric;
   const goal = metric === sweep.metric ? sweep.goal : metricGoal(metric ?? '');
-  const bestRunId = metric === sweep.metric ? sweep.bestRunId : metric ? bestRunBy(sweep.runs, metric, goal) : null;
+  const bestRunId = metric === sweep.metric ? sweep.bestRunId : metric && goal ? bestRunBy(sweep.runs, metric, goal) : null;
   const option = useMemo(() => (metric ? sweepParallelOption(sweep, metric, bestRunId) : null), [sweep, metric, bestRunId]);
   const done = sweep.runs.filter((r) => r.status !== 'pending' && r.status !== 'running').length;
   const finished = sweep.runs.filter((r) => r.runId && r.status !== 'pending' && r.status !== 'running' && r.status !== 'deleted').map((r) => r.runId!);
@@ -80,7 +80,7 @@ function SweepDetail({ sweep }: { sweep: SweepRecord }) {
               <option key={m}>{m}</option>
             ))}
           </select>{' '}
-          ({goal === 'max' ? 'highest' : 'lowest'}): <strong data-testid="sweep-best">{bestRunId ?? '—'}</strong>
+          ({goal === null ? 'not a score' : goal === 'max' ? 'highest' : 'lowest'}): <strong data-testid="sweep-best">{bestRunId ?? '—'}</strong>
         </p>
       )}
       {option && <EChart option={option} height={320} label={`${metric} by ${names.join(', ')}`} testId="sweep-chart" />}

@@ -1,9 +1,7 @@
 // Two versions side by side: every metric with its change, every param with differences highlighted.
 import { useApp } from '../store/store-context';
 import { formatDelta, formatMetric, formatValue } from './format';
-
-/** Metrics where a lower value is better; their improvements are drops. */
-const LOWER_IS_BETTER = new Set(['log_loss', 'rmse', 'mae']);
+import { changeTone, metricGoal } from '../../../shared/tracking/metric-goal';
 
 export function VersionComparison() {
   const comparison = useApp((s) => s.comparison);
@@ -31,8 +29,7 @@ export function VersionComparison() {
         </thead>
         <tbody>
           {comparison.metrics.map((m) => {
-            const better = m.delta !== null && m.delta !== 0 && (m.delta > 0) !== LOWER_IS_BETTER.has(m.name);
-            const tone = m.delta === null || m.delta === 0 ? '' : better ? 'better' : 'worse';
+            const tone = changeTone(m.delta, metricGoal(m.name));
             return (
               <tr key={m.name} data-testid="metric-diff">
                 <th scope="row">{m.name}</th>

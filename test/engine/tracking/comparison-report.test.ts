@@ -59,10 +59,23 @@ describe('comparison of two real runs', () => {
     const same = c.metrics.filter((m) => m.values[0] === m.values[1]);
     expect(same.map((m) => m.name)).toContain('rows');
     for (const m of same) expect([m.name, m.differs, m.best]).toEqual([m.name, false, null]);
-    for (const m of c.metrics.filter((x) => x.values[0] !== x.values[1])) expect([m.name, m.differs, m.best === null]).toEqual([m.name, true, false]);
+    const scores = c.metrics.filter((x) => x.values[0] !== x.values[1] && x.goal !== null);
+    expect(scores.map((m) => m.name)).toContain('accuracy');
+    for (const m of scores) expect([m.name, m.differs, m.best === null]).toEqual([m.name, true, false]);
     // Picking it as the deciding metric names no best run: a tie is not a win.
     const byRows = engine.ctx.tracking.compare(runs, 'rows');
     expect([byRows.primaryMetric, byRows.bestRunId]).toEqual(['rows', null]);
+  });
+
+  it('a count or an identifier that differs has no goal and no best run', () => {
+    // Revision 2 holds out a different share of rows and registers no model.
+    const c = engine.ctx.tracking.compare(runs);
+    const counts = c.metrics.filter((m) => ['train_rows', 'test_rows', 'model_version'].includes(m.name));
+    expect(counts.map((m) => [m.name, m.differs, m.goal, m.best])).toEqual([
+      ['model_version', true, null, null],
+      ['test_rows', true, null, null],
+      ['train_rows', true, null, null],
+    ]);
   });
 
   it('ROC curves and confusion matrices from each evaluation', () => {
