@@ -149,10 +149,11 @@ test('runs table: filter language with inline errors, sort, pin, tags, hide; cho
   const best = rows.filter({ has: page.locator('[data-column="metric:accuracy"]', { hasText: '0.65' }) });
   await best.click();
   const details = page.getByTestId('run-details');
-  // Its overview: status, timing, what started it, and every metric without choosing columns.
+  // Its overview: status, timing, what started it, and every param and metric without choosing columns.
   const overview = details.getByTestId('run-overview');
   await expect(overview).toContainText('Statussucceeded');
   await expect(overview).toContainText(/Started.* by cli/);
+  await expect(details.getByTestId('run-params')).toHaveText('depth3rows3');
   await expect(details.getByTestId('run-metrics')).toHaveText('accuracy0.65loss0.3333');
   await details.getByLabel('Add tag').fill('owner=ana');
   await details.getByLabel('Add tag').press('Enter');
