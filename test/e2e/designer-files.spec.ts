@@ -29,7 +29,9 @@ test('import a file, export it byte-identically, import by dropping a YAML file'
     for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
   }, yaml);
   await expect(page.getByTestId('canvas')).toHaveAttribute('aria-label', 'Canvas of dropped');
-  await expect(flowNode(page, 'only')).toBeVisible();
+  // A node without a label is named by its id (as in the run panel and the logs), its type under it.
+  await expect(flowNode(page, 'only').locator('.pw-node-label')).toHaveText('only');
+  await expect(flowNode(page, 'only').locator('.pw-node-type')).toHaveText('Shell command');
 
   // A broken file is refused with the parser's reason, and nothing is created.
   await page.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 1, "name": "x", "nodes": [') });

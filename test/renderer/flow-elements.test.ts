@@ -29,7 +29,7 @@ describe('flow elements', () => {
     expect(nodes.map((n) => n.id)).toEqual([noteFlowId('n'), 'a', 'b']);
     expect(nodes[1]).toMatchObject({ type: 'pipeline', data: { type: 'script.shell', params: {}, label: 'Load' }, ariaLabel: 'Load (Shell command, id a)' });
     expect(Object.keys(nodes[1]!.data).sort()).toEqual(['inputs', 'label', 'outputs', 'params', 'type']);
-    expect(nodes[2]!.ariaLabel).toBe('unknown type mystery.type (unknown type mystery.type, id b)');
+    expect(nodes[2]!.ariaLabel).toBe('b (unknown type mystery.type)');
     expect(nodes[0]).toMatchObject({ type: 'note', data: { text: 'hello' }, width: 200, height: 120 });
     const edges = toFlowEdges(doc, none, index(doc), cache);
     expect(edges.map((e) => [e.className, e.ariaLabel])).toEqual([

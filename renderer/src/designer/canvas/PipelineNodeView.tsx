@@ -17,6 +17,9 @@ export const PipelineNodeView = memo(function PipelineNodeView({ id, data, selec
   const ports = nodePorts(data, definition);
   const rows = Math.max(ports.inputs.length, ports.outputs.length);
   const title = definition?.title ?? `Unknown type ${data.type}`;
+  // A node without a label (a hand-written or exported file) is named by its id, which the run panel and logs use too;
+  // the type shows under it, as under any label that is not the type's own title.
+  const name = data.label ?? id;
   // Far away handles are too small to use, and each one subscribes to React Flow's store: leave them out (the boxes
   // keep their size, so the layout and the measured handle positions stay as they were).
   const far = useContext(FarZoomContext);
@@ -25,12 +28,12 @@ export const PipelineNodeView = memo(function PipelineNodeView({ id, data, selec
       {!far && <Handle type="target" position={Position.Top} className="order-handle" title="Run after another node (no data passes)" aria-label={`${id}: run after`} />}
       <div className="pw-node-header">
         <Icon name={definition?.icon} className="node-icon" />
-        <span className="pw-node-label">{data.label ?? title}</span>
+        <span className="pw-node-label">{name}</span>
         {nodeDecorations.map((d) => (
           <d.component key={d.id} nodeId={id} />
         ))}
       </div>
-      {data.label && data.label !== title && <div className="pw-node-type">{title}</div>}
+      {name !== title && <div className="pw-node-type">{title}</div>}
       {rows > 0 && (
         <div className="pw-node-ports">
           {Array.from({ length: rows }, (_, i) => (

@@ -115,7 +115,7 @@ function pipelineFlowNode(node: PipelineNode, selected: boolean, size: Size | un
     position: node.position,
     data: sameData ? old.data : { type: node.type, params: node.params, label: node.label, inputs: node.inputs, outputs: node.outputs },
     selected,
-    ariaLabel: `${node.label ?? title} (${title}, id ${node.id})`,
+    ariaLabel: node.label ? `${node.label} (${title}, id ${node.id})` : `${node.id} (${title})`,
     ...(size ? { measured: size } : {}),
   };
 }

@@ -43,7 +43,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
 
   return (
     <div className="inspector-section" data-node-id={nodeId}>
-      <h2 className="panel-title">{node.label ?? title}</h2>
+      <h2 className="panel-title">{node.label ?? nodeId}</h2>
       <p className="type-line">
         {title} · <code>{node.type}</code>
       </p>
@@ -59,7 +59,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         <span>Label</span>
         <input
           value={node.label ?? ''}
-          placeholder={title}
+          placeholder={nodeId}
           onChange={(e) => updateDocument((doc) => setNodeLabel(doc, nodeId, e.target.value), { coalesce: `label:${nodeId}` })}
         />
       </label>
