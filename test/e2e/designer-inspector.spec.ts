@@ -84,6 +84,14 @@ test('box-select, refuse a cycle on the run-order handles, copy and paste into a
   await add.click();
   await add.click();
   const order = (id: string, end: 'run after' | 'then run') => flowNode(page, id).getByLabel(`${id}: ${end}`);
+  // They sit on the sides of the node's header, so order-only edges run left to right as the layout does.
+  const node = (await flowNode(page, 'shell').boundingBox())!;
+  const header = (await flowNode(page, 'shell').locator('.pw-node-header').boundingBox())!;
+  for (const [end, x] of [['run after', node.x], ['then run', node.x + node.width]] as const) {
+    const handle = (await order('shell', end).boundingBox())!;
+    expect(Math.abs(handle.x + handle.width / 2 - x), end).toBeLessThan(3);
+    expect(Math.abs(handle.y + handle.height / 2 - (header.y + header.height / 2)), end).toBeLessThan(6);
+  }
   await dragConnection(page, order('shell', 'then run'), order('shell-2', 'run after'));
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   await expect(page.locator('.react-flow__edge')).toHaveAttribute('aria-label', 'shell-2 runs after shell');

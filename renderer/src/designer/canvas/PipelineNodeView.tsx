@@ -25,7 +25,9 @@ export const PipelineNodeView = memo(function PipelineNodeView({ id, data, selec
   const far = useContext(FarZoomContext);
   return (
     <div className={`pw-node category-${definition?.category ?? 'unknown'}${selected ? ' selected' : ''}`}>
-      {!far && <Handle type="target" position={Position.Top} className="order-handle" title="Run after another node (no data passes)" aria-label={`${id}: run after`} />}
+      {/* Run-order handles sit on the header's sides, so order-only edges run left to right as the layout and the data
+          edges do (on top and bottom they looped between nodes side by side). */}
+      {!far && <Handle type="target" position={Position.Left} className="order-handle" title="Run after another node (no data passes)" aria-label={`${id}: run after`} />}
       <div className="pw-node-header">
         <Icon name={definition?.icon} className="node-icon" />
         <span className="pw-node-label">{name}</span>
@@ -44,7 +46,7 @@ export const PipelineNodeView = memo(function PipelineNodeView({ id, data, selec
           ))}
         </div>
       )}
-      {!far && <Handle type="source" position={Position.Bottom} className="order-handle" title="Nodes connected here run after this one" aria-label={`${id}: then run`} />}
+      {!far && <Handle type="source" position={Position.Right} className="order-handle" title="Nodes connected here run after this one" aria-label={`${id}: then run`} />}
     </div>
   );
 });
