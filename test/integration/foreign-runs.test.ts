@@ -33,6 +33,9 @@ async function openApp(home: string): Promise<{ app: Connected; batches: RunEven
   app.engine.ctx.runner.followOtherProcesses((runIds) => deletions.push(runIds));
   const batches: RunEventBatch[] = [];
   app.api.subscribe('run.events', (batch) => batches.push(batch));
+  // A round trip after the subscription: the server has taken it before any batch is published. Without it a run that
+  // a blocking runCli() made before the socket opened could be published to nobody (seen once on two busy cores).
+  await app.api.invoke('app.info', {});
   return { app, batches, deletions };
 }
 
