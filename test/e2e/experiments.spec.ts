@@ -257,6 +257,11 @@ test("a failed run's status, details and history row say which node failed and w
   await expect(page.getByTestId('run-details').getByTestId('run-error')).toHaveText('node evaluate failed: exited with code 3: depth must be positive');
   // The designer's run history says it too, on the run's status.
   await page.getByTestId('run-details').getByRole('button', { name: 'Open in the designer' }).click();
+  // The node's badge has room for about 30 characters: it shows what the node said, its tooltip the whole error.
+  const badge = page.getByTestId('run-badge-evaluate');
+  await expect(badge).toHaveAttribute('data-state', 'failed');
+  await expect(badge.locator('.run-badge-detail')).toHaveText('depth must be positive');
+  await expect(badge).toHaveAttribute('title', 'evaluate: failed — exited with code 3: depth must be positive');
   await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByTestId('run-row').first().getByRole('button', { name: /\(failed\)$/ })).toHaveAttribute(
     'title',

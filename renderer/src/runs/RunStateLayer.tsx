@@ -10,7 +10,7 @@ import { formatDuration } from '../../../shared/runs/run-format';
 import type { NodeRunState, RunState } from '../../../shared/runs/run-state';
 import { formatMetricValue } from '../../../shared/tracking/value-format';
 import { useApp } from '../store/store-context';
-import { STATE_ICONS, stateLabel } from './run-labels';
+import { badgeError, STATE_ICONS, stateLabel } from './run-labels';
 import { useNow } from './use-now';
 
 /** Adds `run-state-<state>` to nodes of the shown run and animates edges into running nodes. */
@@ -82,7 +82,7 @@ function RunBadge({ nodeId, state, x, y, onOpen }: { nodeId: string; state: Node
   // While it runs: the latest point of a metric series it writes, and the line it is writing (a progress bar).
   const point = state.status === 'running' && state.lastPoint && `${state.lastPoint.name} ${formatMetricValue(state.lastPoint.value)} @ ${state.lastPoint.step}`;
   const live = [time, point, writing && plainText(writing)].filter(Boolean).join(' · ');
-  const detail = state.status === 'running' || state.status === 'succeeded' ? live : state.error ?? '';
+  const detail = state.status === 'running' || state.status === 'succeeded' ? live : badgeError(state.error ?? '');
   const saved = state.cache?.hit && state.cache.sourceDurationMs !== undefined ? ` — saved ${formatDuration(state.cache.sourceDurationMs)}, the result of run ${state.cache.sourceRunId}` : '';
   return (
     <button
