@@ -14,6 +14,7 @@ import type {
   RunComparison,
   SeriesComparison,
 } from '../../shared/tracking/experiment-records';
+import { classificationCurvesOf } from '../../shared/tracking/classification-curves';
 import { diffPipelines, isEmptyDiff } from '../../shared/tracking/graph-diff';
 import { bestIndex, metricGoal, primaryMetric } from '../../shared/tracking/metric-goal';
 import type { RunsRepo } from '../store/runs.repo';
@@ -104,20 +105,14 @@ function classificationCurves(run: RunDetail, runs: RunsRepo): ClassificationCur
   return evaluations.flatMap((node) => {
     const artifact = runs.artifacts(run.id, node.id).find((a) => a.port === 'metrics');
     if (!artifact) return [];
-    let report: { rocCurves?: ClassificationCurves['rocCurves']; confusionMatrix?: ClassificationCurves['confusionMatrix'] };
+    let report: unknown;
     try {
-      report = JSON.parse(readFileSync(artifact.path, 'utf8')) as typeof report;
+      report = JSON.parse(readFileSync(artifact.path, 'utf8'));
     } catch {
       return []; // the run folder was pruned or the file is damaged: the comparison still shows everything else
     }
-    return [
-      {
-        runId: run.id,
-        nodeId: node.id,
-        rocCurves: (report.rocCurves ?? []).map((c) => ({ class: c.class, auc: c.auc, points: c.points.map((p) => ({ fpr: p.fpr, tpr: p.tpr })) })),
-        confusionMatrix: report.confusionMatrix ?? null,
-      },
-    ];
+    // A report without curves still counts: the comparison shows an evaluation for every run that has one.
+    return [classificationCurvesOf(run.id, node.id, report) ?? { runId: run.id, nodeId: node.id, rocCurves: [], confusionMatrix: null }];
   });
 }
 

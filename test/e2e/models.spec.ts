@@ -113,4 +113,15 @@ test('lineage: a version registered by a pipeline run links back to that run in 
   await expect(panel).toContainText(`run ${runId}`);
   await expect(panel.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
   await expect(panel.getByTestId('run-node-register')).toHaveAttribute('data-state', 'succeeded');
+
+  // The evaluation's artifact charts what its report holds: the ROC curve and the confusion matrix of the test rows.
+  await panel.getByTestId('run-node-evaluate').click();
+  await panel.getByRole('tab', { name: 'Artifacts' }).click();
+  await expect(panel.getByTestId('artifact-roc')).toContainText('ROC curves');
+  await expect(panel.getByTestId('artifact-roc')).toContainText(/AUC 0\.9\d\d/);
+  const confusion = panel.getByTestId('artifact-confusion');
+  await expect(confusion).toContainText('predicted');
+  await expect(confusion).toContainText('malignant');
+  const counts = (await confusion.locator('text').allTextContents()).filter((t) => /^\d+$/.test(t)).map(Number);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(143); // the held-out quarter of the 569 rows
 });
