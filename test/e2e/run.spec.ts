@@ -1,7 +1,7 @@
 // Running in the web mode: press Run (and Ctrl+Enter), watch node states change on the canvas and logs stream in the
 // run panel, see metrics and an artifact preview, cancel a long node, find the runs in the history (and delete one),
 // resize the panel and wrap long lines, draw metric curves live, say what changed when a node runs again, run parts
-// from a node's menu, follow a terminal's run, and fit a small window.
+// from a node's menu, follow a terminal's run, fit a small window, and chart an evaluation's report.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -104,6 +104,25 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   // The run view goes with it; the panel shows the latest run left instead.
   await expect(page.getByTestId('run-panel')).not.toContainText(shownId);
   await expect(page.getByTestId('run-panel')).toContainText(`run ${await page.getByTestId('run-row').locator('td').nth(1).getAttribute('title')}`);
+});
+
+test("a regression evaluation's report is charted: predicted against actual, and its residuals", async ({ page, served }) => {
+  const template = fileURLToPath(new URL('../../resources/templates/regression.pipeline.json', import.meta.url));
+  for (const args of [['import', template], ['run', 'regression']]) {
+    const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, PIPEWRIGHT_HOME: served.home }, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+  }
+  await openPipeline(page, served.url, 'regression');
+  // The panel opens on the pipeline's latest run: the terminal's.
+  await page.getByRole('button', { name: 'Runs ▴' }).click();
+  const panel = page.getByTestId('run-panel');
+  await expect(panel.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
+  await panel.getByTestId('run-node-evaluate').click();
+  await panel.getByRole('tab', { name: 'Artifacts' }).click();
+  // The held-out quarter of the 442 diabetes rows, each a point; the residual histogram's bars count the same rows.
+  await expect(panel.getByTestId('artifact-predicted')).toContainText('Predicted against actual (111 rows)');
+  await expect(panel.getByTestId('artifact-residuals')).toContainText('residual (actual − predicted)');
+  await expect(panel.getByTestId('artifact-roc')).toHaveCount(0);
 });
 
 test('cancel a long node: its process is killed and the run ends canceled', async ({ page, served }) => {

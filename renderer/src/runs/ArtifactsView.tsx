@@ -1,10 +1,10 @@
-// A node's output artifacts in a run: size and hash, a preview (CSV rows, JSON, text, image, folder listing; a
-// classification report's ROC curves and confusion matrix) and a download link in the web mode.
+// A node's output artifacts in a run: size and hash, a preview (CSV rows, JSON, text, image, folder listing; an
+// evaluation report's charts) and a download link in the web mode.
 import { useEffect, useState } from 'react';
 import { formatBytes } from '../../../shared/runs/run-format';
 import type { ArtifactInfo, ArtifactPreview } from '../../../shared/runs/run-record';
 import { useApp } from '../store/store-context';
-import { EvaluationCharts } from './EvaluationCharts';
+import { ReportCharts } from './ReportCharts';
 
 export function ArtifactsView({ runId, nodeId, finished }: { runId: string; nodeId: string; finished: boolean }) {
   const loadArtifacts = useApp((s) => s.loadArtifacts);
@@ -53,7 +53,7 @@ function ArtifactItem({ runId, artifact }: { runId: string; artifact: ArtifactIn
           </a>
         )}
       </header>
-      {preview?.kind === 'json' && artifact.type === 'metrics' && <EvaluationCharts runId={runId} nodeId={artifact.nodeId} reportText={preview.text} />}
+      {preview?.kind === 'json' && artifact.type === 'metrics' && <ReportCharts runId={runId} nodeId={artifact.nodeId} reportText={preview.text} />}
       {preview && <PreviewBody preview={preview} folderHref={href} />}
     </>
   );
