@@ -40,7 +40,8 @@ export function previewArtifact(path: string, kind: 'file' | 'directory', type: 
     const table = previewTable(text, truncated, ext === '.tsv' ? '\t' : ',');
     if (table) return table;
   }
-  if (type === 'metrics' || ext === '.json') {
+  // Metrics, .json files, and any other artifact that opens like JSON (data.profile's report, a script's output).
+  if (type === 'metrics' || ext === '.json' || /^\s*[[{]/.test(text)) {
     try {
       return { kind: 'json', text: JSON.stringify(JSON.parse(text), null, 2), truncated: false };
     } catch {

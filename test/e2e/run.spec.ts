@@ -106,7 +106,7 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   await expect(page.getByTestId('run-panel')).toContainText(`run ${await page.getByTestId('run-row').locator('td').nth(1).getAttribute('title')}`);
 });
 
-test("a regression evaluation's report is charted: predicted against actual, and its residuals", async ({ page, served }) => {
+test("a regression evaluation's report is charted (predicted against actual, residuals) and a profile is a table", async ({ page, served }) => {
   const template = fileURLToPath(new URL('../../resources/templates/regression.pipeline.json', import.meta.url));
   for (const args of [['import', template], ['run', 'regression']]) {
     const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, PIPEWRIGHT_HOME: served.home }, encoding: 'utf8' });
@@ -123,6 +123,14 @@ test("a regression evaluation's report is charted: predicted against actual, and
   await expect(panel.getByTestId('artifact-predicted')).toContainText('Predicted against actual (111 rows)');
   await expect(panel.getByTestId('artifact-residuals')).toContainText('residual (actual − predicted)');
   await expect(panel.getByTestId('artifact-roc')).toHaveCount(0);
+
+  // The profile's report is a table of the dataset's columns, each with its distribution.
+  await panel.getByTestId('run-node-profile').click();
+  await panel.getByRole('tab', { name: 'Artifacts' }).click();
+  const profile = panel.getByTestId('artifact-profile');
+  await expect(profile.locator('tbody tr')).toHaveCount(11);
+  await expect(profile.locator('tr[data-column="age"]')).toContainText(/^agenumber/);
+  await expect(profile.locator('tr[data-column="age"] svg rect')).toHaveCount(10);
 });
 
 test('cancel a long node: its process is killed and the run ends canceled', async ({ page, served }) => {

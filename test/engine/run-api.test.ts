@@ -43,9 +43,12 @@ describe.each<TransportName>(['in-memory', 'websocket'])('run API over %s', (tra
     const doc = pipeline(
       [
         shell('make', 'printf "name,score\\nada,3\\nbob,5\\n" > {{outputs.table}}; echo made', { outputs: [{ id: 'table', type: 'dataset' }] }),
-        shell('use', 'wc -l < {{inputs.table}}; echo "{\\"rows\\": 2}" > {{outputs.summary}}', {
+        shell('use', 'wc -l < {{inputs.table}}; echo "{\\"rows\\": 2}" > {{outputs.summary}}; echo " [1, 2]" > {{outputs.profile}}', {
           inputs: [{ id: 'table', type: 'dataset' }],
-          outputs: [{ id: 'summary', type: 'metrics' }],
+          outputs: [
+            { id: 'summary', type: 'metrics' },
+            { id: 'profile', type: 'report' },
+          ],
         }),
         shell('picture', `echo ${PNG} | base64 -d > {{outputs.plot}}; mkdir -p {{outputs.model}} && echo w > {{outputs.model}}/weights.txt`, {
           outputs: [
@@ -86,12 +89,15 @@ describe.each<TransportName>(['in-memory', 'websocket'])('run API over %s', (tra
       'make.table:file:table.csv',
       'picture.model:directory:model',
       'picture.plot:file:plot',
+      'use.profile:file:profile',
       'use.summary:file:summary.json',
     ]);
     expect(artifacts[0]).not.toHaveProperty('path');
     const preview = (port: string, nodeId: string) => c.api.invoke('run.artifactPreview', { runId: started.id, nodeId, port });
     expect(await preview('table', 'make')).toEqual({ kind: 'table', columns: ['name', 'score'], rows: [['ada', '3'], ['bob', '5']], truncated: false });
     expect(await preview('summary', 'use')).toEqual({ kind: 'json', text: '{\n  "rows": 2\n}', truncated: false });
+    // A report without an extension that opens like JSON (data.profile's) is shown as JSON too.
+    expect(await preview('profile', 'use')).toEqual({ kind: 'json', text: '[\n  1,\n  2\n]', truncated: false });
     expect(await preview('plot', 'picture')).toEqual({ kind: 'image', mime: 'image/png', dataUrl: `data:image/png;base64,${PNG}` });
     expect(await preview('model', 'picture')).toEqual({ kind: 'directory', entries: [{ path: 'weights.txt', size: 2 }], truncated: false });
     await refusal(preview('nope', 'make'), 'not_found');
