@@ -1,7 +1,7 @@
 // Running in the web mode: press Run (and Ctrl+Enter), watch node states change on the canvas and logs stream in the
 // run panel, see metrics and an artifact preview, cancel a long node, find the runs in the history (and delete one),
 // resize the panel and wrap long lines, draw metric curves live, say what changed when a node runs again, run parts
-// from a node's menu, follow a terminal's run, fit a small window, and chart an evaluation's report.
+// from a node's menu, follow a terminal's run, fit a small window, and chart or table the reports nodes write.
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -131,6 +131,24 @@ test("a regression evaluation's report is charted (predicted against actual, res
   await expect(profile.locator('tbody tr')).toHaveCount(11);
   await expect(profile.locator('tr[data-column="age"]')).toContainText(/^agenumber/);
   await expect(profile.locator('tr[data-column="age"] svg rect')).toHaveCount(10);
+});
+
+test("a drift report is a table of the compared columns with the verdict", async ({ page, served }) => {
+  const template = fileURLToPath(new URL('../../resources/templates/drift-monitoring.pipeline.json', import.meta.url));
+  for (const args of [['import', template], ['run', 'drift monitoring']]) {
+    const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, PIPEWRIGHT_HOME: served.home }, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+  }
+  await openPipeline(page, served.url, 'drift monitoring');
+  await page.getByRole('button', { name: 'Runs ▴' }).click();
+  const panel = page.getByTestId('run-panel');
+  await panel.getByTestId('run-node-drift').click();
+  await panel.getByRole('tab', { name: 'Artifacts' }).click();
+  // Both halves of the same shuffled data: none of the 30 feature columns drifts.
+  const table = panel.getByTestId('artifact-drift');
+  await expect(table.locator('caption')).toHaveText('0 of 30 columns drifted, a share of 0 (0.5 or more fails): the data did not drift.');
+  await expect(table.locator('tbody tr')).toHaveCount(30);
+  await expect(table.locator('tr[data-flagged="true"]')).toHaveCount(0);
 });
 
 test('cancel a long node: its process is killed and the run ends canceled', async ({ page, served }) => {

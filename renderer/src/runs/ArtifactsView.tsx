@@ -1,11 +1,12 @@
 // A node's output artifacts in a run: size and hash, a preview (CSV rows, JSON, text, image, folder listing; an
-// evaluation report's charts, a dataset profile's table) and a download link in the web mode.
+// evaluation report's charts; a profile, validation or drift report's tables) and a download link in the web mode.
 import { useEffect, useState } from 'react';
 import { formatBytes } from '../../../shared/runs/run-format';
 import type { ArtifactInfo, ArtifactPreview } from '../../../shared/runs/run-record';
 import { useApp } from '../store/store-context';
 import { ProfileTable } from './ProfileTable';
 import { ReportCharts } from './ReportCharts';
+import { ReportTables } from './ReportTables';
 
 export function ArtifactsView({ runId, nodeId, finished }: { runId: string; nodeId: string; finished: boolean }) {
   const loadArtifacts = useApp((s) => s.loadArtifacts);
@@ -55,7 +56,12 @@ function ArtifactItem({ runId, artifact }: { runId: string; artifact: ArtifactIn
         )}
       </header>
       {preview?.kind === 'json' && artifact.type === 'metrics' && <ReportCharts runId={runId} nodeId={artifact.nodeId} reportText={preview.text} />}
-      {preview?.kind === 'json' && artifact.type === 'report' && <ProfileTable reportText={preview.text} />}
+      {preview?.kind === 'json' && artifact.type === 'report' && (
+        <>
+          <ProfileTable reportText={preview.text} />
+          <ReportTables reportText={preview.text} />
+        </>
+      )}
       {preview && <PreviewBody preview={preview} folderHref={href} />}
     </>
   );
