@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './serve-fixture';
 
 const CLI = fileURLToPath(new URL('../../bin/pipewright', import.meta.url));
@@ -25,6 +25,27 @@ function importPipeline(home: string, name: string, nodes: object[], edges: obje
   writeFileSync(file, JSON.stringify({ schemaVersion: 1, name, parameters, nodes, edges }));
   const result = spawnSync(process.execPath, [CLI, 'import', file], { env: { ...process.env, PIPEWRIGHT_HOME: home }, encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
+}
+
+/**
+ * Runs a bundled template in a terminal (`pipewright import`, then `pipewright run`), opens it and its run panel — on
+ * that latest run — and returns a function that shows a node's artifacts there.
+ */
+async function templateRunArtifacts(page: Page, served: { url: string; home: string }, file: string, name: string): Promise<(nodeId: string) => Promise<Locator>> {
+  const template = fileURLToPath(new URL(`../../resources/templates/${file}`, import.meta.url));
+  for (const args of [['import', template], ['run', name]]) {
+    const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, PIPEWRIGHT_HOME: served.home }, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+  }
+  await openPipeline(page, served.url, name);
+  await page.getByRole('button', { name: 'Runs ▴' }).click();
+  const panel = page.getByTestId('run-panel');
+  await expect(panel.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
+  return async (nodeId) => {
+    await panel.getByTestId(`run-node-${nodeId}`).click();
+    await panel.getByRole('tab', { name: 'Artifacts' }).click();
+    return panel;
+  };
 }
 
 test('run a pipeline: states change on the canvas, logs stream, metrics and artifacts show, history lists it and deletes a run', async ({ page, served }) => {
@@ -107,43 +128,23 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
 });
 
 test("a regression evaluation's report is charted (predicted against actual, residuals) and a profile is a table", async ({ page, served }) => {
-  const template = fileURLToPath(new URL('../../resources/templates/regression.pipeline.json', import.meta.url));
-  for (const args of [['import', template], ['run', 'regression']]) {
-    const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, PIPEWRIGHT_HOME: served.home }, encoding: 'utf8' });
-    expect(result.status, result.stderr).toBe(0);
-  }
-  await openPipeline(page, served.url, 'regression');
-  // The panel opens on the pipeline's latest run: the terminal's.
-  await page.getByRole('button', { name: 'Runs ▴' }).click();
-  const panel = page.getByTestId('run-panel');
-  await expect(panel.getByTestId('run-status')).toHaveAttribute('data-status', 'succeeded');
-  await panel.getByTestId('run-node-evaluate').click();
-  await panel.getByRole('tab', { name: 'Artifacts' }).click();
+  const artifactsOf = await templateRunArtifacts(page, served, 'regression.pipeline.json', 'regression');
+  const panel = await artifactsOf('evaluate');
   // The held-out quarter of the 442 diabetes rows, each a point; the residual histogram's bars count the same rows.
   await expect(panel.getByTestId('artifact-predicted')).toContainText('Predicted against actual (111 rows)');
   await expect(panel.getByTestId('artifact-residuals')).toContainText('residual (actual − predicted)');
   await expect(panel.getByTestId('artifact-roc')).toHaveCount(0);
 
   // The profile's report is a table of the dataset's columns, each with its distribution.
-  await panel.getByTestId('run-node-profile').click();
-  await panel.getByRole('tab', { name: 'Artifacts' }).click();
-  const profile = panel.getByTestId('artifact-profile');
+  const profile = (await artifactsOf('profile')).getByTestId('artifact-profile');
   await expect(profile.locator('tbody tr')).toHaveCount(11);
   await expect(profile.locator('tr[data-column="age"]')).toContainText(/^agenumber/);
   await expect(profile.locator('tr[data-column="age"] svg rect')).toHaveCount(10);
 });
 
-test("a drift report is a table of the compared columns with the verdict", async ({ page, served }) => {
-  const template = fileURLToPath(new URL('../../resources/templates/drift-monitoring.pipeline.json', import.meta.url));
-  for (const args of [['import', template], ['run', 'drift monitoring']]) {
-    const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, PIPEWRIGHT_HOME: served.home }, encoding: 'utf8' });
-    expect(result.status, result.stderr).toBe(0);
-  }
-  await openPipeline(page, served.url, 'drift monitoring');
-  await page.getByRole('button', { name: 'Runs ▴' }).click();
-  const panel = page.getByTestId('run-panel');
-  await panel.getByTestId('run-node-drift').click();
-  await panel.getByRole('tab', { name: 'Artifacts' }).click();
+test('a drift report is a table of the compared columns with the verdict', async ({ page, served }) => {
+  const artifactsOf = await templateRunArtifacts(page, served, 'drift-monitoring.pipeline.json', 'drift monitoring');
+  const panel = await artifactsOf('drift');
   // Both halves of the same shuffled data: none of the 30 feature columns drifts.
   const table = panel.getByTestId('artifact-drift');
   await expect(table.locator('caption')).toHaveText('0 of 30 columns drifted, a share of 0 (0.5 or more fails): the data did not drift.');

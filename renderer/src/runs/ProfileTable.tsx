@@ -4,6 +4,8 @@ import { useMemo } from 'react';
 import { profileOf, type ProfiledColumn } from '../../../shared/tracking/profile-report';
 import { formatMetricValue } from '../../../shared/tracking/value-format';
 
+const HEADINGS = ['Column', 'Type', 'Distribution', 'Missing', 'Distinct', 'Summary'];
+
 export function ProfileTable({ reportText }: { reportText: string }) {
   const profile = useMemo(() => {
     try {
@@ -18,12 +20,11 @@ export function ProfileTable({ reportText }: { reportText: string }) {
       <table className="artifact-table profile-table" aria-label={`Profile of ${profile.rows} rows`} data-testid="artifact-profile">
         <thead>
           <tr>
-            <th scope="col">Column</th>
-            <th scope="col">Type</th>
-            <th scope="col">Distribution</th>
-            <th scope="col">Missing</th>
-            <th scope="col">Distinct</th>
-            <th scope="col">Summary</th>
+            {HEADINGS.map((heading) => (
+              <th key={heading} scope="col">
+                {heading}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
