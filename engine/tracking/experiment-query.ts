@@ -3,6 +3,7 @@
 import { ApiError } from '../../shared/api/index';
 import type { ExperimentColumns, ExperimentPage } from '../../shared/tracking/experiment-records';
 import type { ColumnRef, ExperimentQuery } from '../../shared/tracking/experiment-view';
+import { compareMetricNames } from '../../shared/tracking/metric-goal';
 import { compileRunFilter, filterFields, FilterSyntaxError, parseRunFilter, type ComparisonOp, type FilterField, type FilterValue } from '../../shared/tracking/run-filter';
 import type { Db } from '../store/database';
 import { EXPERIMENT_FROM, type TrackingRepo } from '../store/tracking.repo';
@@ -131,13 +132,15 @@ export class ExperimentQueries {
     };
   }
 
-  /** The params and metrics the most runs have (most common first), for the table's first columns. */
+  /**
+   * The params and metrics the most runs have (most common first), for the table's first columns. Among metrics as
+   * common as each other, the ones that decide "best" and the other scores come before counts (rows, port).
+   */
   commonColumns(maxParams = 4, maxMetrics = 6): { params: string[]; metrics: string[] } {
-    const names = (sql: string, limit: number) => (this.db.prepare(sql).all(limit) as { name: string }[]).map((r) => r.name);
-    return {
-      params: names('SELECT j.key AS name FROM runs r, json_each(r.params) j GROUP BY j.key ORDER BY count(*) DESC, 1 LIMIT ?', maxParams),
-      metrics: names('SELECT name FROM run_metric_values GROUP BY name ORDER BY count(*) DESC, 1 LIMIT ?', maxMetrics),
-    };
+    const params = this.db.prepare('SELECT j.key AS name FROM runs r, json_each(r.params) j GROUP BY j.key ORDER BY count(*) DESC, 1 LIMIT ?').all(maxParams) as { name: string }[];
+    const metrics = this.db.prepare('SELECT name, count(*) AS runs FROM run_metric_values GROUP BY name').all() as { name: string; runs: number }[];
+    metrics.sort((a, b) => b.runs - a.runs || compareMetricNames(a.name, b.name));
+    return { params: params.map((p) => p.name), metrics: metrics.slice(0, maxMetrics).map((m) => m.name) };
   }
 
   /** Filter fields no run has at all, as `metric accurcy` / `param maxDeep` / `tag ownr`. */

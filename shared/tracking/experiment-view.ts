@@ -57,8 +57,8 @@ export const DEFAULT_EXPERIMENT_VIEW: ExperimentView = {
 };
 
 /**
- * The view before the user chose anything: the run columns plus the params and metrics most runs have, as MLflow's
- * table opens with its metrics showing.
+ * The view before the user chose anything: the run columns plus the metrics, then the params, most runs have — as
+ * MLflow's table opens with its metrics showing, before its parameters.
  */
 export function defaultExperimentView(common: { params: readonly string[]; metrics: readonly string[] }): ExperimentView {
   const runColumns = DEFAULT_EXPERIMENT_VIEW.columns;
@@ -67,8 +67,8 @@ export function defaultExperimentView(common: { params: readonly string[]; metri
     ...DEFAULT_EXPERIMENT_VIEW,
     columns: [
       ...runColumns.slice(0, at),
-      ...common.params.map((name) => ({ scope: 'param' as const, name })),
       ...common.metrics.map((name) => ({ scope: 'metric' as const, name })),
+      ...common.params.map((name) => ({ scope: 'param' as const, name })),
       ...runColumns.slice(at),
     ],
   };

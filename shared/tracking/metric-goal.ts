@@ -82,6 +82,18 @@ export function primaryMetric(names: readonly string[]): string | null {
   return PRIMARY_PREFERENCE.find((n) => names.includes(n)) ?? [...names].sort().find((n) => metricGoal(n) !== null) ?? null;
 }
 
+/**
+ * Orders metric names as a table shows them: the metrics that decide "best" first (accuracy, F1, …), then the other
+ * scores, then counts and identifiers (rows, port); alphabetically within each.
+ */
+export function compareMetricNames(a: string, b: string): number {
+  const rank = (name: string) => {
+    const preferred = PRIMARY_PREFERENCE.indexOf(name);
+    return preferred >= 0 ? preferred : metricGoal(name) === null ? PRIMARY_PREFERENCE.length + 1 : PRIMARY_PREFERENCE.length;
+  };
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+
 /** The best of runs by `metric` among those that succeeded, or null. */
 export function bestRunBy<R extends { runId: string | null; status: string; metrics: Record<string, number> }>(runs: readonly R[], metric: string, goal: MetricGoal): string | null {
   const finished = runs.filter((r) => r.status === 'succeeded' && r.runId !== null);

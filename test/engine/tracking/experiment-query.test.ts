@@ -92,11 +92,11 @@ describe('experiments query', () => {
     expect(engine.ctx.tracking.queries.columns()).toEqual({ params: ['depth', 'rows'], metrics: ['accuracy', 'loss'], tags: ['owner'], pipelines: ['broken', 'sweepable'] });
   });
 
-  it('opens on the params and metrics most runs have until the user chooses columns', () => {
+  it('opens on the metrics and params most runs have until the user chooses columns', () => {
     const view = defaultExperimentView(engine.ctx.tracking.queries.commonColumns());
     expect(view.columns.map(columnKey)).toEqual([
       'column:status', 'column:pipeline', 'column:revision', 'column:started', 'column:duration',
-      'param:depth', 'param:rows', 'metric:accuracy', 'metric:loss',
+      'metric:accuracy', 'metric:loss', 'param:depth', 'param:rows',
       'column:tags', 'column:note',
     ]);
     expect(engine.ctx.tracking.queries.commonColumns(1, 1)).toEqual({ params: [expect.any(String)], metrics: [expect.any(String)] });

@@ -1,6 +1,6 @@
 // Metric goals from names, picking the best value, the deciding metric, and regressions in a metric's history.
 import { describe, expect, it } from 'vitest';
-import { bestIndex, bestRunBy, changeTone, goalArrow, metricGoal, primaryMetric } from '../../../shared/tracking/metric-goal';
+import { bestIndex, bestRunBy, changeTone, compareMetricNames, goalArrow, metricGoal, primaryMetric } from '../../../shared/tracking/metric-goal';
 import { markRegressions } from '../../../shared/tracking/metric-history';
 
 describe('metric goals', () => {
@@ -29,6 +29,11 @@ describe('metric goals', () => {
       '',
       '',
     ]);
+  });
+
+  it('tables show the deciding metrics first, then other scores, then counts', () => {
+    const names = ['rows', 'port', 'precision_macro', 'log_loss', 'accuracy', 'gate_passed', 'roc_auc', 'train_rows'];
+    expect(names.sort(compareMetricNames)).toEqual(['accuracy', 'roc_auc', 'log_loss', 'gate_passed', 'precision_macro', 'port', 'rows', 'train_rows']);
   });
 
   it('best index ignores missing values and keeps the first of ties', () => {
