@@ -7,7 +7,7 @@ import { baseOption, BEST_COLOUR, runColour, runLabel } from './chart-style';
 /** Bars of one metric, one per run; the best run's bar is gold. */
 export function metricBarsOption(metric: MetricComparison, runIds: readonly string[]): EChartsOption {
   return {
-    ...baseOption(`${metric.name} (${metric.goal === 'max' ? 'higher' : 'lower'} is better)`),
+    ...baseOption(metric.goal ? `${metric.name} (${metric.goal === 'max' ? 'higher' : 'lower'} is better)` : metric.name),
     grid: { left: 56, right: 16, top: 36, bottom: 32 },
     xAxis: { type: 'category', data: runIds.map(runLabel) },
     yAxis: { type: 'value', scale: true },
@@ -113,9 +113,10 @@ export function seriesComparisonOption(series: SeriesComparison, runIds: readonl
   };
 }
 
+/** The comparison's charts: a bar chart per score (counts such as rows or a port stay in the table), then the rest. */
 export function comparisonCharts(comparison: RunComparison): { key: string; option: EChartsOption; height: number }[] {
   const runIds = comparison.runs.map((r) => r.id);
-  const charts: { key: string; option: EChartsOption; height: number }[] = comparison.metrics.map((m) => ({
+  const charts: { key: string; option: EChartsOption; height: number }[] = comparison.metrics.filter((m) => m.goal !== null).map((m) => ({
     key: `metric-${m.name}`,
     option: metricBarsOption(m, runIds),
     height: 220,

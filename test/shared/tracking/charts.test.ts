@@ -14,7 +14,10 @@ const row = (id: string) => ({ id, pipelineName: 'p', pipelineId: null, pipeline
 const comparison: RunComparison = {
   runs: [row('run-a'), row('run-b')],
   params: [{ name: 'k', values: [3, 5], differs: true }],
-  metrics: [{ name: 'accuracy', goal: 'max', values: [0.9, 0.95], deltas: [0, 0.05], differs: true, best: 1 }],
+  metrics: [
+    { name: 'accuracy', goal: 'max', values: [0.9, 0.95], deltas: [0, 0.05], differs: true, best: 1 },
+    { name: 'train_rows', goal: null, values: [400, 300], deltas: [0, -100], differs: true, best: null },
+  ],
   nodes: [{ nodeId: 'train', status: ['succeeded', 'succeeded'], durationMs: [1000, 2000], peakRssBytes: [null, 50 * 1024 * 1024], cached: [false, false] }],
   curves: [
     { runId: 'run-a', nodeId: 'evaluate', rocCurves: [{ class: 'M', auc: 0.9, points: [{ fpr: 0, tpr: 0 }, { fpr: 1, tpr: 1 }] }], confusionMatrix: { labels: ['B', 'M'], matrix: [[5, 1], [2, 4]] } },
@@ -42,7 +45,7 @@ function renders(option: EChartsOption): string {
 }
 
 describe('comparison charts', () => {
-  it('lists one chart per metric, ROC, confusion matrices, durations and memory — all renderable', () => {
+  it('lists one chart per score (not per count), ROC, confusion matrices, durations and memory — all renderable', () => {
     const charts = comparisonCharts(comparison);
     expect(charts.map((c) => c.key)).toEqual(['metric-accuracy', 'series-loss', 'roc', 'confusion-run-a-evaluate', 'durations', 'memory']);
     for (const chart of charts) expect(renders(chart.option)).toMatch(/^<svg /);
@@ -63,6 +66,9 @@ describe('comparison charts', () => {
     const colours = (series[0]!.data as { itemStyle: { color: string } }[]).map((d) => d.itemStyle.color);
     expect(colours[1]).toBe(BEST_COLOUR);
     expect(colours[0]).not.toBe(BEST_COLOUR);
+    expect((metricBarsOption(comparison.metrics[0]!, ['run-a', 'run-b']).title as { text: string }).text).toBe('accuracy (higher is better)');
+    // A count has no goal: its title says nothing of better.
+    expect((metricBarsOption(comparison.metrics[1]!, ['run-a', 'run-b']).title as { text: string }).text).toBe('train_rows');
   });
 });
 
