@@ -68,7 +68,11 @@ export function HistoryView() {
         <>
           <EChart option={option} height={340} label={`${history.metric} history`} testId="history-chart" />
           <p data-testid="regression-count">
-            {regressions.length === 0 ? 'No regressions.' : `${regressions.length} regression${regressions.length === 1 ? '' : 's'}:`}
+            {history.goal === null
+              ? `${history.metric} counts or names something; it is not a score, so no run is a regression.`
+              : regressions.length === 0
+                ? 'No regressions.'
+                : `${regressions.length} regression${regressions.length === 1 ? '' : 's'}:`}
           </p>
           <ul className="regressions">
             {regressions.map((p) => (

@@ -1,5 +1,5 @@
-// Chart option of a metric's history across runs of a pipeline: x = run start time or pipeline revision; the best
-// value so far as a step line, regressions marked in red.
+// Chart option of a metric's history across runs of a pipeline: x = run start time or pipeline revision; for a score,
+// the best value so far as a step line and regressions marked in red (a count has neither).
 import type { EChartsOption } from 'echarts';
 import type { MetricHistory } from '../experiment-records';
 import { baseOption, REGRESSION_COLOUR, runLabel } from './chart-style';
@@ -8,12 +8,24 @@ export type HistoryAxis = 'time' | 'revision';
 
 export function historyOption(history: MetricHistory, axis: HistoryAxis): EChartsOption {
   const x = (p: MetricHistory['points'][number]) => (axis === 'time' ? p.startedAt : (p.revision ?? 0));
+  const { goal } = history;
   const best: [string | number, number][] = [];
   let current: number | null = null;
-  for (const p of history.points) {
-    current = current === null ? p.value : history.goal === 'max' ? Math.max(current, p.value) : Math.min(current, p.value);
+  for (const p of goal ? history.points : []) {
+    current = current === null ? p.value : goal === 'max' ? Math.max(current, p.value) : Math.min(current, p.value);
     best.push([x(p), current]);
   }
+  const judged: EChartsOption['series'] = [
+    { type: 'line', name: 'best so far', step: 'end', showSymbol: false, lineStyle: { type: 'dashed', color: '#999' }, itemStyle: { color: '#999' }, data: best },
+    {
+      type: 'scatter',
+      name: 'regression',
+      itemStyle: { color: REGRESSION_COLOUR },
+      symbol: 'triangle',
+      symbolSize: 14,
+      data: history.points.filter((p) => p.regression).map((p) => ({ value: [x(p), p.value], name: runLabel(p.runId) })),
+    },
+  ];
   return {
     ...baseOption(`${history.metric} — ${history.pipelineName}`),
     legend: { bottom: 0 },
@@ -32,15 +44,7 @@ export function historyOption(history: MetricHistory, axis: HistoryAxis): EChart
           itemStyle: p.regression ? { color: REGRESSION_COLOUR } : {},
         })),
       },
-      { type: 'line', name: 'best so far', step: 'end', showSymbol: false, lineStyle: { type: 'dashed', color: '#999' }, itemStyle: { color: '#999' }, data: best },
-      {
-        type: 'scatter',
-        name: 'regression',
-        itemStyle: { color: REGRESSION_COLOUR },
-        symbol: 'triangle',
-        symbolSize: 14,
-        data: history.points.filter((p) => p.regression).map((p) => ({ value: [x(p), p.value], name: runLabel(p.runId) })),
-      },
+      ...(goal ? judged : []),
     ],
   };
 }

@@ -89,6 +89,9 @@ describe('history and sweep charts', () => {
     expect((series[2]!.data as unknown[]).length).toBe(1);
     expect((series[2] as { itemStyle: { color: string } }).itemStyle.color).toBe(REGRESSION_COLOUR);
     expect(renders(historyOption(history, 'time'))).toMatch(/^<svg /);
+    // A count's history is only its values: no best so far, no regressions.
+    const counts: MetricHistory = { ...history, metric: 'train_rows', goal: null, points: history.points.map((p) => ({ ...p, regression: false, bestBefore: null })) };
+    expect((historyOption(counts, 'revision').series as LineSeriesOption[]).map((s) => s.name)).toEqual(['train_rows']);
   });
 
   it('draws one parallel line per finished run and the best one again in gold', () => {
