@@ -23,6 +23,17 @@ test('declare a parameter, link a param to it, promote a value, edit run setting
   await inspector.getByRole('combobox', { name: 'Choose a pipeline parameter for Image' }).selectOption('base_image');
   await expect(inspector.getByRole('combobox', { name: 'Pipeline parameter for Image' })).toHaveValue('base_image');
 
+  // A command is edited in the inspector's column, or in an editor most of the window wide: one value.
+  const command = inspector.locator('[data-field="command"]');
+  await command.getByRole('button', { name: 'Open in a larger editor' }).click();
+  const larger = page.getByRole('dialog', { name: 'Edit Command' });
+  expect((await larger.boundingBox())!.width).toBeGreaterThan(900);
+  await larger.locator('.cm-content').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('echo from the larger editor');
+  await larger.getByRole('button', { name: 'Close' }).click();
+  await expect(command.locator('.cm-content')).toHaveText('echo from the larger editor');
+
   // Promote the command to a new parameter holding its current value.
   await inspector.getByRole('button', { name: 'Use a pipeline parameter for Command' }).click();
   await inspector.getByRole('combobox', { name: 'Choose a pipeline parameter for Command' }).selectOption({ label: 'New parameter from this value' });

@@ -23,9 +23,11 @@ export interface CodeEditorProps {
   describedBy: string;
   invalid: boolean;
   onChange(value: string): void;
+  /** How tall it grows before it scrolls (the inspector's column, or most of a dialog). */
+  maxHeight?: string;
 }
 
-export default function CodeEditor({ value, language, labelledBy, describedBy, invalid, onChange }: CodeEditorProps) {
+export default function CodeEditor({ value, language, labelledBy, describedBy, invalid, onChange, maxHeight = '320px' }: CodeEditorProps) {
   const extensions = useMemo(
     () => [
       ...(language && LANGUAGES[language] ? [LANGUAGES[language]()] : []),
@@ -41,7 +43,7 @@ export default function CodeEditor({ value, language, labelledBy, describedBy, i
       extensions={extensions}
       basicSetup={{ lineNumbers: true, foldGutter: false, highlightActiveLine: false, autocompletion: false, searchKeymap: false }}
       minHeight="60px"
-      maxHeight="320px"
+      maxHeight={maxHeight}
       onChange={onChange}
     />
   );
