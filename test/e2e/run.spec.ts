@@ -87,7 +87,10 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   await expect(page.getByTestId('metrics')).toContainText('loss');
   await expect(page.getByTestId('cache-verdict')).toHaveText('Cache miss: this node has no cached result yet.');
 
+  // Another node opens on the tab chosen last.
   await page.getByTestId('run-node-prepare').click();
+  await expect(page.getByRole('tab', { name: 'Cache & metrics' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Logs' }).click();
   await expect(page.getByTestId('log-lines').locator('span[style*="color"]')).toHaveText('ready');
   await page.getByRole('tab', { name: 'Artifacts' }).click();
   await expect(page.getByTestId('artifact-table').locator('table')).toContainText('ada');
@@ -101,6 +104,7 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   await page.getByTestId('run-node-train').click();
   await expect(page.getByTestId('node-run')).toContainText(/saved \d+\.\d s/);
   // It wrote nothing in this run: the note points to the run that made its result, and no empty log view is shown.
+  await page.getByRole('tab', { name: 'Logs' }).click();
   await expect(page.getByTestId('node-run')).toContainText('Served from the cache: its outputs come from run');
   await expect(page.getByTestId('log-lines')).toHaveCount(0);
   await page.getByRole('tab', { name: 'History' }).click();
@@ -135,8 +139,11 @@ test("a regression evaluation's report is charted (predicted against actual, res
   await expect(panel.getByTestId('artifact-residuals')).toContainText('residual (actual − predicted)');
   await expect(panel.getByTestId('artifact-roc')).toHaveCount(0);
 
-  // The profile's report is a table of the dataset's columns, each with its distribution.
-  const profile = (await artifactsOf('profile')).getByTestId('artifact-profile');
+  // The profile's report is a table of the dataset's columns, each with its distribution. Going to another node keeps
+  // the tab: one click per node to go through their artifacts.
+  await panel.getByTestId('run-node-profile').click();
+  await expect(panel.getByRole('tab', { name: 'Artifacts' })).toHaveAttribute('aria-selected', 'true');
+  const profile = panel.getByTestId('artifact-profile');
   await expect(profile.locator('tbody tr')).toHaveCount(11);
   await expect(profile.locator('tr[data-column="age"]')).toContainText(/^agenumber/);
   await expect(profile.locator('tr[data-column="age"] svg rect')).toHaveCount(10);

@@ -18,6 +18,16 @@ async function finishedRun({ store, connected }: Harness) {
 }
 
 describe('runs slice', () => {
+  it("keeps the node panel's tab from node to node; Show log goes to the log", async () => {
+    const { store } = await openStore({ nodes: [shellNode('a'), shellNode('b')] });
+    expect(store.getState().runNodeTab).toBe('logs');
+    store.getState().setRunNodeTab('artifacts');
+    store.getState().showRunNode('b');
+    expect([store.getState().runNodeId, store.getState().runNodeTab, store.getState().runPanelOpen]).toEqual(['b', 'artifacts', true]);
+    store.getState().showRunNode('a', 'logs');
+    expect([store.getState().runNodeId, store.getState().runNodeTab]).toEqual(['a', 'logs']);
+  });
+
   it('a resume drops the progress bars of nodes that ended meanwhile', async () => {
     // Before: resumeRun folded the missed events but kept every line in progress, so a node shown succeeded still
     // showed its last progress bar (seen on a terminal's run followed by the app).

@@ -1,6 +1,5 @@
 // The node panel of a run: state, timing, attempts, error, resources (peak memory, CPU time), metrics, the cache
 // decision with its key parts (and on a miss, what changed), artifacts and the live log.
-import { useState } from 'react';
 import { cacheVerdict, describeParamChange } from '../../../shared/runs/cache-report';
 import { formatBytes, formatDuration } from '../../../shared/runs/run-format';
 import type { NodeRunState } from '../../../shared/runs/run-state';
@@ -12,11 +11,11 @@ import { MetricCharts } from './MetricCharts';
 import { STATE_ICONS, stateLabel } from './run-labels';
 import { useNow } from './use-now';
 
-type Tab = 'logs' | 'details' | 'artifacts';
-
 export function NodeRunDetails({ runId, nodeId, node }: { runId: string; nodeId: string; node: NodeRunState }) {
   const logLines = useApp((s) => s.shownRun?.logLines[nodeId] ?? 0);
-  const [tab, setTab] = useState<Tab>('logs');
+  // Kept from node to node in the store (Show log sets it): going through the nodes' artifacts is a click per node.
+  const tab = useApp((s) => s.runNodeTab);
+  const onTab = useApp((s) => s.setRunNodeTab);
   const now = useNow(node.status === 'running');
   const elapsed = node.durationMs ?? (node.startedAt ? now - node.startedAt : undefined);
   return (
@@ -41,7 +40,7 @@ export function NodeRunDetails({ runId, nodeId, node }: { runId: string; nodeId:
         )}
         <nav className="tabs" role="tablist">
           {(['logs', 'details', 'artifacts'] as const).map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => onTab(t)}>
               {t === 'logs' ? 'Logs' : t === 'details' ? 'Cache & metrics' : 'Artifacts'}
             </button>
           ))}

@@ -16,6 +16,6 @@ export function useRunNodeMenuItems(nodeIds: readonly string[]): NodeMenuItem[] 
     { label: 'Run up to here', run: () => void startRun({ mode: 'upTo', nodeIds: ids }), disabled: running },
     { label: 'Run from here', run: () => void startRun({ mode: 'from', nodeIds: ids }), disabled: running },
     { label: 'Force re-run', run: () => void startRun(undefined, ids), disabled: running },
-    { label: 'Show log', run: () => showRunNode(ids[0]!), disabled: !shown },
+    { label: 'Show log', run: () => showRunNode(ids[0]!, 'logs'), disabled: !shown },
   ];
 }

@@ -24,6 +24,9 @@ export interface UiRunOptions {
   concurrency: number | null;
 }
 
+/** The node panel's tabs. */
+export type NodeTab = 'logs' | 'details' | 'artifacts';
+
 export interface RunsSlice {
   /** Runs of the open pipeline, newest first. */
   runs: RunSummary[];
@@ -31,6 +34,8 @@ export interface RunsSlice {
   shownRun: RunState | null;
   /** The node whose details and logs the run panel shows. */
   runNodeId: string | null;
+  /** The node panel's tab: kept from node to node, so going through the nodes' artifacts is a click per node. */
+  runNodeTab: NodeTab;
   runPanelOpen: boolean;
   /** The run panel's height as a share of the workspace (kept across restarts). */
   runPanelShare: number;
@@ -52,7 +57,9 @@ export interface RunsSlice {
   applyRunBatch(batch: RunEventBatch): void;
   /** Fetches what was missed while disconnected (events after the last seq seen). */
   resumeRun(): Promise<void>;
-  showRunNode(nodeId: string | null): void;
+  /** Shows a node in the run panel, on `tab` when given (else on the tab shown last). */
+  showRunNode(nodeId: string | null, tab?: NodeTab): void;
+  setRunNodeTab(tab: NodeTab): void;
   setRunPanelOpen(open: boolean): void;
   setRunPanelShare(share: number): void;
   setRunOptions(patch: Partial<UiRunOptions>): void;
@@ -94,6 +101,7 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
     runs: [],
     shownRun: null,
     runNodeId: null,
+    runNodeTab: 'logs',
     runPanelOpen: false,
     runPanelShare: readNumberPreference(RUN_PANEL_SHARE_KEY, RUN_PANEL_SHARE.initial, RUN_PANEL_SHARE.min, RUN_PANEL_SHARE.max),
     runOptions: { failFast: false, noCache: false, concurrency: null },
@@ -185,7 +193,8 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (set, get, api) => {
       set({ shownRun: { ...next, lastSeq: Math.max(next.lastSeq, missed.lastSeq) }, linesInProgress, logTick: get().logTick + 1 });
     },
     setCanvasSelection: (canvasSelection) => set({ canvasSelection }),
-    showRunNode: (runNodeId) => set({ runNodeId, ...(runNodeId ? { runPanelOpen: true } : {}) }),
+    showRunNode: (runNodeId, tab) => set({ runNodeId, ...(runNodeId ? { runPanelOpen: true } : {}), ...(tab ? { runNodeTab: tab } : {}) }),
+    setRunNodeTab: (runNodeTab) => set({ runNodeTab }),
     setRunPanelOpen: (runPanelOpen) => set({ runPanelOpen }),
     setRunPanelShare(runPanelShare) {
       set({ runPanelShare });
