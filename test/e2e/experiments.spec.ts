@@ -101,6 +101,13 @@ test('sweep of 4 from the UI → best run highlighted → comparison → HTML re
   await expect(report.getByRole('table', { name: 'Parameters' }).locator('td.differs')).toHaveCount(4);
   await expect(report.locator('script')).toHaveCount(0);
   expect(fetched).toEqual([]);
+
+  // After a restart the Sweeps tab opens on the newest sweep, not on an empty pane.
+  await page.reload();
+  await page.getByRole('tab', { name: 'Experiments' }).click();
+  await page.getByRole('tablist', { name: 'Experiments' }).getByRole('tab', { name: 'Sweeps' }).click();
+  await expect(page.getByTestId('sweep-detail')).toHaveAttribute('data-status', 'finished');
+  await expect(page.getByTestId('sweep-best')).toHaveText(bestRunId);
 });
 
 test('runs table: filter language with inline errors, sort, pin, tags, hide; choices kept after a reload', async ({ page, served }) => {

@@ -15,6 +15,11 @@ export function SweepsView() {
   const select = useApp((s) => s.selectSweep);
   const watch = useApp((s) => s.watchSweeps);
   useEffect(() => watch(), [watch]);
+  // The view opens on the newest sweep (one started from a terminal included) rather than on an empty pane.
+  const newest = sweeps[0]?.id;
+  useEffect(() => {
+    if (!selected && newest) void select(newest);
+  }, [selected, newest, select]);
   return (
     <div className="sweeps-view">
       <div className="sweeps-side">
@@ -34,7 +39,7 @@ export function SweepsView() {
           {sweeps.length === 0 && <li className="muted">No sweeps yet.</li>}
         </ul>
       </div>
-      {selected ? <SweepDetail sweep={selected} /> : <p className="hint">Start a sweep, or pick one from the list.</p>}
+      {selected ? <SweepDetail sweep={selected} /> : <p className="hint">Start a sweep: its runs, their params against a metric, and the best one show here.</p>}
     </div>
   );
 }
