@@ -22,7 +22,8 @@ export function sweepParallelOption(sweep: SweepRecord, metric: string, bestRunI
   return {
     ...baseOption(`${metric} by ${params.join(', ')}`),
     parallelAxis: axes,
-    parallel: { left: 48, right: 72, top: 48, bottom: 32 },
+    // Room under the title for the axis names, which sit above the axes.
+    parallel: { left: 48, right: 72, top: 72, bottom: 32 },
     visualMap: values.length > 0
       ? { show: false, dimension: params.length, min: Math.min(...values), max: Math.max(...values), inRange: { color: ['#c6d4f2', '#3b6fd8'] }, seriesIndex: 0 }
       : undefined,
