@@ -2,22 +2,22 @@
 // `metrics` artifact), read defensively: the comparison and the run view chart them from a file a node wrote.
 import type { ClassificationCurves } from './experiment-records';
 
-interface Report {
-  rocCurves?: ClassificationCurves['rocCurves'];
-  confusionMatrix?: ClassificationCurves['confusionMatrix'];
+type RocCurve = ClassificationCurves['rocCurves'][number];
+
+/** A ROC curve as the charts draw it (class, AUC and its points), or null for anything else. */
+function rocCurveOf(value: unknown): RocCurve | null {
+  const curve = value as Partial<RocCurve> | null;
+  if (typeof curve?.auc !== 'number' || !Array.isArray(curve.points)) return null;
+  const points = curve.points.filter((p) => typeof p?.fpr === 'number' && typeof p?.tpr === 'number').map((p) => ({ fpr: p.fpr, tpr: p.tpr }));
+  return { class: String(curve.class ?? ''), auc: curve.auc, points };
 }
 
 /** The curves of one node's report, or null when the report has neither ROC curves nor a confusion matrix. */
 export function classificationCurvesOf(runId: string, nodeId: string, report: unknown): ClassificationCurves | null {
   if (report === null || typeof report !== 'object') return null;
-  const { rocCurves, confusionMatrix } = report as Report;
-  const curves = Array.isArray(rocCurves) ? rocCurves : [];
-  const matrix = confusionMatrix && Array.isArray(confusionMatrix.labels) && Array.isArray(confusionMatrix.matrix) ? confusionMatrix : null;
+  const { rocCurves, confusionMatrix } = report as { rocCurves?: unknown; confusionMatrix?: Partial<NonNullable<ClassificationCurves['confusionMatrix']>> };
+  const curves = (Array.isArray(rocCurves) ? rocCurves : []).map(rocCurveOf).filter((c): c is RocCurve => c !== null);
+  const matrix = confusionMatrix && Array.isArray(confusionMatrix.labels) && Array.isArray(confusionMatrix.matrix) ? { labels: confusionMatrix.labels, matrix: confusionMatrix.matrix } : null;
   if (curves.length === 0 && !matrix) return null;
-  return {
-    runId,
-    nodeId,
-    rocCurves: curves.map((c) => ({ class: c.class, auc: c.auc, points: c.points.map((p) => ({ fpr: p.fpr, tpr: p.tpr })) })),
-    confusionMatrix: matrix,
-  };
+  return { runId, nodeId, rocCurves: curves, confusionMatrix: matrix };
 }

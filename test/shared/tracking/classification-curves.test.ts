@@ -23,6 +23,11 @@ describe('classificationCurvesOf', () => {
   });
 
   it('anything else has nothing to chart', () => {
-    for (const report of [null, 3, 'text', [], { rmse: 1 }, { rocCurves: 'no', confusionMatrix: { labels: 'x' } }]) expect(classificationCurvesOf('r', 'n', report)).toBeNull();
+    for (const report of [null, 3, 'text', [], { rmse: 1 }, { rocCurves: 'no', confusionMatrix: { labels: 'x' } }, { rocCurves: [{ class: 'a', auc: 1 }, 7] }]) {
+      expect(classificationCurvesOf('r', 'n', report), JSON.stringify(report)).toBeNull();
+    }
+    // A damaged curve is left out, and a damaged point of a good one.
+    const mixed = { rocCurves: [{ class: 'a', auc: 0.8, points: [{ fpr: 0, tpr: 0 }, { fpr: 'x' }] }, { auc: 'high' }] };
+    expect(classificationCurvesOf('r', 'n', mixed)!.rocCurves).toEqual([{ class: 'a', auc: 0.8, points: [{ fpr: 0, tpr: 0 }] }]);
   });
 });
