@@ -17,7 +17,9 @@ export function classificationCurvesOf(runId: string, nodeId: string, report: un
   if (report === null || typeof report !== 'object') return null;
   const { rocCurves, confusionMatrix } = report as { rocCurves?: unknown; confusionMatrix?: Partial<NonNullable<ClassificationCurves['confusionMatrix']>> };
   const curves = (Array.isArray(rocCurves) ? rocCurves : []).map(rocCurveOf).filter((c): c is RocCurve => c !== null);
-  const matrix = confusionMatrix && Array.isArray(confusionMatrix.labels) && Array.isArray(confusionMatrix.matrix) ? { labels: confusionMatrix.labels, matrix: confusionMatrix.matrix } : null;
+  const { labels, matrix: rows } = confusionMatrix ?? {};
+  const counts = Array.isArray(rows) && rows.every((row) => Array.isArray(row) && row.every((n) => typeof n === 'number'));
+  const matrix = Array.isArray(labels) && counts ? { labels: labels.map(String), matrix: rows! } : null;
   if (curves.length === 0 && !matrix) return null;
   return { runId, nodeId, rocCurves: curves, confusionMatrix: matrix };
 }

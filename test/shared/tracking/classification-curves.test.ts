@@ -23,7 +23,7 @@ describe('classificationCurvesOf', () => {
   });
 
   it('anything else has nothing to chart', () => {
-    for (const report of [null, 3, 'text', [], { rmse: 1 }, { rocCurves: 'no', confusionMatrix: { labels: 'x' } }, { rocCurves: [{ class: 'a', auc: 1 }, 7] }]) {
+    for (const report of [null, 3, 'text', [], { rmse: 1 }, { rocCurves: 'no', confusionMatrix: { labels: 'x' } }, { rocCurves: [{ class: 'a', auc: 1 }, 7] }, { confusionMatrix: { labels: ['a'], matrix: [5] } }]) {
       expect(classificationCurvesOf('r', 'n', report), JSON.stringify(report)).toBeNull();
     }
     // A damaged curve is left out, and a damaged point of a good one.
