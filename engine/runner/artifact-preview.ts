@@ -1,15 +1,19 @@
 // What the run view shows of an artifact without downloading it: a CSV's first rows, JSON, text, an image, a
-// folder's files. Reads at most a bounded prefix of the file, so previews stay instant for huge artifacts.
+// folder's files (and a model folder's card). Reads at most a bounded prefix of a file, or a model.json up to
+// MODEL_CARD_BYTES, so previews stay quick for huge artifacts.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { ArtifactPreview } from '../../shared/runs/run-record';
+import type { ArtifactPreview, ModelCard } from '../../shared/runs/run-record';
+import { MODEL_FILE, readModel } from '../ml/model-artifact';
 import { listFiles } from './content-hash';
 
 const TEXT_BYTES = 256 * 1024;
 const TABLE_ROWS = 50;
 const IMAGE_BYTES = 5 * 1024 * 1024;
 const DIRECTORY_ENTRIES = 200;
+/** A model.json larger than this (a forest of deep trees) is listed without its card: parsing it would take seconds. */
+const MODEL_CARD_BYTES = 16 * 1024 * 1024;
 
 const IMAGE_SIGNATURES: [string, number[]][] = [
   ['image/png', [0x89, 0x50, 0x4e, 0x47]],
@@ -22,10 +26,12 @@ const IMAGE_SIGNATURES: [string, number[]][] = [
 export function previewArtifact(path: string, kind: 'file' | 'directory', type: string): ArtifactPreview {
   if (kind === 'directory') {
     const files = listFiles(path);
+    const model = files.includes(MODEL_FILE) && statSync(join(path, MODEL_FILE)).size <= MODEL_CARD_BYTES ? modelCard(path) : undefined;
     return {
       kind: 'directory',
       entries: files.slice(0, DIRECTORY_ENTRIES).map((file) => ({ path: file, size: statSync(join(path, file)).size })),
       truncated: files.length > DIRECTORY_ENTRIES,
+      ...(model ? { model } : {}),
     };
   }
   const size = statSync(path).size;
@@ -49,6 +55,26 @@ export function previewArtifact(path: string, kind: 'file' | 'directory', type: 
     }
   }
   return { kind: 'text', text, truncated };
+}
+
+/** The card of the Pipewright model in `dir`, or undefined when its model.json is not one (a script's own model). */
+function modelCard(dir: string): ModelCard | undefined {
+  let model;
+  try {
+    model = readModel(dir);
+  } catch {
+    return undefined;
+  }
+  return {
+    algorithm: model.algorithm,
+    task: model.task,
+    target: model.target,
+    ...(model.classes ? { classes: model.classes } : {}),
+    features: model.features.map((f) => ({ name: f.name, kind: f.kind })),
+    params: model.params,
+    training: { rows: model.training.rows, seconds: model.training.seconds, trainedAt: model.training.trainedAt },
+    library: model.library,
+  };
 }
 
 function previewTable(text: string, truncated: boolean, delimiter: string): ArtifactPreview | null {

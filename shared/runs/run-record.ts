@@ -100,11 +100,24 @@ export interface ArtifactInfo {
   fileName: string;
 }
 
+/** What a model folder says about the model in it (its model.json without the fitted estimator): a model card. */
+export interface ModelCard {
+  algorithm: string;
+  task: 'classification' | 'regression';
+  target: string;
+  classes?: string[];
+  features: { name: string; kind: 'number' | 'category' }[];
+  params: Record<string, unknown>;
+  training: { rows: number; seconds: number; trainedAt: string };
+  /** The npm package that fitted it. */
+  library: string;
+}
+
 /** What the run view can show of an artifact without downloading it. */
 export type ArtifactPreview =
   | { kind: 'table'; columns: string[]; rows: string[][]; truncated: boolean }
   | { kind: 'json'; text: string; truncated: boolean }
   | { kind: 'text'; text: string; truncated: boolean }
   | { kind: 'image'; mime: string; dataUrl: string }
-  | { kind: 'directory'; entries: { path: string; size: number }[]; truncated: boolean }
+  | { kind: 'directory'; entries: { path: string; size: number }[]; truncated: boolean; model?: ModelCard }
   | { kind: 'binary'; size: number };

@@ -131,7 +131,7 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   await expect(page.getByTestId('run-panel')).toContainText(`run ${await page.getByTestId('run-row').locator('td').nth(1).getAttribute('title')}`);
 });
 
-test("a regression evaluation's report is charted (predicted against actual, residuals) and a profile is a table", async ({ page, served }) => {
+test("a regression's reports are shown: predicted against actual, residuals, the profile's table, the model's card", async ({ page, served }) => {
   const artifactsOf = await templateRunArtifacts(page, served, 'regression.pipeline.json', 'regression');
   const panel = await artifactsOf('evaluate');
   // The held-out quarter of the 442 diabetes rows, each a point; the residual histogram's bars count the same rows.
@@ -147,6 +147,14 @@ test("a regression evaluation's report is charted (predicted against actual, res
   await expect(profile.locator('tbody tr')).toHaveCount(11);
   await expect(profile.locator('tr[data-column="age"]')).toContainText(/^agenumber/);
   await expect(profile.locator('tr[data-column="age"] svg rect')).toHaveCount(10);
+
+  // The trained model's folder has a card: what was fitted, to predict what, from which features, on how many rows.
+  await panel.getByTestId('run-node-train').click();
+  const card = panel.getByTestId('model-card');
+  await expect(card).toContainText('linear-regression (regression)');
+  await expect(card).toContainText('Predictsprogression');
+  await expect(card).toContainText('Features10: age, sex, bmi');
+  await expect(card).toContainText(/Trainedon 331 rows in/);
 });
 
 test('a drift report is a table of the compared columns with the verdict', async ({ page, served }) => {

@@ -1,9 +1,11 @@
 // A node's output artifacts in a run: size and hash, a preview (CSV rows, JSON, text, image, folder listing; an
-// evaluation report's charts; a profile, validation or drift report's tables) and a download link in the web mode.
+// evaluation report's charts; a profile, validation or drift report's tables; a model's card) and a download link in
+// the web mode.
 import { useEffect, useState } from 'react';
 import { formatBytes } from '../../../shared/runs/run-format';
 import type { ArtifactInfo, ArtifactPreview } from '../../../shared/runs/run-record';
 import { useApp } from '../store/store-context';
+import { ModelCardView } from './ModelCardView';
 import { ProfileTable } from './ProfileTable';
 import { ReportCharts } from './ReportCharts';
 import { ReportTables } from './ReportTables';
@@ -105,14 +107,17 @@ function PreviewBody({ preview, folderHref }: { preview: ArtifactPreview; folder
       return <img className="artifact-image" src={preview.dataUrl} alt="artifact preview" />;
     case 'directory':
       return (
-        <ul className="artifact-files">
-          {preview.entries.map((e) => (
-            <li key={e.path}>
-              {window.pipewright ? e.path : <a href={`${folderHref}/${e.path.split('/').map(encodeURIComponent).join('/')}`}>{e.path}</a>} <span className="muted">{formatBytes(e.size)}</span>
-            </li>
-          ))}
-          {preview.truncated && <li className="muted">…</li>}
-        </ul>
+        <>
+          {preview.model && <ModelCardView card={preview.model} />}
+          <ul className="artifact-files">
+            {preview.entries.map((e) => (
+              <li key={e.path}>
+                {window.pipewright ? e.path : <a href={`${folderHref}/${e.path.split('/').map(encodeURIComponent).join('/')}`}>{e.path}</a>} <span className="muted">{formatBytes(e.size)}</span>
+              </li>
+            ))}
+            {preview.truncated && <li className="muted">…</li>}
+          </ul>
+        </>
       );
     case 'binary':
       return <p className="muted">Binary file ({formatBytes(preview.size)}).</p>;
