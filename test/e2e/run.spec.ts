@@ -123,6 +123,10 @@ test('run a pipeline: states change on the canvas, logs stream, metrics and arti
   await page.getByRole('tab', { name: 'History' }).click();
   const shown = page.getByTestId('run-row').last();
   const shownId = (await shown.locator('td').nth(1).getAttribute('title'))!;
+  // At the desktop window's default size the list fits the panel: Delete is in view, no sideways scrolling.
+  const panelBox = (await page.getByTestId('run-panel').boundingBox())!;
+  const deleteBox = (await shown.getByRole('button', { name: `Delete run ${shownId}` }).boundingBox())!;
+  expect(deleteBox.x + deleteBox.width).toBeLessThanOrEqual(panelBox.x + panelBox.width);
   await shown.getByRole('button', { name: `Delete run ${shownId}` }).click();
   await page.getByRole('alertdialog', { name: `Delete run ${shownId}?` }).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByTestId('run-row')).toHaveCount(1);

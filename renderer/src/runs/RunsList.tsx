@@ -19,10 +19,10 @@ export function RunsList() {
           <th>status</th>
           <th>started</th>
           <th>duration</th>
-          <th>trigger</th>
-          <th>revision</th>
+          <th className="runs-optional">trigger</th>
+          <th className="runs-optional">revision</th>
           <th>params</th>
-          <th>nodes</th>
+          <th className="runs-optional">nodes</th>
           <th aria-label="actions" />
         </tr>
       </thead>
@@ -36,14 +36,12 @@ export function RunsList() {
             </td>
             <td title={r.id}>{new Date(r.startedAt).toLocaleString()}</td>
             <td>{r.durationMs === null ? '…' : formatDuration(r.durationMs)}</td>
-            <td>{r.trigger}</td>
-            <td>{r.pipelineRevision ?? '—'}</td>
-            <td className="runs-params">
-              {Object.entries(r.params)
-                .map(([k, v]) => `${k}=${String(v)}`)
-                .join(' ') || '—'}
+            <td className="runs-optional">{r.trigger}</td>
+            <td className="runs-optional">{r.pipelineRevision ?? '—'}</td>
+            <td className="runs-params" title={paramsText(r.params)}>
+              {paramsText(r.params)}
             </td>
-            <td>{formatCounts(r.counts)}</td>
+            <td className="runs-optional">{formatCounts(r.counts)}</td>
             <td>
               <button
                 type="button"
@@ -63,5 +61,14 @@ export function RunsList() {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A run's params as `k=v` words (the cell cuts them short; its tooltip shows them whole). */
+function paramsText(params: Record<string, unknown>): string {
+  return (
+    Object.entries(params)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(' ') || '—'
   );
 }
