@@ -1,7 +1,7 @@
 // A node's output artifacts in a run: size and hash, a preview (CSV rows, JSON, text, image, folder listing; an
 // evaluation report's charts; a profile, validation or drift report's tables; a model's card) and a download link in
 // the web mode.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { formatBytes } from '../../../shared/runs/run-format';
 import type { ArtifactInfo, ArtifactPreview } from '../../../shared/runs/run-record';
 import { useApp } from '../store/store-context';
@@ -43,6 +43,9 @@ function ArtifactItem({ runId, artifact }: { runId: string; artifact: ArtifactIn
       live = false;
     };
   }, [previewArtifact, artifact]);
+  // A JSON preview is parsed once here for the charts and tables of the reports nodes write (the engine wrote it with
+  // JSON.stringify).
+  const report = useMemo(() => (preview?.kind === 'json' ? (JSON.parse(preview.text) as unknown) : undefined), [preview]);
   const href = `/api/runs/${encodeURIComponent(runId)}/artifacts/${encodeURIComponent(artifact.nodeId)}/${encodeURIComponent(artifact.port)}`;
   return (
     <>
@@ -57,11 +60,11 @@ function ArtifactItem({ runId, artifact }: { runId: string; artifact: ArtifactIn
           </a>
         )}
       </header>
-      {preview?.kind === 'json' && artifact.type === 'metrics' && <ReportCharts runId={runId} nodeId={artifact.nodeId} reportText={preview.text} />}
-      {preview?.kind === 'json' && artifact.type === 'report' && (
+      {report !== undefined && artifact.type === 'metrics' && <ReportCharts runId={runId} nodeId={artifact.nodeId} report={report} />}
+      {report !== undefined && artifact.type === 'report' && (
         <>
-          <ProfileTable reportText={preview.text} />
-          <ReportTables reportText={preview.text} />
+          <ProfileTable report={report} />
+          <ReportTables report={report} />
         </>
       )}
       {preview && <PreviewBody preview={preview} folderHref={href} />}

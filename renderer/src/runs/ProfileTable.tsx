@@ -6,14 +6,8 @@ import { formatMetricValue } from '../../../shared/tracking/value-format';
 
 const HEADINGS = ['Column', 'Type', 'Distribution', 'Missing', 'Distinct', 'Summary'];
 
-export function ProfileTable({ reportText }: { reportText: string }) {
-  const profile = useMemo(() => {
-    try {
-      return profileOf(JSON.parse(reportText));
-    } catch {
-      return null;
-    }
-  }, [reportText]);
+export function ProfileTable({ report }: { report: unknown }) {
+  const profile = useMemo(() => profileOf(report), [report]);
   if (!profile) return null;
   return (
     <div className="artifact-table-wrap profile-table-wrap">

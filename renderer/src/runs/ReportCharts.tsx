@@ -32,14 +32,8 @@ function chartsOf(runId: string, nodeId: string, report: unknown): ReportChart[]
   return charts.filter((c): c is ReportChart => c !== null);
 }
 
-export function ReportCharts({ runId, nodeId, reportText }: { runId: string; nodeId: string; reportText: string }) {
-  const charts = useMemo(() => {
-    try {
-      return chartsOf(runId, nodeId, JSON.parse(reportText));
-    } catch {
-      return [];
-    }
-  }, [runId, nodeId, reportText]);
+export function ReportCharts({ runId, nodeId, report }: { runId: string; nodeId: string; report: unknown }) {
+  const charts = useMemo(() => chartsOf(runId, nodeId, report), [runId, nodeId, report]);
   if (charts.length === 0) return null;
   return (
     <div className="report-charts">

@@ -3,14 +3,8 @@
 import { useMemo } from 'react';
 import { reportTablesOf } from '../../../shared/tracking/report-tables';
 
-export function ReportTables({ reportText }: { reportText: string }) {
-  const tables = useMemo(() => {
-    try {
-      return reportTablesOf(JSON.parse(reportText));
-    } catch {
-      return [];
-    }
-  }, [reportText]);
+export function ReportTables({ report }: { report: unknown }) {
+  const tables = useMemo(() => reportTablesOf(report), [report]);
   return tables.map((table) => (
     <div key={table.testId} className="artifact-table-wrap">
       <table className="artifact-table report-table" data-testid={table.testId}>
